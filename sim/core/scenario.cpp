@@ -1,0 +1,40 @@
+// Lookup helpers of the scenario model.
+#include "sim/core/scenario.hpp"
+
+#include <algorithm>
+
+namespace sim::core {
+
+namespace {
+template <typename T> const T* findById(const std::vector<T>& items, std::string_view id) {
+  const auto it = std::find_if(items.begin(), items.end(), [&](const T& t) { return t.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+} // namespace
+
+bool Outcome::has(OutcomeKind kind) const {
+  return std::any_of(events.begin(), events.end(),
+                     [&](const OutcomeEvent& e) { return e.kind == kind; });
+}
+
+bool Outcome::rereferredWithin12Months() const {
+  return std::any_of(events.begin(), events.end(), [](const OutcomeEvent& e) {
+    return e.kind == OutcomeKind::Rereferral && e.day <= 365;
+  });
+}
+
+const Fact* Scenario::findFact(std::string_view id) const { return findById(facts, id); }
+const Check* Scenario::findCheck(std::string_view id) const { return findById(checks, id); }
+const Question* Scenario::findQuestion(std::string_view id) const { return findById(questions, id); }
+const DirectContact* Scenario::findDirect(std::string_view id) const { return findById(direct, id); }
+const DecisionPoint* Scenario::findDecisionPoint(std::string_view id) const {
+  return findById(decisionPoints, id);
+}
+const PanelReview* Scenario::panelFor(std::string_view decisionPointId) const {
+  const auto it = std::find_if(panels.begin(), panels.end(), [&](const PanelReview& p) {
+    return p.decisionPoint == decisionPointId;
+  });
+  return it == panels.end() ? nullptr : &*it;
+}
+
+} // namespace sim::core

@@ -1,0 +1,18 @@
+// Finding scenario files: expands files and folders (recursively) into a sorted list of
+// *.toml paths, reporting paths that do not exist.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace sim::scenario {
+
+struct FileList {
+  std::vector<std::filesystem::path> files; // sorted within each folder, in argument order
+  std::vector<std::string> problems;        // "PATH: no such file or folder", ...
+};
+
+FileList collectScenarioFiles(const std::vector<std::filesystem::path>& paths);
+
+} // namespace sim::scenario

@@ -1,0 +1,28 @@
+// The scenario format's key schema: for every table of a scenario file, the keys the
+// loader accepts. The loader warns about any other key and names the nearest valid one;
+// a test checks that scenarios/FORMAT.md documents every key listed here.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sim::scenario {
+
+/// Current scenario format version (the top-level `format` key).
+inline constexpr int kFormatVersion = 1;
+
+/// Largest scenario file the loader will read, in bytes (1 MiB). Larger files are
+/// refused before reading.
+inline constexpr unsigned long long kMaxScenarioBytes = 1024ULL * 1024ULL;
+
+/// Keys accepted in the table at `tablePath` ("" for the top level, "facts" for each
+/// [[facts]] table, "checks.reply" for a check's reply, ...). Empty if unknown.
+std::span<const std::string_view> keysOf(std::string_view tablePath);
+
+/// Every accepted key as a dotted path without indices ("contact.channel",
+/// "facts.critical", "checks.reply.latency_minutes"), in schema order.
+std::vector<std::string> allKeyPaths();
+
+} // namespace sim::scenario

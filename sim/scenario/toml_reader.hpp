@@ -1,0 +1,132 @@
+// Typed, diagnosing access to a toml++ table: every read checks presence, type, range and
+// vocabulary, records a positioned Diagnostic on failure and carries on, so one load
+// reports every problem in a file. The only toml++-facing helper of the scenario loader.
+#pragma once
+
+#include "sim/core/codes.hpp"
+#include "sim/core/diagnostic.hpp"
+
+#include <toml++/toml.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sim::scenario {
+
+struct Pos {
+  int line = 1;
+  int column = 1;
+};
+
+Pos posOf(const toml::source_region& region);
+
+/// Collects the diagnostics of one file.
+class DiagnosticSink {
+public:
+  explicit DiagnosticSink(std::string file) : m_file(std::move(file)) {}
+  void error(Pos pos, std::string message);
+  void warning(Pos pos, std::string message);
+  [[nodiscard]] const std::string& file() const { return m_file; }
+  std::vector<core::Diagnostic> take() { return std::move(m_diagnostics); }
+
+private:
+  std::string m_file;
+  std::vector<core::Diagnostic> m_diagnostics;
+};
+
+enum class Need { Required, Optional };
+
+/// A string read from a file together with where it was and its key path for messages.
+struct Located {
+  std::string value;
+  Pos pos;
+  std::string path;
+};
+
+/// "a string \"x\"", "an integer 5", "a table", ... for "found ..." in messages.
+std::string describeNode(const toml::node& node);
+
+class TableReader {
+public:
+  /// Reads `table` whose key path (for messages) is `path` and whose schema entry is
+  /// `schemaPath`. Warns at once about keys the schema does not list.
+  TableReader(DiagnosticSink& sink, const toml::table& table, std::string path,
+              std::string_view schemaPath);
+
+  [[nodiscard]] const std::string& path() const { return m_path; }
+  [[nodiscard]] Pos pos() const { return m_pos; }
+  [[nodiscard]] bool has(std::string_view key) const;
+  [[nodiscard]] Pos posOf(std::string_view key) const;
+  [[nodiscard]] std::string keyPath(std::string_view key) const;
+
+  std::optional<std::string> string(std::string_view key, Need need);
+  std::optional<Located> locatedString(std::string_view key, Need need);
+  std::optional<std::int64_t> integer(std::string_view key, Need need, std::int64_t min,
+                                      std::int64_t max);
+  std::optional<int> intValue(std::string_view key, Need need, int min, int max);
+  std::optional<double> probability(std::string_view key, Need need);
+  std::optional<bool> boolean(std::string_view key, Need need);
+  /// A time of day, "HH:MM" or a TOML local time; minutes since midnight.
+  std::optional<int> timeOfDay(std::string_view key, Need need);
+  /// A TOML local date (2026-11-20); ISO text.
+  std::optional<std::string> date(std::string_view key, Need need);
+  std::optional<std::string> code(std::string_view key, core::CodeSet set, Need need);
+
+  template <typename E> std::optional<E> token(std::string_view key, Need need) {
+    const toml::node* node = get(key, need, "a string: one of " + core::tokenList<E>());
+    if (node == nullptr) {
+      return std::nullopt;
+    }
+    const auto* text = node->as_string();
+    if (text == nullptr) {
+      typeError(key, *node, "a string: one of " + core::tokenList<E>());
+      return std::nullopt;
+    }
+    const auto value = core::parseToken<E>(text->get());
+    if (!value) {
+      tokenError(key, *node, text->get(), core::tokenList<E>());
+    }
+    return value;
+  }
+
+  std::vector<Located> stringArray(std::string_view key, Need need);
+  std::vector<int> intArray(std::string_view key, Need need, int min, int max);
+  std::vector<Located> codeArray(std::string_view key, core::CodeSet set, Need need);
+  template <typename E> std::vector<E> tokenArray(std::string_view key, Need need) {
+    std::vector<E> out;
+    for (const auto& item : stringArray(key, need)) {
+      if (const auto value = core::parseToken<E>(item.value)) {
+        out.push_back(*value);
+      } else {
+        m_sink.error(item.pos, item.path + " must be one of " + core::tokenList<E>() +
+                                   " (found \"" + item.value + "\")");
+      }
+    }
+    return out;
+  }
+
+  std::optional<TableReader> table(std::string_view key, Need need);
+  std::vector<TableReader> tableArray(std::string_view key, Need need);
+
+  /// Lint a string value for identifier-like text (anonymisation warnings).
+  void lint(const toml::node& node, std::string_view text, const std::string& path);
+
+  DiagnosticSink& sink() { return m_sink; }
+
+private:
+  const toml::node* get(std::string_view key, Need need, const std::string& expected);
+  void typeError(std::string_view key, const toml::node& node, const std::string& expected);
+  void tokenError(std::string_view key, const toml::node& node, std::string_view found,
+                  const std::string& valid);
+
+  DiagnosticSink& m_sink;
+  const toml::table& m_table;
+  std::string m_path;
+  std::string m_schemaPath;
+  Pos m_pos;
+};
+
+} // namespace sim::scenario

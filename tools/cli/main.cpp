@@ -1,0 +1,35 @@
+// frontdoor-cli entry point: argument parsing (CLI11) and dispatch to subcommands.
+// Usage errors exit with status 2.
+#include "validate_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  CLI::App app{"frontdoor-cli: scenarios, attempts and reports for Frontdoor, without the GUI"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "frontdoor-cli 0.1.0");
+
+  std::vector<std::string> validatePaths;
+  bool quiet = false;
+  auto* validate = app.add_subcommand(
+      "validate", "Load scenario files or folders (recursively) and print every problem as "
+                  "FILE:LINE:COL: error|warning: message. Exit 0 no errors, 1 errors, 2 usage.");
+  validate->add_option("PATH", validatePaths, "Scenario files or folders")->required();
+  validate->add_flag("-q,--quiet", quiet, "Do not print the summary line on stderr");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+
+  if (validate->parsed()) {
+    return sim::cli::runValidate(validatePaths, quiet, std::cout, std::cerr);
+  }
+  return 2;
+}

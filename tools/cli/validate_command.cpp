@@ -1,0 +1,50 @@
+// Implementation of `frontdoor-cli validate`.
+#include "validate_command.hpp"
+
+#include "sim/scenario/loader.hpp"
+#include "sim/scenario/scenario_files.hpp"
+
+#include <ostream>
+
+namespace sim::cli {
+
+int runValidate(const std::vector<std::string>& paths, bool quiet, std::ostream& out,
+                std::ostream& err) {
+  std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
+  const auto list = scenario::collectScenarioFiles(inputs);
+  for (const auto& problem : list.problems) {
+    err << "frontdoor-cli validate: " << problem << '\n';
+  }
+  if (!list.problems.empty()) {
+    return 2;
+  }
+  if (list.files.empty()) {
+    err << "frontdoor-cli validate: no .toml files found in the given paths\n";
+    return 2;
+  }
+  int errors = 0;
+  int warnings = 0;
+  int failedFiles = 0;
+  for (const auto& file : list.files) {
+    const auto result = scenario::loadScenarioFile(file);
+    for (const auto& d : result.diagnostics) {
+      if (d.severity == core::Severity::Error) {
+        ++errors;
+      } else {
+        ++warnings;
+      }
+      out << core::formatDiagnostic(d) << '\n';
+    }
+    if (!result.ok()) {
+      ++failedFiles;
+    }
+  }
+  if (!quiet) {
+    err << list.files.size() << (list.files.size() == 1 ? " file" : " files") << " checked: "
+        << failedFiles << " with errors; " << errors << (errors == 1 ? " error, " : " errors, ")
+        << warnings << (warnings == 1 ? " warning\n" : " warnings\n");
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+} // namespace sim::cli

@@ -1,0 +1,11 @@
+# The sim_warnings INTERFACE target: the strict GCC/Clang warning set every Frontdoor
+# target links PRIVATE, with -Werror when SIM_WARNINGS_AS_ERRORS is on (CI).
+add_library(sim_warnings INTERFACE)
+target_compile_options(sim_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+  -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
+  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
+  -Wmisleading-indentation -Wduplicated-cond -Wduplicated-branches -Wlogical-op)
+if(SIM_WARNINGS_AS_ERRORS)
+  target_compile_options(sim_warnings INTERFACE -Werror)
+endif()
