@@ -205,10 +205,11 @@ private:
     m.status = t->token<core::ScenarioStatus>("status", Need::Optional).value_or(m.status);
     m.authors = values(t->stringArray("authors", Need::Optional));
     m.signedOffBy = t->string("signed_off_by", Need::Optional).value_or("");
-    if (m.status == core::ScenarioStatus::SignedOff && m.signedOffBy.empty() &&
-        !t->has("signed_off_by")) {
-      m_sink.error(t->pos(), "'scenario.status' is \"signed_off\" but 'scenario.signed_off_by' "
-                             "is missing (expected the role of the person who signed it off)");
+    if (m.status == core::ScenarioStatus::SignedOff &&
+        m.signedOffBy.find_first_not_of(" \t\r\n") == std::string::npos) {
+      m_sink.error(t->posOf("status"), "'scenario.status' is \"signed_off\" but "
+                                       "'scenario.signed_off_by' is missing or empty (expected "
+                                       "the role of the person who signed it off)");
     }
   }
 
@@ -327,7 +328,9 @@ private:
   }
 
   void readFacts(TableReader& top) {
-    for (auto& ft : top.tableArray("facts", Need::Required)) {
+    auto factTables = top.tableArray("facts", Need::Required);
+    m_factsUnreadable = top.has("facts") && factTables.empty();
+    for (auto& ft : factTables) {
       core::Fact fact;
       auto id = ft.locatedString("id", Need::Required);
       defineId(id, RefKind::Fact);
@@ -439,7 +442,8 @@ private:
         c.reply = readReply(*rt);
       }
       const bool needsConsent = c.consent == core::ConsentRule::Needed;
-      if (auto rt = ct.table("reply_without_consent", needsConsent ? Need::Required : Need::Optional)) {
+      if (auto rt = ct.table("reply_without_consent", needsConsent ? Need::Required : Need::Optional,
+                             "required because 'consent' is \"needed\"")) {
         if (!needsConsent) {
           m_sink.warning(rt->pos(), "'" + rt->path() + "' is ignored because 'consent' is not "
                                                        "\"needed\" (the agency replies the same "
@@ -511,7 +515,10 @@ private:
       dp.minute = dt.timeOfDay("time", Need::Optional)
                       .value_or(first ? m_scenario.clock.startMinute : m_scenario.clock.dayStartMinute);
       dp.prompt = dt.string("prompt", Need::Optional).value_or("");
-      dp.newInformation = dt.string("new_information", first ? Need::Optional : Need::Required).value_or("");
+      dp.newInformation =
+          dt.string("new_information", first ? Need::Optional : Need::Required,
+                    "a later decision point must say what new information arrived")
+              .value_or("");
       dp.reveals = reveals(dt);
       m_scenario.decisionPoints.push_back(std::move(dp));
     }
@@ -626,7 +633,7 @@ private:
     o.primaryNeed = t->code("primary_need", CodeSet::PrimaryNeed, Need::Optional).value_or("");
     o.factors = values(t->codeArray("factors", CodeSet::AssessmentFactor, Need::Optional));
     o.summary = t->string("summary", Need::Optional).value_or("");
-    int previousDay = 0;
+    std::optional<int> previousDay;
     for (auto& et : t->tableArray("events", Need::Optional)) {
       core::OutcomeEvent e;
       const auto day = et.intValue("day", Need::Required, -kMaxHistoryDays, kMaxFollowupDays);
@@ -639,13 +646,15 @@ private:
                                             ", after the follow-up window of " +
                                             std::to_string(o.followupDays) + " days");
       }
-      if (day && *day < previousDay) {
+      if (day && previousDay && *day < *previousDay) {
         m_sink.warning(et.posOf("day"), "'" + et.keyPath("day") +
                                             "' is earlier than the event before it; list outcome "
                                             "events in time order");
       }
       e.day = day.value_or(0);
-      previousDay = std::max(previousDay, e.day);
+      if (day) {
+        previousDay = std::max(previousDay.value_or(e.day), e.day);
+      }
       const auto kind = et.token<core::OutcomeKind>("kind", Need::Required);
       e.kind = kind.value_or(e.kind);
       e.text = et.string("text", Need::Required).value_or("");
@@ -669,6 +678,9 @@ private:
 
   void checkReferences() {
     for (const auto& ref : m_refs) {
+      if (ref.kind == RefKind::Fact && m_factsUnreadable) {
+        continue; // the facts themselves could not be read; one error is enough
+      }
       const auto it = m_ids.find(ref.where.value);
       const bool childOk = ref.kind == RefKind::Person && it != m_ids.end() &&
                            (it->second.kind == RefKind::Child || it->second.kind == RefKind::Person);
@@ -729,6 +741,7 @@ private:
   std::vector<std::pair<std::string, Pos>> m_decisionPointPos;
   std::map<std::string, Pos> m_panelPos;
   bool m_formatTooNew = false;
+  bool m_factsUnreadable = false;
 };
 
 LoadResult singleError(const std::string& file, int line, int column, std::string message) {
@@ -747,12 +760,21 @@ LoadResult loadScenarioText(std::string_view text, const std::string& displayPat
   }
   try {
     const toml::table root = toml::parse(text, std::string_view(displayPath));
+    if (root.empty()) {
+      return singleError(displayPath, 1, 1,
+                         "the file has no keys (expected a scenario starting with 'format = 1'; "
+                         "see scenarios/FORMAT.md)");
+    }
     Builder builder(displayPath, contentHash(text));
+    builder.sink().setSource(text);
     return builder.build(root);
   } catch (const toml::parse_error& error) {
     const auto pos = posOf(error.source());
-    return singleError(displayPath, pos.line, pos.column,
-                       "syntax error: " + std::string(error.description()));
+    std::string message = "syntax error: " + std::string(error.description());
+    if (message.find("unescaped control characters") != std::string::npos) {
+      message += " (is a closing quote missing? use \"\"\" for text over several lines)";
+    }
+    return singleError(displayPath, pos.line, pos.column, message);
   } catch (const std::exception& error) {
     return singleError(displayPath, 0, 0, std::string("could not load the file: ") + error.what());
   }

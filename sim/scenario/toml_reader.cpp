@@ -6,6 +6,9 @@
 #include "sim/scenario/schema.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <sstream>
 
@@ -58,9 +61,14 @@ std::string describeNode(const toml::node& node) {
   case toml::node_type::integer:
     return "an integer " + std::to_string(node.as_integer()->get());
   case toml::node_type::floating_point: {
-    std::ostringstream out;
-    out << "a number " << node.as_floating_point()->get();
-    return out.str();
+    std::array<char, 64> buffer{};
+    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(),
+                                         node.as_floating_point()->get());
+    std::string text = ec == std::errc() ? std::string(buffer.data(), end) : std::string("?");
+    if (text.find_first_of(".einf") == std::string::npos) {
+      text += ".0";
+    }
+    return "a number " + text;
   }
   case toml::node_type::boolean:
     return node.as_boolean()->get() ? "the boolean true" : "the boolean false";
@@ -118,7 +126,11 @@ std::string TableReader::keyPath(std::string_view key) const {
 const toml::node* TableReader::get(std::string_view key, Need need, const std::string& expected) {
   const auto* node = m_table.get(key);
   if (node == nullptr && need == Need::Required) {
-    m_sink.error(m_pos, "missing required key '" + keyPath(key) + "' (expected " + expected + ")");
+    std::string message = "missing required key '" + keyPath(key) + "' (expected " + expected + ")";
+    if (!m_because.empty()) {
+      message += "; " + m_because;
+    }
+    m_sink.error(m_pos, message);
   }
   return node;
 }
@@ -128,40 +140,118 @@ void TableReader::typeError(std::string_view key, const toml::node& node, const 
                "'" + keyPath(key) + "' must be " + expected + ", found " + describeNode(node));
 }
 
-void TableReader::tokenError(std::string_view key, const toml::node& node, std::string_view found,
-                             const std::string& valid) {
-  m_sink.error(scenario::posOf(node.source()), "'" + keyPath(key) + "' must be one of " + valid +
-                                                   " (found " + quoted(found) + ")");
+std::string TableReader::badTokenMessage(std::string_view found, const std::vector<std::string>& valid) {
+  std::string list;
+  for (const auto& token : valid) {
+    list += (list.empty() ? "" : "|") + token;
+  }
+  std::string message = "must be one of " + list + " (found " + quoted(found) + ")";
+  if (const auto near = core::nearestOf(found, std::span<const std::string>(valid))) {
+    message += "; did you mean \"" + *near + "\"?";
+  }
+  return message;
 }
 
-void TableReader::lint(const toml::node& node, std::string_view text, const std::string& path) {
-  const auto hits = findIdentifiers(text);
-  if (hits.empty()) {
-    return;
+void TableReader::tokenError(std::string_view key, const toml::node& node, std::string_view found,
+                             const std::vector<std::string>& valid) {
+  m_sink.error(scenario::posOf(node.source()), "'" + keyPath(key) + "' " + badTokenMessage(found, valid));
+}
+
+std::string TableReader::schemaKey(std::string_view key) const {
+  return m_schemaPath.empty() ? std::string(key) : m_schemaPath + "." + std::string(key);
+}
+
+namespace {
+
+bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+
+// Bytes a \uXXXX or \UXXXXXXXX escape decodes to in UTF-8.
+std::size_t utf8Length(std::string_view hex) {
+  unsigned long code = 0;
+  for (const char c : hex) {
+    const int digit = std::isdigit(static_cast<unsigned char>(c)) != 0
+                          ? c - '0'
+                          : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
+    code = code * 16 + static_cast<unsigned long>(digit < 0 ? 0 : digit);
   }
-  const auto& region = node.source();
-  const auto begin = scenario::posOf(region);
-  const int spannedLines = static_cast<int>(region.end.line) - static_cast<int>(region.begin.line);
-  const auto newlines = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-  // A multi-line string whose first newline (after the opening quotes) was trimmed.
-  const bool trimmedFirstNewline = spannedLines > 0 && newlines == spannedLines - 1;
-  const bool multiLine = spannedLines > 0;
-  for (const auto& hit : hits) {
-    const auto before = text.substr(0, hit.offset);
-    const auto lineBreaks = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    const auto lastBreak = before.rfind('\n');
-    Pos pos = begin;
-    if (trimmedFirstNewline) {
-      pos.line = begin.line + 1 + lineBreaks;
-      pos.column = static_cast<int>(lastBreak == std::string_view::npos ? hit.offset
-                                                                        : hit.offset - lastBreak - 1) +
-                   1;
-    } else if (lineBreaks > 0) {
-      pos.line = begin.line + lineBreaks;
-      pos.column = static_cast<int>(hit.offset - lastBreak - 1) + 1;
-    } else {
-      pos.column = begin.column + (multiLine ? 3 : 1) + static_cast<int>(hit.offset);
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
+
+// Maps a byte offset in a decoded string value to its line:column in the raw file, by
+// walking the string literal that starts at `start` (columns count characters, as toml++
+// does). Handles escapes, line-ending backslashes, multi-line and literal strings.
+std::optional<Pos> rawPosition(std::string_view src, Pos start, std::size_t target) {
+  std::size_t i = 0;
+  for (int line = 1; line < start.line && i < src.size(); ++i) {
+    if (src[i] == '\n') {
+      ++line;
     }
+  }
+  for (int column = 1; column < start.column && i < src.size();) {
+    ++i;
+    if (i < src.size() && !isContinuation(src[i])) {
+      ++column;
+    }
+  }
+  Pos pos = start;
+  const auto advance = [&](std::size_t n) {
+    for (std::size_t k = 0; k < n && i < src.size(); ++k, ++i) {
+      if (src[i] == '\n') {
+        ++pos.line;
+        pos.column = 1;
+      } else if (!isContinuation(src[i])) {
+        ++pos.column;
+      }
+    }
+  };
+  const auto rest = src.substr(i);
+  if (rest.empty() || (rest[0] != '"' && rest[0] != '\'')) {
+    return std::nullopt;
+  }
+  const bool literal = rest[0] == '\'';
+  const bool multi = rest.substr(0, 3) == R"(""")" || rest.substr(0, 3) == "'''";
+  advance(multi ? 3 : 1);
+  if (multi && i < src.size() && src[i] == '\n') {
+    advance(1);
+  } else if (multi && src.substr(i, 2) == "\r\n") {
+    advance(2);
+  }
+  const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  std::size_t decoded = 0;
+  while (i < src.size() && decoded < target) {
+    const char c = src[i];
+    if (c == '\\' && !literal && i + 1 < src.size()) {
+      const char e = src[i + 1];
+      if (e == 'u' || e == 'U') {
+        const std::size_t digits = e == 'u' ? 4 : 8;
+        decoded += utf8Length(src.substr(i + 2, digits));
+        advance(2 + digits);
+      } else if (multi && isSpace(e)) {
+        advance(1); // line-ending backslash: the whitespace after it decodes to nothing
+        while (i < src.size() && isSpace(src[i])) {
+          advance(1);
+        }
+      } else {
+        decoded += 1;
+        advance(2);
+      }
+    } else if (c == '\r' && i + 1 < src.size() && src[i + 1] == '\n') {
+      decoded += 1;
+      advance(2);
+    } else {
+      decoded += 1;
+      advance(1);
+    }
+  }
+  return pos;
+}
+
+} // namespace
+
+void TableReader::lint(const toml::node& node, std::string_view text, const std::string& path) {
+  for (const auto& hit : findIdentifiers(text)) {
+    const auto begin = scenario::posOf(node.source());
+    const auto pos = rawPosition(m_sink.source(), begin, hit.offset).value_or(begin);
     m_sink.warning(pos, "'" + path + "' contains text that looks like " +
                             std::string(describe(hit.kind)) + " (" +
                             quoted(text.substr(hit.offset, hit.length)) +
@@ -169,16 +259,20 @@ void TableReader::lint(const toml::node& node, std::string_view text, const std:
   }
 }
 
-std::optional<std::string> TableReader::string(std::string_view key, Need need) {
-  auto located = locatedString(key, need);
+std::optional<std::string> TableReader::string(std::string_view key, Need need,
+                                               std::string_view because) {
+  auto located = locatedString(key, need, because);
   if (!located) {
     return std::nullopt;
   }
   return std::move(located->value);
 }
 
-std::optional<Located> TableReader::locatedString(std::string_view key, Need need) {
+std::optional<Located> TableReader::locatedString(std::string_view key, Need need,
+                                                  std::string_view because) {
+  m_because = because;
   const auto* node = get(key, need, "a string");
+  m_because.clear();
   if (node == nullptr) {
     return std::nullopt;
   }
@@ -404,14 +498,18 @@ std::vector<Located> TableReader::codeArray(std::string_view key, core::CodeSet 
   return out;
 }
 
-std::optional<TableReader> TableReader::table(std::string_view key, Need need) {
-  const auto* node = get(key, need, "a table ([" + keyPath(key) + "])");
+std::optional<TableReader> TableReader::table(std::string_view key, Need need,
+                                               std::string_view because) {
+  const std::string expected = "a table [" + schemaKey(key) + "]";
+  m_because = because;
+  const auto* node = get(key, need, expected);
+  m_because.clear();
   if (node == nullptr) {
     return std::nullopt;
   }
   const auto* t = node->as_table();
   if (t == nullptr) {
-    typeError(key, *node, "a table ([" + keyPath(key) + "])");
+    typeError(key, *node, expected);
     return std::nullopt;
   }
   const std::string schema = m_schemaPath.empty() ? std::string(key) : m_schemaPath + "." + std::string(key);
@@ -420,7 +518,7 @@ std::optional<TableReader> TableReader::table(std::string_view key, Need need) {
 
 std::vector<TableReader> TableReader::tableArray(std::string_view key, Need need) {
   std::vector<TableReader> out;
-  const std::string expected = "an array of tables ([[" + keyPath(key) + "]])";
+  const std::string expected = "an array of tables [[" + schemaKey(key) + "]]";
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return out;

@@ -30,10 +30,14 @@ public:
   void error(Pos pos, std::string message);
   void warning(Pos pos, std::string message);
   [[nodiscard]] const std::string& file() const { return m_file; }
+  /// The raw file text, so positions inside strings can be mapped exactly.
+  void setSource(std::string_view text) { m_source = text; }
+  [[nodiscard]] std::string_view source() const { return m_source; }
   std::vector<core::Diagnostic> take() { return std::move(m_diagnostics); }
 
 private:
   std::string m_file;
+  std::string_view m_source;
   std::vector<core::Diagnostic> m_diagnostics;
 };
 
@@ -62,8 +66,8 @@ public:
   [[nodiscard]] Pos posOf(std::string_view key) const;
   [[nodiscard]] std::string keyPath(std::string_view key) const;
 
-  std::optional<std::string> string(std::string_view key, Need need);
-  std::optional<Located> locatedString(std::string_view key, Need need);
+  std::optional<std::string> string(std::string_view key, Need need, std::string_view because = {});
+  std::optional<Located> locatedString(std::string_view key, Need need, std::string_view because = {});
   std::optional<std::int64_t> integer(std::string_view key, Need need, std::int64_t min,
                                       std::int64_t max);
   std::optional<int> intValue(std::string_view key, Need need, int min, int max);
@@ -87,7 +91,7 @@ public:
     }
     const auto value = core::parseToken<E>(text->get());
     if (!value) {
-      tokenError(key, *node, text->get(), core::tokenList<E>());
+      tokenError(key, *node, text->get(), tokensOf<E>());
     }
     return value;
   }
@@ -101,14 +105,13 @@ public:
       if (const auto value = core::parseToken<E>(item.value)) {
         out.push_back(*value);
       } else {
-        m_sink.error(item.pos, item.path + " must be one of " + core::tokenList<E>() +
-                                   " (found \"" + item.value + "\")");
+        m_sink.error(item.pos, "'" + item.path + "' " + badTokenMessage(item.value, tokensOf<E>()));
       }
     }
     return out;
   }
 
-  std::optional<TableReader> table(std::string_view key, Need need);
+  std::optional<TableReader> table(std::string_view key, Need need, std::string_view because = {});
   std::vector<TableReader> tableArray(std::string_view key, Need need);
 
   /// Lint a string value for identifier-like text (anonymisation warnings).
@@ -117,10 +120,21 @@ public:
   DiagnosticSink& sink() { return m_sink; }
 
 private:
+  template <typename E> static std::vector<std::string> tokensOf() {
+    std::vector<std::string> out;
+    for (const auto& entry : core::tokenTable<E>()) {
+      out.emplace_back(entry.token);
+    }
+    return out;
+  }
+  /// "must be one of a|b|c (found "x"); did you mean "y"?"
+  static std::string badTokenMessage(std::string_view found, const std::vector<std::string>& valid);
+  [[nodiscard]] std::string schemaKey(std::string_view key) const;
   const toml::node* get(std::string_view key, Need need, const std::string& expected);
   void typeError(std::string_view key, const toml::node& node, const std::string& expected);
   void tokenError(std::string_view key, const toml::node& node, std::string_view found,
-                  const std::string& valid);
+                  const std::vector<std::string>& valid);
+  std::string m_because; // appended to a "missing required key" message
 
   DiagnosticSink& m_sink;
   const toml::table& m_table;

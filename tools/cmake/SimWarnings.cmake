@@ -4,7 +4,7 @@ add_library(sim_warnings INTERFACE)
 target_compile_options(sim_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
   -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
-  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
   -Wmisleading-indentation -Wduplicated-cond -Wduplicated-branches -Wlogical-op)
 if(SIM_WARNINGS_AS_ERRORS)
   target_compile_options(sim_warnings INTERFACE -Werror)

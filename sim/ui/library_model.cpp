@@ -1,0 +1,87 @@
+// Scenario -> library entry and case preview text.
+#include "sim/ui/library_model.hpp"
+
+#include <cctype>
+#include <cstdio>
+
+namespace sim::ui {
+
+std::string describeAge(const core::Child& child) {
+  if (child.unbornWeeks) {
+    return "unborn (" + std::to_string(*child.unbornWeeks) + " weeks of pregnancy)";
+  }
+  const int months = child.ageMonths.value_or(0);
+  if (months < 24) {
+    return std::to_string(months) + (months == 1 ? " month" : " months");
+  }
+  const int years = months / 12;
+  const int rest = months % 12;
+  std::string out = std::to_string(years) + " years";
+  if (rest > 0 && years < 5) {
+    out += " " + std::to_string(rest) + (rest == 1 ? " month" : " months");
+  }
+  return out;
+}
+
+LibraryEntry makeEntry(const std::string& file, const core::Scenario* scenario,
+                       const std::vector<core::Diagnostic>& diagnostics) {
+  LibraryEntry entry;
+  entry.file = file;
+  entry.loaded = scenario != nullptr;
+  for (const auto& d : diagnostics) {
+    (d.severity == core::Severity::Error ? entry.errors : entry.warnings) += 1;
+    entry.diagnostics.push_back(core::formatDiagnostic(d));
+  }
+  if (scenario != nullptr) {
+    entry.title = scenario->meta.title;
+    entry.id = scenario->meta.id;
+    entry.practiceArea = scenario->meta.practiceArea;
+    entry.difficulty = std::string(core::labelOf(scenario->meta.difficulty));
+    entry.expectedMinutes = scenario->meta.expectedMinutes;
+    entry.summary = scenario->meta.summary;
+  } else {
+    const auto slash = file.find_last_of('/');
+    entry.title = slash == std::string::npos ? file : file.substr(slash + 1);
+  }
+  return entry;
+}
+
+CasePreview makePreview(const core::Scenario& s) {
+  CasePreview p;
+  p.title = s.meta.title;
+  const int minute = s.clock.startMinute;
+  char time[16];
+  std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
+  std::string channel(core::labelOf(s.contact.channel));
+  for (auto& c : channel) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  p.arrival = std::string(core::labelOf(s.clock.startDay)) + " " + time + ", by " + channel;
+  p.referrer = s.contact.anonymous ? "Anonymous (" + s.contact.referrerRole + ")" : s.contact.referrerRole;
+  if (const auto* source = core::findCensusCode(core::CodeSet::ReferralSource, s.contact.sourceCode)) {
+    p.referrer += "  —  census source " + std::string(source->code) + ": " + std::string(source->label);
+  }
+  p.presentingText = s.contact.presentingText;
+  p.request = s.contact.request;
+  for (const auto& child : s.children) {
+    p.household.push_back(child.name + ", " + describeAge(child) +
+                          (child.notes.empty() ? "" : " (" + child.notes + ")"));
+  }
+  for (const auto& adult : s.adults) {
+    std::string line = adult.name + ", " + std::string(core::labelOf(adult.role));
+    if (!adult.ageBand.empty()) {
+      line += ", " + adult.ageBand;
+    }
+    if (!adult.inHousehold) {
+      line += ", lives elsewhere";
+    }
+    p.household.push_back(line);
+  }
+  p.counts = std::to_string(s.questions.size()) + " questions for the referrer, " +
+             std::to_string(s.checks.size()) + " agency checks, " +
+             std::to_string(s.decisionPoints.size()) +
+             (s.decisionPoints.size() == 1 ? " decision point" : " decision points");
+  return p;
+}
+
+} // namespace sim::ui

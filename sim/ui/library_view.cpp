@@ -1,0 +1,117 @@
+// Drawing of the case library and case preview.
+#include "sim/ui/library_view.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace sim::ui {
+
+namespace {
+
+void drawList(const LibraryViewModel& model, IntentSink& sink) {
+  ImGui::TextUnformatted("Cases");
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%d)", static_cast<int>(model.entries.size()));
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 70.0f);
+  if (ImGui::SmallButton("Reload")) {
+    sink.push(ReloadLibrary{});
+  }
+  ImGui::Separator();
+  for (std::size_t i = 0; i < model.entries.size(); ++i) {
+    const auto& entry = model.entries[i];
+    ImGui::PushID(static_cast<int>(i));
+    // Status is said in words, never by colour alone.
+    std::string label = entry.title;
+    if (!entry.loaded) {
+      label += "  [does not load: " + std::to_string(entry.errors) + " errors]";
+    } else if (entry.warnings > 0) {
+      label += "  [" + std::to_string(entry.warnings) + " warnings]";
+    }
+    if (ImGui::Selectable(label.c_str(), model.selected == static_cast<int>(i))) {
+      sink.push(SelectCase{i});
+    }
+    if (entry.loaded) {
+      ImGui::TextDisabled("   %s · %s · about %d min", entry.practiceArea.c_str(),
+                          entry.difficulty.c_str(), entry.expectedMinutes);
+    }
+    ImGui::PopID();
+  }
+}
+
+void drawPreview(const LibraryViewModel& model) {
+  if (model.selected < 0 || model.selected >= static_cast<int>(model.entries.size())) {
+    ImGui::TextWrapped("Choose a case on the left to read its contact.");
+    return;
+  }
+  const auto& entry = model.entries[static_cast<std::size_t>(model.selected)];
+  if (!entry.loaded) {
+    ImGui::TextWrapped("%s cannot be opened. Fix these problems in the file and press Reload:",
+                       entry.file.c_str());
+    ImGui::Spacing();
+    for (const auto& line : entry.diagnostics) {
+      ImGui::BulletText("%s", line.c_str());
+    }
+    return;
+  }
+  const auto& p = model.preview;
+  ImGui::SetWindowFontScale(1.3f);
+  ImGui::TextUnformatted(p.title.c_str());
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::TextDisabled("%s", entry.summary.c_str());
+  ImGui::Separator();
+  ImGui::Text("Contact received: %s", p.arrival.c_str());
+  ImGui::Text("Referrer: %s", p.referrer.c_str());
+  ImGui::Spacing();
+  ImGui::TextUnformatted("What the referrer said");
+  ImGui::BeginChild("presenting", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 9.0f), true);
+  ImGui::TextWrapped("%s", p.presentingText.c_str());
+  ImGui::EndChild();
+  if (!p.request.empty()) {
+    ImGui::TextWrapped("Asking for: %s", p.request.c_str());
+  }
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Household");
+  for (const auto& line : p.household) {
+    ImGui::BulletText("%s", line.c_str());
+  }
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", p.counts.c_str());
+  if (!entry.diagnostics.empty()) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Author warnings");
+    for (const auto& line : entry.diagnostics) {
+      ImGui::BulletText("%s", line.c_str());
+    }
+  }
+}
+
+} // namespace
+
+void drawLibrary(const LibraryViewModel& model, IntentSink& sink) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("Frontdoor", nullptr, kFlags);
+  ImGui::TextUnformatted("Frontdoor — front-door decision practice");
+  ImGui::SameLine();
+  ImGui::TextDisabled("  scenarios: %s", model.scenarioFolder.c_str());
+  if (!model.problem.empty()) {
+    ImGui::TextWrapped("Problem: %s", model.problem.c_str());
+  }
+  ImGui::Separator();
+  const float listWidth = ImGui::GetContentRegionAvail().x * 0.36f;
+  ImGui::BeginChild("library", ImVec2(listWidth, 0), true);
+  drawList(model, sink);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("preview", ImVec2(0, 0), true);
+  drawPreview(model);
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+} // namespace sim::ui

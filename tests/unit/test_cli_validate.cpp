@@ -1,0 +1,91 @@
+// The real frontdoor-cli binary: `validate` output and exit statuses (0 / 1 / 2).
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+// Runs `frontdoor-cli ARGS` in `cwd`, capturing stdout (stderr discarded).
+Run cli(const std::string& args, const fs::path& cwd = SIM_SOURCE_DIR) {
+  const std::string command =
+      "cd '" + cwd.string() + "' && '" + std::string(SIM_CLI) + "' " + args + " 2>/dev/null";
+  Run run;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+    run.out.append(buffer.data(), n);
+  }
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string readAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+} // namespace
+
+TEST_CASE("validate scenarios/ exits 0 with nothing to report") {
+  const auto run = cli("validate scenarios/");
+  CHECK(run.status == 0);
+  CHECK(run.out.empty());
+}
+
+TEST_CASE("validate on the broken fixtures prints exactly the golden diagnostics and exits 1") {
+  const fs::path data = fs::path(SIM_SOURCE_DIR) / "tests" / "data";
+  const auto run = cli("validate --quiet bad_scenarios", data);
+  CHECK(run.status == 1);
+  std::vector<fs::path> fixtures;
+  for (const auto& entry : fs::directory_iterator(data / "bad_scenarios")) {
+    if (entry.path().extension() == ".toml") {
+      fixtures.push_back(entry.path());
+    }
+  }
+  std::sort(fixtures.begin(), fixtures.end());
+  std::string expected;
+  for (auto fixture : fixtures) {
+    std::istringstream lines(readAll(fixture.replace_extension(".expected")));
+    std::string line;
+    while (std::getline(lines, line)) {
+      expected += "bad_scenarios/" + line + "\n";
+    }
+  }
+  CHECK(run.out == expected);
+}
+
+TEST_CASE("validate with a warning-only file exits 0 and prints the warnings") {
+  const fs::path data = fs::path(SIM_SOURCE_DIR) / "tests" / "data" / "bad_scenarios";
+  const auto run = cli("validate anonymisation.toml", data);
+  CHECK(run.status == 0);
+  CHECK(run.out.find(": warning: ") != std::string::npos);
+  CHECK(run.out.find(": error: ") == std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2") {
+  CHECK(cli("").status == 2);
+  CHECK(cli("validate").status == 2);
+  CHECK(cli("frobnicate scenarios/").status == 2);
+  CHECK(cli("validate --no-such-flag scenarios/").status == 2);
+  CHECK(cli("validate no/such/path").status == 2);
+}

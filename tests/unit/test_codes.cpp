@@ -1,0 +1,60 @@
+// Core vocabularies: tokens round-trip, census tables hold the codes domain.md §5 lists.
+#include "sim/core/codes.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace sim::core;
+
+TEST_CASE("response levels are ordered R0..R5 and round-trip through tokens") {
+  const ResponseLevel levels[] = {ResponseLevel::Nfa, ResponseLevel::Advice, ResponseLevel::EarlyHelp,
+                                  ResponseLevel::S17, ResponseLevel::S47,    ResponseLevel::Immediate};
+  for (int i = 0; i < 6; ++i) {
+    CHECK(ordinal(levels[i]) == i);
+    CHECK(parseToken<ResponseLevel>(tokenOf(levels[i])) == levels[i]);
+  }
+  CHECK(tokenList<ResponseLevel>() == "nfa|advice|early_help|s17|s47|immediate");
+  CHECK_FALSE(parseToken<ResponseLevel>("S47").has_value());
+  CHECK(isStatutory(ResponseLevel::S17));
+  CHECK_FALSE(isStatutory(ResponseLevel::EarlyHelp));
+}
+
+TEST_CASE("every token table has unique tokens and labels") {
+  const auto unique = [](auto table) {
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      for (std::size_t j = i + 1; j < table.size(); ++j) {
+        if (table[i].token == table[j].token || table[i].value == table[j].value) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  CHECK(unique(tokenTable<Agency>()));
+  CHECK(unique(tokenTable<Dimension>()));
+  CHECK(unique(tokenTable<OutcomeKind>()));
+  CHECK(unique(tokenTable<Adjunct>()));
+  CHECK(tokenTable<Agency>().size() == 21);
+}
+
+TEST_CASE("dimensions belong to their assessment-triangle domain") {
+  CHECK(domainOf(Dimension::Health) == Domain::ChildDevelopment);
+  CHECK(domainOf(Dimension::SelfCare) == Domain::ChildDevelopment);
+  CHECK(domainOf(Dimension::BasicCare) == Domain::ParentingCapacity);
+  CHECK(domainOf(Dimension::Stability) == Domain::ParentingCapacity);
+  CHECK(domainOf(Dimension::FamilyHistory) == Domain::FamilyEnvironment);
+  CHECK(domainOf(Dimension::CommunityResources) == Domain::FamilyEnvironment);
+}
+
+TEST_CASE("census code tables match the CIN census") {
+  CHECK(findCensusCode(CodeSet::ReferralSource, "3B") != nullptr);
+  CHECK(findCensusCode(CodeSet::ReferralSource, "9")->label.find("Anonymous") != std::string_view::npos);
+  CHECK(findCensusCode(CodeSet::ReferralSource, "11") == nullptr);
+  CHECK(censusCodes(CodeSet::ReferralSource).size() == 21);
+  CHECK(findCensusCode(CodeSet::AssessmentFactor, "3B") != nullptr);
+  CHECK(findCensusCode(CodeSet::AssessmentFactor, "8A") == nullptr); // privately fostered is 8B only
+  CHECK(findCensusCode(CodeSet::AssessmentFactor, "18A")->replacedBy == "18B|18C");
+  CHECK(findCensusCode(CodeSet::AssessmentFactor, "24A") != nullptr);
+  CHECK(censusCodeList(CodeSet::AbuseCategory) == "NEG|PHY|SAB|EMO|MUL");
+  CHECK(censusCodes(CodeSet::ClosureReason).size() == 9);
+  CHECK(censusCodes(CodeSet::PrimaryNeed).size() == 10);
+}

@@ -1,0 +1,162 @@
+// Loading real scenario files: the bundled library loads clean and typed; size limits and
+// unreadable files give diagnostics, never exceptions.
+#include "sim/core/diagnostic.hpp"
+#include "sim/scenario/loader.hpp"
+#include "sim/scenario/scenario_files.hpp"
+#include "sim/scenario/schema.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace fs = std::filesystem;
+using namespace sim;
+
+namespace {
+const fs::path kScenarios = fs::path(SIM_SOURCE_DIR) / "scenarios";
+
+std::string allDiagnostics(const scenario::LoadResult& r) {
+  std::string out;
+  for (const auto& d : r.diagnostics) {
+    out += core::formatDiagnostic(d) + "\n";
+  }
+  return out;
+}
+
+fs::path tempDir(const std::string& name) {
+  auto dir = fs::temp_directory_path() / ("frontdoor-test-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+} // namespace
+
+TEST_CASE("every bundled scenario loads with no errors and no warnings") {
+  const auto list = scenario::collectScenarioFiles({kScenarios});
+  REQUIRE(list.problems.empty());
+  REQUIRE(list.files.size() >= 3);
+  for (const auto& file : list.files) {
+    const auto result = scenario::loadScenarioFile(file);
+    INFO(allDiagnostics(result));
+    CHECK(result.ok());
+    CHECK(result.diagnostics.empty());
+  }
+}
+
+TEST_CASE("the bundled library spans advice, early help and s47 consensus") {
+  std::set<core::ResponseLevel> consensus;
+  for (const auto& file : scenario::collectScenarioFiles({kScenarios}).files) {
+    const auto result = scenario::loadScenarioFile(file);
+    REQUIRE(result.ok());
+    for (const auto& panel : result.scenario->panels) {
+      consensus.insert(panel.consensus);
+    }
+  }
+  CHECK(consensus.count(core::ResponseLevel::Advice) == 1);
+  CHECK(consensus.count(core::ResponseLevel::EarlyHelp) == 1);
+  CHECK(consensus.count(core::ResponseLevel::S47) == 1);
+}
+
+TEST_CASE("the annotated example loads into the typed model") {
+  const auto result = scenario::loadScenarioFile(kScenarios / "advice-bedtime-battles.toml");
+  REQUIRE(result.ok());
+  const auto& s = *result.scenario;
+  CHECK(s.meta.id == "advice-bedtime-battles");
+  CHECK(s.meta.difficulty == core::Difficulty::Introductory);
+  CHECK(s.clock.startDay == core::Weekday::Tuesday);
+  CHECK(s.clock.startMinute == 10 * 60 + 40);
+  CHECK(s.contact.channel == core::Channel::Phone);
+  CHECK(s.contact.sourceCode == "1A");
+  REQUIRE(s.children.size() == 2);
+  CHECK(s.children[0].ageMonths == 88);
+  CHECK(s.children[1].unbornWeeks == 22);
+  CHECK_FALSE(s.children[1].ageMonths.has_value());
+  CHECK(s.adults[1].inHousehold == false);
+  const auto* school = s.findCheck("chk-school");
+  REQUIRE(school != nullptr);
+  CHECK(school->consent == core::ConsentRule::Needed);
+  CHECK(school->reply.latencyMinutes == 150);
+  REQUIRE(school->replyWithoutConsent.has_value());
+  CHECK(school->replyWithoutConsent->completeness == core::Completeness::Partial);
+  const auto* panel = s.panelFor("dp1");
+  REQUIRE(panel != nullptr);
+  CHECK(panel->consensus == core::ResponseLevel::Advice);
+  CHECK(panel->bandMin == core::ResponseLevel::Advice);
+  CHECK(panel->bandMax == core::ResponseLevel::EarlyHelp);
+  CHECK(panel->panellists.size() == 5);
+  CHECK(panel->needLevel == core::NeedLevel::Additional);
+  CHECK(s.outcome.followupDays == 365);
+  CHECK_FALSE(s.outcome.rereferredWithin12Months());
+  CHECK(s.contentHash.rfind("sha256:", 0) == 0);
+  CHECK(s.contentHash.size() == 7 + 64);
+}
+
+TEST_CASE("a file over the size limit is refused without being read") {
+  const auto dir = tempDir("oversize");
+  const auto path = dir / "huge.toml";
+  { std::ofstream(path) << "format = 1\n"; }
+  // A sparse 8 GiB file: reading it into memory would exhaust the test's memory.
+  fs::resize_file(path, 8ULL * 1024 * 1024 * 1024);
+  const auto result = scenario::loadScenarioFile(path);
+  CHECK_FALSE(result.ok());
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message.find("larger than the 1048576-byte limit") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a file exactly at the size limit is read") {
+  const auto dir = tempDir("atlimit");
+  const auto path = dir / "padded.toml";
+  std::string text = "format = 1\n#";
+  text.resize(scenario::kMaxScenarioBytes - 1, 'x');
+  text += '\n';
+  { std::ofstream(path, std::ios::binary) << text; }
+  const auto result = scenario::loadScenarioFile(path);
+  CHECK_FALSE(result.ok()); // schema errors, but it was parsed
+  REQUIRE_FALSE(result.diagnostics.empty());
+  CHECK(result.diagnostics[0].message.find("limit") == std::string::npos);
+  CHECK(result.diagnostics[0].message.find("missing required key") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a missing file and a folder given as a file produce diagnostics") {
+  const auto missing = scenario::loadScenarioFile(kScenarios / "no-such-case.toml");
+  REQUIRE(missing.diagnostics.size() == 1);
+  CHECK(missing.diagnostics[0].message.find("cannot read the file") != std::string::npos);
+  const auto folder = scenario::loadScenarioFile(kScenarios);
+  CHECK_FALSE(folder.ok());
+  CHECK(folder.diagnostics.size() == 1);
+}
+
+TEST_CASE("diagnostics come in file order with every problem reported at once") {
+  const std::string text = R"(format = 1
+[scenario]
+id = "Bad Id"
+version = 0
+)";
+  const auto result = scenario::loadScenarioText(text, "inline.toml");
+  CHECK_FALSE(result.ok());
+  REQUIRE(result.diagnostics.size() > 5);
+  for (std::size_t i = 1; i < result.diagnostics.size(); ++i) {
+    CHECK(result.diagnostics[i - 1].line <= result.diagnostics[i].line);
+  }
+  CHECK(result.diagnostics[0].file == "inline.toml");
+}
+
+TEST_CASE("collecting files recurses into folders, sorted, and reports missing paths") {
+  const auto dir = tempDir("collect");
+  fs::create_directories(dir / "b" / "deep");
+  for (const auto* name : {"b/deep/z.toml", "a.toml", "b/m.toml", "notes.md"}) {
+    std::ofstream(dir / name) << "";
+  }
+  const auto list = scenario::collectScenarioFiles({dir, dir / "nope"});
+  REQUIRE(list.files.size() == 3);
+  CHECK(list.files[0].filename() == "a.toml");
+  CHECK(list.files[1].filename() == "z.toml");
+  CHECK(list.files[2].filename() == "m.toml");
+  REQUIRE(list.problems.size() == 1);
+  CHECK(list.problems[0].find("no such file or folder") != std::string::npos);
+  fs::remove_all(dir);
+}

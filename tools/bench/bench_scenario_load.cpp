@@ -1,0 +1,59 @@
+// Benchmark: load and validate 1,000 scenario files from disk (target: under 1 s on one
+// core). The files are copies of the bundled scenarios written to a temporary folder.
+#include "sim/scenario/loader.hpp"
+#include "sim/scenario/scenario_files.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path prepareLibrary(int count) {
+  const auto dir = fs::temp_directory_path() / "frontdoor-bench-library";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const auto bundled = sim::scenario::collectScenarioFiles({fs::path(SIM_SCENARIO_DIR)}).files;
+  std::vector<std::string> texts;
+  for (const auto& file : bundled) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    texts.push_back(text.str());
+  }
+  for (int i = 0; i < count; ++i) {
+    std::ofstream(dir / ("case-" + std::to_string(i) + ".toml"), std::ios::binary)
+        << texts[static_cast<std::size_t>(i) % texts.size()];
+  }
+  return dir;
+}
+
+void BM_LoadAndValidate1000(benchmark::State& state) {
+  const auto dir = prepareLibrary(1000);
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const auto files = sim::scenario::collectScenarioFiles({dir}).files;
+    int loaded = 0;
+    for (const auto& file : files) {
+      const auto result = sim::scenario::loadScenarioFile(file);
+      loaded += result.ok() ? 1 : 0;
+      bytes += result.ok() ? result.scenario->contact.presentingText.size() : 0;
+    }
+    if (loaded != 1000) {
+      state.SkipWithError("a bundled scenario failed to load");
+    }
+    benchmark::DoNotOptimize(loaded);
+  }
+  benchmark::DoNotOptimize(bytes);
+  state.SetItemsProcessed(state.iterations() * 1000);
+  fs::remove_all(dir);
+}
+BENCHMARK(BM_LoadAndValidate1000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+} // namespace
+
+BENCHMARK_MAIN();
