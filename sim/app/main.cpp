@@ -140,7 +140,10 @@ int main(int argc, char** argv) {
   }
 
   const auto font = executableDir(argv[0]) / "assets" / "fonts" / "DejaVuSans.ttf";
-  if (io.Fonts->AddFontFromFileTTF(font.string().c_str(), 18.0f) == nullptr) {
+  // Latin-1, Latin Extended-A and general punctuation (dashes, curly quotes, ellipsis).
+  static constexpr ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F,
+                                        0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2500, 0x257F, 0};
+  if (io.Fonts->AddFontFromFileTTF(font.string().c_str(), 18.0f, nullptr, kRanges) == nullptr) {
     std::fprintf(stderr, "frontdoor: font %s missing; using the built-in font\n", font.string().c_str());
     io.Fonts->AddFontDefault();
   }

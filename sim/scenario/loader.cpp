@@ -131,7 +131,7 @@ private:
       m_sink.error(id->pos, "'" + id->path +
                                 "' must start with a letter or digit and contain only letters, "
                                 "digits, '-', '_' or '.' (found \"" + text + "\")");
-      return;
+      // still registered below, so references to it do not add a second error
     }
     const auto [it, inserted] = m_ids.emplace(text, IdDef{kind, id->pos});
     if (!inserted) {
@@ -339,9 +339,10 @@ private:
         m_factPos.emplace(fact.id, id->pos);
       }
       fact.text = ft.string("text", Need::Required).value_or("");
-      fact.domain = ft.token<core::Domain>("domain", Need::Required).value_or(fact.domain);
+      const auto domain = ft.token<core::Domain>("domain", Need::Required);
+      fact.domain = domain.value_or(fact.domain);
       fact.dimension = ft.token<core::Dimension>("dimension", Need::Optional);
-      if (fact.dimension && ft.has("domain") && core::domainOf(*fact.dimension) != fact.domain) {
+      if (fact.dimension && domain && core::domainOf(*fact.dimension) != fact.domain) {
         m_sink.error(ft.posOf("dimension"),
                      "'" + ft.keyPath("dimension") + "' \"" +
                          std::string(core::tokenOf(*fact.dimension)) + "\" belongs to the domain \"" +
@@ -403,21 +404,22 @@ private:
     }
   }
 
-  core::Reply readReply(TableReader& rt) {
+  core::Reply readReply(TableReader& rt, bool countsForReachability = true) {
     core::Reply reply;
     reply.latencyMinutes =
         rt.intValue("latency_minutes", Need::Required, 0, kMaxLatencyMinutes).value_or(0);
-    reply.completeness =
-        rt.token<core::Completeness>("completeness", Need::Required).value_or(reply.completeness);
+    const auto completeness = rt.token<core::Completeness>("completeness", Need::Required);
+    reply.completeness = completeness.value_or(reply.completeness);
     const bool silent = reply.completeness == core::Completeness::None;
-    reply.text = rt.string("text", silent ? Need::Optional : Need::Required).value_or("");
+    // When completeness is unreadable, do not also demand text: one error is enough.
+    reply.text = rt.string("text", silent || !completeness ? Need::Optional : Need::Required).value_or("");
     auto items = rt.stringArray("reveals", Need::Optional);
     referAll(items, RefKind::Fact);
     if (silent && !items.empty()) {
       m_sink.error(rt.posOf("reveals"), "'" + rt.keyPath("reveals") +
                                             "' must be empty when 'completeness' is \"none\" "
                                             "(a reply that never comes reveals nothing)");
-    } else {
+    } else if (countsForReachability) {
       for (const auto& item : items) {
         m_revealed.insert(item.value);
       }
@@ -436,7 +438,9 @@ private:
       c.label = ct.string("label", Need::Optional).value_or("");
       c.requestMinutes =
           ct.intValue("request_minutes", Need::Optional, 0, kMaxActionMinutes).value_or(c.requestMinutes);
-      c.consent = ct.token<core::ConsentRule>("consent", Need::Optional).value_or(c.consent);
+      const auto consent = ct.token<core::ConsentRule>("consent", Need::Optional);
+      const bool consentReadable = consent.has_value() || !ct.has("consent");
+      c.consent = consent.value_or(c.consent);
       c.parentConsents = ct.boolean("parent_consents", Need::Optional).value_or(true);
       if (auto rt = ct.table("reply", Need::Required)) {
         c.reply = readReply(*rt);
@@ -444,12 +448,12 @@ private:
       const bool needsConsent = c.consent == core::ConsentRule::Needed;
       if (auto rt = ct.table("reply_without_consent", needsConsent ? Need::Required : Need::Optional,
                              "required because 'consent' is \"needed\"")) {
-        if (!needsConsent) {
+        if (!needsConsent && consentReadable) {
           m_sink.warning(rt->pos(), "'" + rt->path() + "' is ignored because 'consent' is not "
                                                        "\"needed\" (the agency replies the same "
                                                        "either way)");
         }
-        c.replyWithoutConsent = readReply(*rt);
+        c.replyWithoutConsent = readReply(*rt, needsConsent);
       }
       c.decisionPoint = decisionPointRef(ct);
       m_scenario.checks.push_back(std::move(c));
@@ -667,11 +671,16 @@ private:
                                 kind == core::OutcomeKind::Closure ? Need::Required : Need::Optional)
                             .value_or("");
       e.sameConcern = et.boolean("same_concern", Need::Optional).value_or(false);
-      if (et.has("same_concern") && kind && !isReferral) {
-        m_sink.warning(et.posOf("same_concern"), "'" + et.keyPath("same_concern") +
-                                                     "' only applies to \"rereferral\" and "
-                                                     "\"contact\" events");
-      }
+      const auto misplaced = [&](std::string_view key, bool applies, std::string_view kinds) {
+        if (et.has(key) && kind && !applies) {
+          m_sink.warning(et.posOf(key), "'" + et.keyPath(key) + "' only applies to " +
+                                            std::string(kinds) + " events and is ignored here");
+        }
+      };
+      misplaced("same_concern", isReferral, "\"rereferral\" and \"contact\"");
+      misplaced("source_code", isReferral, "\"rereferral\" and \"contact\"");
+      misplaced("category", kind == core::OutcomeKind::CpPlan, "\"cp_plan\"");
+      misplaced("closure_reason", kind == core::OutcomeKind::Closure, "\"closure\"");
       o.events.push_back(std::move(e));
     }
   }

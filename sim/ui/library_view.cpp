@@ -32,8 +32,12 @@ void drawList(const LibraryViewModel& model, IntentSink& sink) {
       sink.push(SelectCase{i});
     }
     if (entry.loaded) {
-      ImGui::TextDisabled("   %s · %s · about %d min", entry.practiceArea.c_str(),
-                          entry.difficulty.c_str(), entry.expectedMinutes);
+      ImGui::Indent();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+      ImGui::TextWrapped("%s · %s · about %d min", entry.practiceArea.c_str(),
+                         entry.difficulty.c_str(), entry.expectedMinutes);
+      ImGui::PopStyleColor();
+      ImGui::Unindent();
     }
     ImGui::PopID();
   }
@@ -58,7 +62,9 @@ void drawPreview(const LibraryViewModel& model) {
   ImGui::SetWindowFontScale(1.3f);
   ImGui::TextUnformatted(p.title.c_str());
   ImGui::SetWindowFontScale(1.0f);
-  ImGui::TextDisabled("%s", entry.summary.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s", entry.summary.c_str());
+  ImGui::PopStyleColor();
   ImGui::Separator();
   ImGui::Text("Contact received: %s", p.arrival.c_str());
   ImGui::Text("Referrer: %s", p.referrer.c_str());
