@@ -244,7 +244,7 @@ struct Scenario {
   Outcome outcome;
 
   std::string sourcePath;  // as given to the loader
-  std::string contentHash; // "sha256:<hex>" of the file bytes (CRLF read as LF)
+  std::string contentHash; // "blake2b-256:<hex>" of the file bytes (CRLF read as LF)
 
   [[nodiscard]] const Fact* findFact(std::string_view id) const;
   [[nodiscard]] const Check* findCheck(std::string_view id) const;

@@ -12,7 +12,9 @@ namespace {
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool isAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isAlnum(char c) { return isDigit(c) || isUpper(c) || isLower(c); }
+char lower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool boundaryBefore(std::string_view t, std::size_t i) { return i == 0 || !isAlnum(t[i - 1]); }
 bool boundaryAfter(std::string_view t, std::size_t end) { return end >= t.size() || !isAlnum(t[end]); }
@@ -135,14 +137,21 @@ constexpr std::array<std::string_view, 12> kMonths{"january", "february", "march
 
 // Length of a month name (full or three-letter) at i, case-insensitive, else 0.
 std::size_t matchMonth(std::string_view t, std::size_t i) {
+  // Cheap filter first: every month name starts with one of these letters.
+  if (i >= t.size() || std::string_view("jfmasond").find(lower(t[i])) == std::string_view::npos) {
+    return 0;
+  }
   for (const auto month : kMonths) {
+    if (lower(t[i]) != month[0]) {
+      continue;
+    }
     for (const std::size_t len : {month.size(), std::size_t{3}}) {
       if (i + len > t.size()) {
         continue;
       }
       bool same = true;
       for (std::size_t k = 0; k < len && same; ++k) {
-        same = std::tolower(static_cast<unsigned char>(t[i + k])) == month[k];
+        same = lower(t[i + k]) == month[k];
       }
       if (same && boundaryAfter(t, i + len)) {
         return len;
@@ -203,7 +212,7 @@ std::size_t matchDate(std::string_view t, std::size_t i) {
       return 0;
     }
     // 12 March 2015 / 12th of March 2015
-    if (j + 2 <= t.size() && std::isalpha(static_cast<unsigned char>(t[j])) != 0) {
+    if (j + 2 <= t.size() && (isLower(t[j]) || isUpper(t[j]))) {
       const auto suffix = t.substr(j, 2);
       if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
         j += 2;

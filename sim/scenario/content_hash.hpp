@@ -1,4 +1,4 @@
-// Content hash of scenario text: "sha256:<64 hex digits>" of the bytes with CRLF read as
+// Content hash of scenario text: "blake2b-256:<64 hex digits>" of the bytes with CRLF read as
 // LF, so a checkout on any machine hashes the same. Results and event logs are keyed by it.
 #pragma once
 

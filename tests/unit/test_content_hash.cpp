@@ -1,4 +1,4 @@
-// Content hash: SHA-256, stable across runs and line-ending conventions.
+// Content hash: BLAKE2b-256, stable across runs and line-ending conventions.
 #include "sim/scenario/content_hash.hpp"
 #include "sim/scenario/loader.hpp"
 
@@ -6,11 +6,11 @@
 
 using sim::scenario::contentHash;
 
-TEST_CASE("content hash is SHA-256 of the text") {
+TEST_CASE("content hash is BLAKE2b-256 of the text") {
   CHECK(contentHash("abc") ==
-        "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        "blake2b-256:bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319");
   CHECK(contentHash("") ==
-        "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        "blake2b-256:0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
 }
 
 TEST_CASE("CRLF and LF line endings hash the same; any other change does not") {

@@ -89,8 +89,8 @@ TEST_CASE("the annotated example loads into the typed model") {
   CHECK(panel->needLevel == core::NeedLevel::Additional);
   CHECK(s.outcome.followupDays == 365);
   CHECK_FALSE(s.outcome.rereferredWithin12Months());
-  CHECK(s.contentHash.rfind("sha256:", 0) == 0);
-  CHECK(s.contentHash.size() == 7 + 64);
+  CHECK(s.contentHash.rfind("blake2b-256:", 0) == 0);
+  CHECK(s.contentHash.size() == 12 + 64);
 }
 
 TEST_CASE("a file over the size limit is refused without being read") {
