@@ -275,6 +275,10 @@ std::size_t matchDate(std::string_view t, std::size_t i) {
 
 std::vector<IdentifierHit> findIdentifiers(std::string_view text) {
   std::vector<IdentifierHit> hits;
+  // Every identifier kind contains a digit or an '@'; most free text has neither.
+  if (std::none_of(text.begin(), text.end(), [](char c) { return isDigit(c) || c == '@'; })) {
+    return hits;
+  }
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
@@ -306,7 +310,9 @@ std::vector<IdentifierHit> findIdentifiers(std::string_view text) {
       ++i;
       continue;
     }
-    if (boundaryBefore(text, i)) {
+    const bool candidate = isDigit(c) || isUpper(c) || c == '+' || c == 'j' || c == 'f' ||
+                           c == 'm' || c == 'a' || c == 's' || c == 'o' || c == 'n' || c == 'd';
+    if (candidate && boundaryBefore(text, i)) {
       if ((len = matchDate(text, i)) != 0) {
         kind = IdentifierKind::FullDate;
       } else if ((len = matchPhone(text, i)) != 0) {

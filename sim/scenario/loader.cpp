@@ -128,7 +128,7 @@ private:
                                 c == '_' || c == '.';
                        });
     if (!valid) {
-      m_sink.error(id->pos, "'" + id->path +
+      m_sink.error(id->pos, "'" + id->path() +
                                 "' must start with a letter or digit and contain only letters, "
                                 "digits, '-', '_' or '.' (found \"" + text + "\")");
       // still registered below, so references to it do not add a second error
@@ -696,7 +696,7 @@ private:
       if (it != m_ids.end() && (it->second.kind == ref.kind || childOk)) {
         continue;
       }
-      std::string message = "'" + ref.where.path + "' refers to ";
+      std::string message = "'" + ref.where.path() + "' refers to ";
       if (it != m_ids.end()) {
         message += "\"" + ref.where.value + "\", which is a " +
                    std::string(refKindName(it->second.kind)) + ", not a " +
@@ -768,7 +768,9 @@ LoadResult loadScenarioText(std::string_view text, const std::string& displayPat
                            std::to_string(kMaxScenarioBytes) + "-byte limit for a scenario");
   }
   try {
-    const toml::table root = toml::parse(text, std::string_view(displayPath));
+    // No source path: diagnostics carry displayPath themselves, and toml++ would otherwise
+    // attach a shared copy of it to every node.
+    const toml::table root = toml::parse(text);
     if (root.empty()) {
       return singleError(displayPath, 1, 1,
                          "the file has no keys (expected a scenario starting with 'format = 1'; "

@@ -248,7 +248,10 @@ std::optional<Pos> rawPosition(std::string_view src, Pos start, std::size_t targ
 
 } // namespace
 
-void TableReader::lint(const toml::node& node, std::string_view text, const std::string& path) {
+bool TableReader::hasIdentifiers(std::string_view text) { return !findIdentifiers(text).empty(); }
+
+void TableReader::reportIdentifiers(const toml::node& node, std::string_view text,
+                                    const std::string& path) {
   for (const auto& hit : findIdentifiers(text)) {
     const auto begin = scenario::posOf(node.source());
     const auto pos = rawPosition(m_sink.source(), begin, hit.offset).value_or(begin);
@@ -259,34 +262,41 @@ void TableReader::lint(const toml::node& node, std::string_view text, const std:
   }
 }
 
-std::optional<std::string> TableReader::string(std::string_view key, Need need,
-                                               std::string_view because) {
-  auto located = locatedString(key, need, because);
-  if (!located) {
-    return std::nullopt;
-  }
-  return std::move(located->value);
-}
-
-std::optional<Located> TableReader::locatedString(std::string_view key, Need need,
-                                                  std::string_view because) {
+const toml::value<std::string>* TableReader::readString(std::string_view key, Need need,
+                                                        std::string_view because) {
   m_because = because;
   const auto* node = get(key, need, "a string");
   m_because.clear();
   if (node == nullptr) {
-    return std::nullopt;
+    return nullptr;
   }
   const auto* text = node->as_string();
   if (text == nullptr) {
     typeError(key, *node, "a string");
-    return std::nullopt;
+    return nullptr;
   }
   if (need == Need::Required && text->get().find_first_not_of(" \t\r\n") == std::string::npos) {
     m_sink.error(scenario::posOf(node->source()), "'" + keyPath(key) + "' must not be empty");
+    return nullptr;
+  }
+  lint(*node, text->get(), [&] { return keyPath(key); });
+  return text;
+}
+
+std::optional<std::string> TableReader::string(std::string_view key, Need need,
+                                               std::string_view because) {
+  const auto* text = readString(key, need, because);
+  return text != nullptr ? std::optional<std::string>(text->get()) : std::nullopt;
+}
+
+std::optional<Located> TableReader::locatedString(std::string_view key, Need need,
+                                                  std::string_view because) {
+  const auto* text = readString(key, need, because);
+  if (text == nullptr) {
     return std::nullopt;
   }
-  lint(*node, text->get(), keyPath(key));
-  return Located{text->get(), scenario::posOf(node->source()), keyPath(key)};
+  return Located{text->get(), scenario::posOf(text->source()),
+                 std::make_shared<const std::string>(keyPath(key)), 0};
 }
 
 std::optional<std::int64_t> TableReader::integer(std::string_view key, Need need, std::int64_t min,
@@ -436,15 +446,16 @@ std::vector<Located> TableReader::stringArray(std::string_view key, Need need) {
     typeError(key, *node, "an array of strings");
     return out;
   }
+  const auto base = std::make_shared<const std::string>(keyPath(key));
   for (std::size_t i = 0; i < array->size(); ++i) {
     const auto& item = *array->get(i);
-    const std::string path = keyPath(key) + "[" + std::to_string(i + 1) + "]";
+    Located located{{}, scenario::posOf(item.source()), base, static_cast<int>(i + 1)};
     if (const auto* text = item.as_string()) {
-      lint(item, text->get(), path);
-      out.push_back({text->get(), scenario::posOf(item.source()), path});
+      lint(item, text->get(), [&] { return located.path(); });
+      located.value = text->get();
+      out.push_back(std::move(located));
     } else {
-      m_sink.error(scenario::posOf(item.source()),
-                   "'" + path + "' must be a string, found " + describeNode(item));
+      m_sink.error(located.pos, "'" + located.path() + "' must be a string, found " + describeNode(item));
     }
   }
   return out;
@@ -483,13 +494,13 @@ std::vector<Located> TableReader::codeArray(std::string_view key, core::CodeSet 
   for (auto& item : stringArray(key, need)) {
     const auto* entry = core::findCensusCode(set, item.value);
     if (entry == nullptr) {
-      m_sink.error(item.pos, "'" + item.path + "' has unknown " + std::string(core::codeSetName(set)) +
+      m_sink.error(item.pos, "'" + item.path() + "' has unknown " + std::string(core::codeSetName(set)) +
                                  " " + quoted(item.value) + "; valid codes: " +
                                  core::censusCodeList(set));
       continue;
     }
     if (!entry->replacedBy.empty()) {
-      m_sink.warning(item.pos, "'" + item.path + "': " + std::string(core::codeSetName(set)) + " " +
+      m_sink.warning(item.pos, "'" + item.path() + "': " + std::string(core::codeSetName(set)) + " " +
                                    std::string(entry->code) + " is deprecated; use " +
                                    std::string(entry->replacedBy));
     }

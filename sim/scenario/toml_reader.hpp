@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,7 +48,12 @@ enum class Need { Required, Optional };
 struct Located {
   std::string value;
   Pos pos;
-  std::string path;
+  std::shared_ptr<const std::string> base; // key path of the value, or of its array
+  int index = 0;                           // 1-based position in an array; 0 for a value
+  /// "contact.reveals[2]": built only when a message needs it.
+  [[nodiscard]] std::string path() const {
+    return index == 0 ? *base : *base + "[" + std::to_string(index) + "]";
+  }
 };
 
 /// "a string \"x\"", "an integer 5", "a table", ... for "found ..." in messages.
@@ -105,7 +111,7 @@ public:
       if (const auto value = core::parseToken<E>(item.value)) {
         out.push_back(*value);
       } else {
-        m_sink.error(item.pos, "'" + item.path + "' " + badTokenMessage(item.value, tokensOf<E>()));
+        m_sink.error(item.pos, "'" + item.path() + "' " + badTokenMessage(item.value, tokensOf<E>()));
       }
     }
     return out;
@@ -114,12 +120,20 @@ public:
   std::optional<TableReader> table(std::string_view key, Need need, std::string_view because = {});
   std::vector<TableReader> tableArray(std::string_view key, Need need);
 
-  /// Lint a string value for identifier-like text (anonymisation warnings).
-  void lint(const toml::node& node, std::string_view text, const std::string& path);
+  /// Lint a string value for identifier-like text (anonymisation warnings). `path` is
+  /// only built when something is found.
+  template <typename PathFn> void lint(const toml::node& node, std::string_view text, PathFn&& path) {
+    if (hasIdentifiers(text)) {
+      reportIdentifiers(node, text, path());
+    }
+  }
 
   DiagnosticSink& sink() { return m_sink; }
 
 private:
+  static bool hasIdentifiers(std::string_view text);
+  const toml::value<std::string>* readString(std::string_view key, Need need, std::string_view because);
+  void reportIdentifiers(const toml::node& node, std::string_view text, const std::string& path);
   template <typename E> static std::vector<std::string> tokensOf() {
     std::vector<std::string> out;
     for (const auto& entry : core::tokenTable<E>()) {
