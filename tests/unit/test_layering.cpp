@@ -1,0 +1,110 @@
+// Architecture rule, checked on the source tree: which folders may include which
+// libraries. Link lines enforce most of it, but headers in /usr/include (toml++, SQLite,
+// GLFW) are reachable from anywhere, so the includes themselves are checked here.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Include {
+  std::string file;   // relative to the repository root
+  std::string header; // as written between <> or ""
+};
+
+std::vector<Include> includesUnder(const std::string& folder) {
+  const fs::path root(SIM_SOURCE_DIR);
+  const std::regex pattern(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])");
+  std::vector<Include> out;
+  for (const auto& entry : fs::recursive_directory_iterator(root / folder)) {
+    const auto ext = entry.path().extension();
+    if (!entry.is_regular_file() || (ext != ".cpp" && ext != ".hpp")) {
+      continue;
+    }
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      std::smatch match;
+      if (std::regex_search(line, match, pattern)) {
+        out.push_back({fs::relative(entry.path(), root).generic_string(), match[1].str()});
+      }
+    }
+  }
+  return out;
+}
+
+bool startsWith(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+
+// Folders (prefixes of the file path) allowed to include headers starting with `header`.
+void onlyFrom(const std::vector<Include>& includes, const std::string& header,
+              const std::vector<std::string>& allowed) {
+  for (const auto& include : includes) {
+    if (!startsWith(include.header, header)) {
+      continue;
+    }
+    bool ok = false;
+    for (const auto& prefix : allowed) {
+      ok = ok || startsWith(include.file, prefix);
+    }
+    INFO(include.file << " includes <" << include.header << ">");
+    CHECK(ok);
+  }
+}
+
+} // namespace
+
+TEST_CASE("only the scenario library includes toml++") {
+  const auto includes = includesUnder("sim");
+  REQUIRE_FALSE(includes.empty());
+  onlyFrom(includes, "toml++", {"sim/scenario/"});
+  onlyFrom(includesUnder("tools"), "toml++", {});
+}
+
+TEST_CASE("only the storage library includes SQLite") {
+  onlyFrom(includesUnder("sim"), "sqlite3", {"sim/storage/"});
+  onlyFrom(includesUnder("tools"), "sqlite3", {});
+}
+
+TEST_CASE("only the platform library includes GLFW, OpenGL and ImGui backends") {
+  const auto includes = includesUnder("sim");
+  onlyFrom(includes, "GLFW", {"sim/platform/"});
+  onlyFrom(includes, "GL/", {"sim/platform/"});
+  onlyFrom(includes, "backends/", {"sim/platform/"});
+}
+
+TEST_CASE("ImGui stays out of the core, scenario, scoring and storage libraries") {
+  const auto includes = includesUnder("sim");
+  onlyFrom(includes, "imgui", {"sim/ui/", "sim/platform/", "sim/app/"});
+  onlyFrom(includesUnder("tools"), "imgui", {});
+}
+
+TEST_CASE("the core includes only itself and the standard library") {
+  for (const auto& include : includesUnder("sim/core")) {
+    INFO(include.file << " includes " << include.header);
+    const bool own = startsWith(include.header, "sim/core/");
+    const bool standard = include.header.find('/') == std::string::npos &&
+                          include.header.find('.') == std::string::npos;
+    CHECK((own || standard));
+  }
+}
+
+TEST_CASE("pure libraries include only the core and themselves") {
+  for (const auto* lib : {"scenario", "scoring", "storage"}) {
+    for (const auto& include : includesUnder(std::string("sim/") + lib)) {
+      if (!startsWith(include.header, "sim/")) {
+        continue;
+      }
+      INFO(include.file << " includes " << include.header);
+      CHECK((startsWith(include.header, "sim/core/") ||
+             startsWith(include.header, std::string("sim/") + lib + "/")));
+    }
+  }
+}
