@@ -14,6 +14,10 @@ constexpr std::size_t kDigestBytes = 32;
 } // namespace
 
 std::string contentHash(std::string_view text) {
+  // sodium_init() selects the fastest BLAKE2b implementation for this CPU; it is
+  // idempotent and thread-safe. Without it the portable code is used (same digest).
+  static const bool initialised = sodium_init() >= 0;
+  (void)initialised;
   crypto_generichash_state state;
   crypto_generichash_init(&state, nullptr, 0, kDigestBytes);
   std::size_t start = 0;

@@ -123,16 +123,12 @@ std::string TableReader::keyPath(std::string_view key) const {
   return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
 }
 
-const toml::node* TableReader::get(std::string_view key, Need need, const std::string& expected) {
-  const auto* node = m_table.get(key);
-  if (node == nullptr && need == Need::Required) {
-    std::string message = "missing required key '" + keyPath(key) + "' (expected " + expected + ")";
-    if (!m_because.empty()) {
-      message += "; " + m_because;
-    }
-    m_sink.error(m_pos, message);
+void TableReader::missing(std::string_view key, const std::string& expected) {
+  std::string message = "missing required key '" + keyPath(key) + "' (expected " + expected + ")";
+  if (!m_because.empty()) {
+    message += "; " + m_because;
   }
-  return node;
+  m_sink.error(m_pos, message);
 }
 
 void TableReader::typeError(std::string_view key, const toml::node& node, const std::string& expected) {
@@ -265,7 +261,7 @@ void TableReader::reportIdentifiers(const toml::node& node, std::string_view tex
 const toml::value<std::string>* TableReader::readString(std::string_view key, Need need,
                                                         std::string_view because) {
   m_because = because;
-  const auto* node = get(key, need, "a string");
+  const auto* node = get(key, need, [] { return std::string("a string"); });
   m_because.clear();
   if (node == nullptr) {
     return nullptr;
@@ -301,15 +297,14 @@ std::optional<Located> TableReader::locatedString(std::string_view key, Need nee
 
 std::optional<std::int64_t> TableReader::integer(std::string_view key, Need need, std::int64_t min,
                                                  std::int64_t max) {
-  const std::string expected =
-      "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+  const auto expected = [&] { return std::string("a whole number from " + std::to_string(min) + " to " + std::to_string(max)); };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return std::nullopt;
   }
   const auto* number = node->as_integer();
   if (number == nullptr) {
-    typeError(key, *node, expected);
+    typeError(key, *node, expected());
     return std::nullopt;
   }
   const auto value = number->get();
@@ -329,7 +324,7 @@ std::optional<int> TableReader::intValue(std::string_view key, Need need, int mi
 }
 
 std::optional<double> TableReader::probability(std::string_view key, Need need) {
-  const std::string expected = "a probability from 0 to 1";
+  const auto expected = [&] { return std::string("a probability from 0 to 1"); };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return std::nullopt;
@@ -340,19 +335,19 @@ std::optional<double> TableReader::probability(std::string_view key, Need need) 
   } else if (const auto* i = node->as_integer()) {
     value = static_cast<double>(i->get());
   } else {
-    typeError(key, *node, expected);
+    typeError(key, *node, expected());
     return std::nullopt;
   }
   if (!(value >= 0.0 && value <= 1.0)) {
     m_sink.error(scenario::posOf(node->source()),
-                 "'" + keyPath(key) + "' must be " + expected + ", found " + describeNode(*node));
+                 "'" + keyPath(key) + "' must be " + expected() + ", found " + describeNode(*node));
     return std::nullopt;
   }
   return value;
 }
 
 std::optional<bool> TableReader::boolean(std::string_view key, Need need) {
-  const auto* node = get(key, need, "true or false");
+  const auto* node = get(key, need, [] { return std::string("true or false"); });
   if (node == nullptr) {
     return std::nullopt;
   }
@@ -365,7 +360,7 @@ std::optional<bool> TableReader::boolean(std::string_view key, Need need) {
 }
 
 std::optional<int> TableReader::timeOfDay(std::string_view key, Need need) {
-  const std::string expected = "a time of day as \"HH:MM\" (00:00 to 23:59)";
+  const auto expected = [&] { return std::string("a time of day as \"HH:MM\" (00:00 to 23:59)"); };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return std::nullopt;
@@ -375,7 +370,7 @@ std::optional<int> TableReader::timeOfDay(std::string_view key, Need need) {
   }
   const auto* text = node->as_string();
   if (text == nullptr) {
-    typeError(key, *node, expected);
+    typeError(key, *node, expected());
     return std::nullopt;
   }
   const std::string& s = text->get();
@@ -387,19 +382,19 @@ std::optional<int> TableReader::timeOfDay(std::string_view key, Need need) {
       return hour * 60 + minute;
     }
   }
-  typeError(key, *node, expected);
+  typeError(key, *node, expected());
   return std::nullopt;
 }
 
 std::optional<std::string> TableReader::date(std::string_view key, Need need) {
-  const std::string expected = "a date written as YYYY-MM-DD without quotes";
+  const auto expected = [&] { return std::string("a date written as YYYY-MM-DD without quotes"); };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return std::nullopt;
   }
   const auto* d = node->as_date();
   if (d == nullptr) {
-    typeError(key, *node, expected);
+    typeError(key, *node, expected());
     return std::nullopt;
   }
   std::ostringstream out;
@@ -408,15 +403,14 @@ std::optional<std::string> TableReader::date(std::string_view key, Need need) {
 }
 
 std::optional<std::string> TableReader::code(std::string_view key, core::CodeSet set, Need need) {
-  const std::string expected =
-      "a string: a " + std::string(core::codeSetName(set)) + " (" + core::censusCodeList(set) + ")";
+  const auto expected = [&] { return std::string("a string: a " + std::string(core::codeSetName(set)) + " (" + core::censusCodeList(set) + ")"); };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return std::nullopt;
   }
   const auto* text = node->as_string();
   if (text == nullptr) {
-    typeError(key, *node, expected);
+    typeError(key, *node, expected());
     return std::nullopt;
   }
   const auto* entry = core::findCensusCode(set, text->get());
@@ -437,7 +431,7 @@ std::optional<std::string> TableReader::code(std::string_view key, core::CodeSet
 
 std::vector<Located> TableReader::stringArray(std::string_view key, Need need) {
   std::vector<Located> out;
-  const auto* node = get(key, need, "an array of strings");
+  const auto* node = get(key, need, [] { return std::string("an array of strings"); });
   if (node == nullptr) {
     return out;
   }
@@ -463,15 +457,15 @@ std::vector<Located> TableReader::stringArray(std::string_view key, Need need) {
 
 std::vector<int> TableReader::intArray(std::string_view key, Need need, int min, int max) {
   std::vector<int> out;
-  const std::string expected = "an array of whole numbers from " + std::to_string(min) + " to " +
-                               std::to_string(max);
+  const auto expected = [&] { return std::string("an array of whole numbers from " + std::to_string(min) + " to " +
+                               std::to_string(max)); };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return out;
   }
   const auto* array = node->as_array();
   if (array == nullptr) {
-    typeError(key, *node, expected);
+    typeError(key, *node, expected());
     return out;
   }
   for (std::size_t i = 0; i < array->size(); ++i) {
@@ -511,7 +505,7 @@ std::vector<Located> TableReader::codeArray(std::string_view key, core::CodeSet 
 
 std::optional<TableReader> TableReader::table(std::string_view key, Need need,
                                                std::string_view because) {
-  const std::string expected = "a table [" + schemaKey(key) + "]";
+  const auto expected = [&] { return std::string("a table [" + schemaKey(key) + "]"); };
   m_because = because;
   const auto* node = get(key, need, expected);
   m_because.clear();
@@ -520,7 +514,7 @@ std::optional<TableReader> TableReader::table(std::string_view key, Need need,
   }
   const auto* t = node->as_table();
   if (t == nullptr) {
-    typeError(key, *node, expected);
+    typeError(key, *node, expected());
     return std::nullopt;
   }
   const std::string schema = m_schemaPath.empty() ? std::string(key) : m_schemaPath + "." + std::string(key);
@@ -529,14 +523,14 @@ std::optional<TableReader> TableReader::table(std::string_view key, Need need,
 
 std::vector<TableReader> TableReader::tableArray(std::string_view key, Need need) {
   std::vector<TableReader> out;
-  const std::string expected = "an array of tables [[" + schemaKey(key) + "]]";
+  const auto expected = [&] { return std::string("an array of tables [[" + schemaKey(key) + "]]"); };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return out;
   }
   const auto* array = node->as_array();
   if (array == nullptr) {
-    typeError(key, *node, expected);
+    typeError(key, *node, expected());
     return out;
   }
   const std::string schema = m_schemaPath.empty() ? std::string(key) : m_schemaPath + "." + std::string(key);

@@ -86,13 +86,14 @@ public:
   std::optional<std::string> code(std::string_view key, core::CodeSet set, Need need);
 
   template <typename E> std::optional<E> token(std::string_view key, Need need) {
-    const toml::node* node = get(key, need, "a string: one of " + core::tokenList<E>());
+    const auto expected = [] { return "a string: one of " + core::tokenList<E>(); };
+    const toml::node* node = get(key, need, expected);
     if (node == nullptr) {
       return std::nullopt;
     }
     const auto* text = node->as_string();
     if (text == nullptr) {
-      typeError(key, *node, "a string: one of " + core::tokenList<E>());
+      typeError(key, *node, expected());
       return std::nullopt;
     }
     const auto value = core::parseToken<E>(text->get());
@@ -144,7 +145,17 @@ private:
   /// "must be one of a|b|c (found "x"); did you mean "y"?"
   static std::string badTokenMessage(std::string_view found, const std::vector<std::string>& valid);
   [[nodiscard]] std::string schemaKey(std::string_view key) const;
-  const toml::node* get(std::string_view key, Need need, const std::string& expected);
+  /// The node at `key`, or null; reports a missing required key, describing what was
+  /// expected (built only then: most keys are present).
+  template <typename ExpectedFn>
+  const toml::node* get(std::string_view key, Need need, ExpectedFn&& expected) {
+    const auto* node = m_table.get(key);
+    if (node == nullptr && need == Need::Required) {
+      missing(key, expected());
+    }
+    return node;
+  }
+  void missing(std::string_view key, const std::string& expected);
   void typeError(std::string_view key, const toml::node& node, const std::string& expected);
   void tokenError(std::string_view key, const toml::node& node, std::string_view found,
                   const std::vector<std::string>& valid);
