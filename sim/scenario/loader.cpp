@@ -7,7 +7,6 @@
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/toml_reader.hpp"
 
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <fstream>

@@ -6,7 +6,7 @@
 #include "sim/core/codes.hpp"
 #include "sim/core/diagnostic.hpp"
 
-#include <toml++/toml.h>
+#include "sim/scenario/toml.hpp"
 
 #include <cstdint>
 #include <memory>

@@ -145,7 +145,7 @@ TEST_CASE("pathological inputs get a diagnostic") {
        {std::string(), std::string("\0\0\0", 3), std::string(5000, '['), std::string(5000, '{'),
         std::string("a = ") + std::string(300, '[') , std::string("\xEF\xBB\xBF") + "format = 1",
         std::string("format = 1\n[[facts]]\n") + std::string(100000, '#'),
-        std::string("x = \"\\uD800\"")}) {
+        std::string("x = \"\\uD800\""), std::string("a = {{"), std::string("a = { b = {{ }")}) {
     INFO("input size " << text.size());
     CHECK(checkVariant(text).empty());
   }
