@@ -30,6 +30,11 @@ std::optional<std::string> nearestImpl(std::string_view word, std::span<const S>
   std::optional<std::string> best;
   std::size_t bestDistance = limit + 1;
   for (const auto& candidate : candidates) {
+    const std::size_t sizeGap =
+        word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
+    if (sizeGap > limit) {
+      continue; // cannot be within the limit; skip the quadratic distance
+    }
     const std::size_t d = editDistance(word, candidate);
     if (d < bestDistance) {
       bestDistance = d;

@@ -20,31 +20,33 @@ bool boundaryBefore(std::string_view t, std::size_t i) { return i == 0 || !isAln
 bool boundaryAfter(std::string_view t, std::size_t end) { return end >= t.size() || !isAlnum(t[end]); }
 
 // UK postcode: outward A9, A99, A9A, AA9, AA99, AA9A; optional space; inward 9AA.
-std::size_t matchInward(std::string_view t, std::size_t j) {
+// Letters of a postcode are all upper case or all lower case ("LS6 2QT", "ls6 2qt").
+std::size_t matchInward(std::string_view t, std::size_t j, bool (*letter)(char)) {
   if (j < t.size() && t[j] == ' ') {
     ++j;
   }
-  if (j + 3 > t.size() || !isDigit(t[j]) || !isUpper(t[j + 1]) || !isUpper(t[j + 2])) {
+  if (j + 3 > t.size() || !isDigit(t[j]) || !letter(t[j + 1]) || !letter(t[j + 2])) {
     return 0;
   }
   return boundaryAfter(t, j + 3) ? j + 3 : 0;
 }
 
 std::size_t matchPostcode(std::string_view t, std::size_t i) {
+  bool (*letter)(char) = isUpper(t[i]) ? isUpper : isLower;
   std::size_t j = i;
-  while (j < t.size() && isUpper(t[j]) && j - i < 2) {
+  while (j < t.size() && letter(t[j]) && j - i < 2) {
     ++j;
   }
   if (j == i || j >= t.size() || !isDigit(t[j])) {
     return 0;
   }
   ++j; // the outward digit
-  if (j < t.size() && (isDigit(t[j]) || isUpper(t[j]))) {
-    if (const std::size_t end = matchInward(t, j + 1); end != 0) {
+  if (j < t.size() && (isDigit(t[j]) || letter(t[j]))) {
+    if (const std::size_t end = matchInward(t, j + 1, letter); end != 0) {
       return end - i;
     }
   }
-  const std::size_t end = matchInward(t, j);
+  const std::size_t end = matchInward(t, j, letter);
   return end != 0 ? end - i : 0;
 }
 
@@ -84,6 +86,24 @@ std::size_t matchPhone(std::string_view t, std::size_t i) {
     }
     const auto [end, digits] = digitRun(t, j);
     return (digits >= 9 && digits <= 10 && boundaryAfter(t, end)) ? end - i : 0;
+  }
+  if (t[i] == '(' && i + 1 < t.size() && t[i + 1] == '0') {
+    // (0161) 496 0000: area code in brackets
+    const auto [areaEnd, areaDigits] = digitRun(t, i + 1);
+    std::size_t j = areaEnd;
+    if (j >= t.size() || t[j] != ')') {
+      return 0;
+    }
+    ++j;
+    if (j < t.size() && t[j] == ' ') {
+      ++j;
+    }
+    if (j >= t.size() || !isDigit(t[j])) {
+      return 0;
+    }
+    const auto [end, digits] = digitRun(t, j);
+    const std::size_t total = areaDigits + digits;
+    return (total >= 10 && total <= 11 && boundaryAfter(t, end)) ? end - i : 0;
   }
   if (t[i] != '0' || !boundaryBefore(t, i)) {
     return 0;
@@ -185,8 +205,10 @@ std::size_t matchDate(std::string_view t, std::size_t i) {
   }
   if (isDigit(t[i])) {
     const std::size_t n1 = countDigits(t, i, 4);
-    if (n1 == 4 && i + 10 <= t.size() && t[i + 4] == '-' && countDigits(t, i + 5, 2) == 2 &&
-        t[i + 7] == '-' && countDigits(t, i + 8, 2) == 2 && boundaryAfter(t, i + 10)) {
+    const char isoSep = i + 4 < t.size() ? t[i + 4] : '\0';
+    if (n1 == 4 && i + 10 <= t.size() && (isoSep == '-' || isoSep == '/' || isoSep == '.') &&
+        countDigits(t, i + 5, 2) == 2 && t[i + 7] == isoSep && countDigits(t, i + 8, 2) == 2 &&
+        boundaryAfter(t, i + 10)) {
       const int month = number(t, i + 5, 2);
       const int day = number(t, i + 8, 2);
       return (month >= 1 && month <= 12 && day >= 1 && day <= 31) ? 10 : 0;
@@ -299,8 +321,8 @@ std::vector<IdentifierHit> findIdentifiers(std::string_view text) {
       const auto domain = text.substr(i + 1, end - i - 1);
       const auto dot = domain.find('.');
       if (start < i && dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size()) {
-        // drop any hit already recorded inside the local part
-        while (!hits.empty() && hits.back().offset >= start) {
+        // drop any hit already recorded that overlaps the address
+        while (!hits.empty() && hits.back().offset + hits.back().length > start) {
           hits.pop_back();
         }
         hits.push_back({IdentifierKind::Email, start, end - start});
@@ -310,8 +332,7 @@ std::vector<IdentifierHit> findIdentifiers(std::string_view text) {
       ++i;
       continue;
     }
-    const bool candidate = isDigit(c) || isUpper(c) || c == '+' || c == 'j' || c == 'f' ||
-                           c == 'm' || c == 'a' || c == 's' || c == 'o' || c == 'n' || c == 'd';
+    const bool candidate = isAlnum(c) || c == '+' || c == '(';
     if (candidate && boundaryBefore(text, i)) {
       if ((len = matchDate(text, i)) != 0) {
         kind = IdentifierKind::FullDate;

@@ -4,6 +4,7 @@
 
 #include "sim/core/nearest.hpp"
 #include "sim/scenario/content_hash.hpp"
+#include "sim/scenario/key_depth.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/toml_reader.hpp"
 
@@ -109,7 +110,6 @@ private:
   LoadResult finish() {
     LoadResult result;
     result.diagnostics = m_sink.take();
-    core::sortDiagnostics(result.diagnostics);
     if (!core::hasErrors(result.diagnostics)) {
       result.scenario = std::make_shared<const core::Scenario>(std::move(m_scenario));
     }
@@ -250,13 +250,26 @@ private:
     c.dayStartMinute = t->timeOfDay("day_starts", Need::Optional).value_or(c.dayStartMinute);
     c.dayEndMinute = t->timeOfDay("day_ends", Need::Optional).value_or(c.dayEndMinute);
     if (c.dayEndMinute <= c.dayStartMinute) {
-      m_sink.error(t->posOf("day_ends"), "'clock.day_ends' must be later than 'clock.day_starts'");
+      const auto hhmm = [](int minute) {
+        std::string out = std::to_string(minute / 60 + 100).substr(1) + ":" +
+                          std::to_string(minute % 60 + 100).substr(1);
+        return out;
+      };
+      const bool endGiven = t->has("day_ends");
+      m_sink.error(t->posOf(endGiven ? "day_ends" : "day_starts"),
+                   "the working day must end after it starts: 'clock.day_starts' is " +
+                       hhmm(c.dayStartMinute) + (t->has("day_starts") ? "" : " (the default)") +
+                       " and 'clock.day_ends' is " + hhmm(c.dayEndMinute) +
+                       (endGiven ? "" : " (the default)"));
     }
     if (t->has("working_days")) {
       c.workingDays = t->tokenArray<core::Weekday>("working_days", Need::Optional);
-      std::set<core::Weekday> seen(c.workingDays.begin(), c.workingDays.end());
-      if (seen.size() != c.workingDays.size()) {
-        m_sink.error(t->posOf("working_days"), "'clock.working_days' lists a day twice");
+      std::set<core::Weekday> seen;
+      for (const auto day : c.workingDays) {
+        if (!seen.insert(day).second) {
+          m_sink.error(t->posOf("working_days"), "'clock.working_days' lists \"" +
+                                                     std::string(core::tokenOf(day)) + "\" twice");
+        }
       }
       if (c.workingDays.empty()) {
         m_sink.error(t->posOf("working_days"), "'clock.working_days' must name at least one day");
@@ -441,10 +454,11 @@ private:
       const bool consentReadable = consent.has_value() || !ct.has("consent");
       c.consent = consent.value_or(c.consent);
       c.parentConsents = ct.boolean("parent_consents", Need::Optional).value_or(true);
-      if (auto rt = ct.table("reply", Need::Required)) {
-        c.reply = readReply(*rt);
-      }
       const bool needsConsent = c.consent == core::ConsentRule::Needed;
+      if (auto rt = ct.table("reply", Need::Required)) {
+        // With consent needed and refused, this reply can never arrive.
+        c.reply = readReply(*rt, !needsConsent || c.parentConsents);
+      }
       if (auto rt = ct.table("reply_without_consent", needsConsent ? Need::Required : Need::Optional,
                              "required because 'consent' is \"needed\"")) {
         if (!needsConsent && consentReadable) {
@@ -685,7 +699,12 @@ private:
   }
 
   void checkReferences() {
+    std::map<RefKind, std::vector<std::string>> candidates; // built on first need, per kind
     for (const auto& ref : m_refs) {
+      if (m_sink.full()) {
+        m_sink.noteTruncated(ref.where.pos);
+        return;
+      }
       if (ref.kind == RefKind::Fact && m_factsUnreadable) {
         continue; // the facts themselves could not be read; one error is enough
       }
@@ -701,15 +720,17 @@ private:
                    std::string(refKindName(it->second.kind)) + ", not a " +
                    std::string(refKindName(ref.kind));
       } else {
-        message += "unknown " + std::string(refKindName(ref.kind)) + " \"" + ref.where.value + "\"";
-        std::vector<std::string> candidates;
-        for (const auto& [id, def] : m_ids) {
-          if (def.kind == ref.kind ||
-              (ref.kind == RefKind::Person && def.kind == RefKind::Child)) {
-            candidates.push_back(id);
+        message += "unknown " + std::string(refKindName(ref.kind)) + " \"" +
+                   printable(ref.where.value, 60) + "\"";
+        auto [list, fresh] = candidates.try_emplace(ref.kind);
+        if (fresh) {
+          for (const auto& [id, def] : m_ids) {
+            if (def.kind == ref.kind || (ref.kind == RefKind::Person && def.kind == RefKind::Child)) {
+              list->second.push_back(id);
+            }
           }
         }
-        if (const auto near = core::nearestOf(ref.where.value, candidates)) {
+        if (const auto near = core::nearestOf(ref.where.value, list->second)) {
           message += "; did you mean \"" + *near + "\"?";
         }
       }
@@ -762,9 +783,14 @@ LoadResult singleError(const std::string& file, int line, int column, std::strin
 
 LoadResult loadScenarioText(std::string_view text, const std::string& displayPath) {
   if (text.size() > kMaxScenarioBytes) {
-    return singleError(displayPath, 0, 0,
+    return singleError(displayPath, 1, 1,
                        "file is " + std::to_string(text.size()) + " bytes, larger than the " +
                            std::to_string(kMaxScenarioBytes) + "-byte limit for a scenario");
+  }
+  if (const auto deep = findOverlongKey(text)) {
+    return singleError(displayPath, deep->line, deep->column,
+                       "key or table header has more than " + std::to_string(kMaxKeyParts) +
+                           " dot-separated parts; scenario keys have at most three");
   }
   try {
     // No source path: diagnostics carry displayPath themselves, and toml++ would otherwise
@@ -786,7 +812,7 @@ LoadResult loadScenarioText(std::string_view text, const std::string& displayPat
     }
     return singleError(displayPath, pos.line, pos.column, message);
   } catch (const std::exception& error) {
-    return singleError(displayPath, 0, 0, std::string("could not load the file: ") + error.what());
+    return singleError(displayPath, 1, 1, std::string("could not load the file: ") + error.what());
   }
 }
 
@@ -795,17 +821,17 @@ LoadResult loadScenarioFile(const std::filesystem::path& path) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) {
-    return singleError(display, 0, 0, "cannot read the file: " + ec.message());
+    return singleError(display, 1, 1, "cannot read the file: " + ec.message());
   }
   if (size > kMaxScenarioBytes) {
-    return singleError(display, 0, 0,
+    return singleError(display, 1, 1,
                        "file is " + std::to_string(size) + " bytes, larger than the " +
                            std::to_string(kMaxScenarioBytes) +
                            "-byte limit for a scenario; it was not read");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return singleError(display, 0, 0, "cannot open the file for reading");
+    return singleError(display, 1, 1, "cannot open the file for reading");
   }
   std::string text(static_cast<std::size_t>(size), '\0');
   in.read(text.data(), static_cast<std::streamsize>(size));

@@ -3,6 +3,7 @@
 // a test checks that scenarios/FORMAT.md documents every key listed here.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ inline constexpr int kFormatVersion = 1;
 /// Largest scenario file the loader will read, in bytes (1 MiB). Larger files are
 /// refused before reading.
 inline constexpr unsigned long long kMaxScenarioBytes = 1024ULL * 1024ULL;
+
+/// Most diagnostics reported for one file; past this the file is clearly badly broken and
+/// one final error says so. Keeps huge bad files quick to reject.
+inline constexpr std::size_t kMaxDiagnostics = 200;
 
 /// Keys accepted in the table at `tablePath` ("" for the top level, "facts" for each
 /// [[facts]] table, "checks.reply" for a check's reply, ...). Empty if unknown.

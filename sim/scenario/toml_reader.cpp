@@ -22,35 +22,83 @@ Pos posOf(const toml::source_region& region) {
   return pos;
 }
 
+std::string printable(std::string_view text, std::size_t maxChars) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool continuation = (c & 0xC0U) == 0x80U;
+    if (!continuation && chars++ == maxChars) {
+      out += "...";
+      break;
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20U || c == 0x7FU) {
+      out += "\\x";
+      out += kHex[c >> 4U];
+      out += kHex[c & 0x0FU];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+void DiagnosticSink::setSource(std::string_view text) {
+  m_source = text;
+  m_lineStarts.assign(1, 0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      m_lineStarts.push_back(i + 1);
+    }
+  }
+}
+
+std::size_t DiagnosticSink::lineStart(int line) const {
+  const auto index = static_cast<std::size_t>(line - 1);
+  return line >= 1 && index < m_lineStarts.size() ? m_lineStarts[index] : 0;
+}
+
+void DiagnosticSink::noteTruncated(Pos pos) {
+  if (!m_truncation) {
+    m_truncation = core::Diagnostic{m_file, pos.line, pos.column, core::Severity::Error,
+                                    "too many problems (" + std::to_string(kMaxDiagnostics) +
+                                        " reported); fix these and validate again"};
+  }
+}
+
+std::vector<core::Diagnostic> DiagnosticSink::take() {
+  auto out = std::move(m_diagnostics);
+  core::sortDiagnostics(out);
+  if (m_truncation) {
+    out.push_back(*m_truncation);
+  }
+  return out;
+}
+
+void DiagnosticSink::add(Pos pos, core::Severity severity, std::string message) {
+  if (full()) {
+    noteTruncated(pos);
+    return;
+  }
+  m_diagnostics.push_back({m_file, pos.line, pos.column, severity, printable(message, 2000)});
+}
+
 void DiagnosticSink::error(Pos pos, std::string message) {
-  m_diagnostics.push_back({m_file, pos.line, pos.column, core::Severity::Error, std::move(message)});
+  add(pos, core::Severity::Error, std::move(message));
 }
 
 void DiagnosticSink::warning(Pos pos, std::string message) {
-  m_diagnostics.push_back({m_file, pos.line, pos.column, core::Severity::Warning, std::move(message)});
+  add(pos, core::Severity::Warning, std::move(message));
 }
 
 namespace {
 
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kMax = 40;
-  std::string out = "\"";
-  for (std::size_t i = 0; i < text.size() && i < kMax; ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '"') {
-      out += "\\\"";
-    } else {
-      out += c;
-    }
-  }
-  if (text.size() > kMax) {
-    out += "...";
-  }
-  out += '"';
-  return out;
-}
+std::string quoted(std::string_view text) { return "\"" + printable(text, 40) + "\""; }
 
 } // namespace
 
@@ -173,16 +221,14 @@ std::size_t utf8Length(std::string_view hex) {
   return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 }
 
-// Maps a byte offset in a decoded string value to its line:column in the raw file, by
-// walking the string literal that starts at `start` (columns count characters, as toml++
-// does). Handles escapes, line-ending backslashes, multi-line and literal strings.
-std::optional<Pos> rawPosition(std::string_view src, Pos start, std::size_t target) {
-  std::size_t i = 0;
-  for (int line = 1; line < start.line && i < src.size(); ++i) {
-    if (src[i] == '\n') {
-      ++line;
-    }
-  }
+// Maps byte offsets in a decoded string value (sorted ascending) to line:column in the raw
+// file, in one forward walk over the string literal that starts at `start` (columns count
+// characters, as toml++ does). Handles escapes, line-ending backslashes, multi-line and
+// literal strings. Empty when the literal cannot be found there.
+std::vector<Pos> rawPositions(const DiagnosticSink& sink, Pos start,
+                              const std::vector<std::size_t>& targets) {
+  const std::string_view src = sink.source();
+  std::size_t i = sink.lineStart(start.line);
   for (int column = 1; column < start.column && i < src.size();) {
     ++i;
     if (i < src.size() && !isContinuation(src[i])) {
@@ -202,7 +248,7 @@ std::optional<Pos> rawPosition(std::string_view src, Pos start, std::size_t targ
   };
   const auto rest = src.substr(i);
   if (rest.empty() || (rest[0] != '"' && rest[0] != '\'')) {
-    return std::nullopt;
+    return {};
   }
   const bool literal = rest[0] == '\'';
   const bool multi = rest.substr(0, 3) == R"(""")" || rest.substr(0, 3) == "'''";
@@ -213,33 +259,47 @@ std::optional<Pos> rawPosition(std::string_view src, Pos start, std::size_t targ
     advance(2);
   }
   const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  // A backslash at the end of a line in a multi-line basic string, and the whitespace
+  // after it, decode to nothing.
+  const auto skipLineEndingBackslashes = [&] {
+    while (multi && !literal && i + 1 < src.size() && src[i] == '\\' && isSpace(src[i + 1])) {
+      advance(1);
+      while (i < src.size() && isSpace(src[i])) {
+        advance(1);
+      }
+    }
+  };
+  std::vector<Pos> out;
   std::size_t decoded = 0;
-  while (i < src.size() && decoded < target) {
-    const char c = src[i];
-    if (c == '\\' && !literal && i + 1 < src.size()) {
-      const char e = src[i + 1];
-      if (e == 'u' || e == 'U') {
-        const std::size_t digits = e == 'u' ? 4 : 8;
-        decoded += utf8Length(src.substr(i + 2, digits));
-        advance(2 + digits);
-      } else if (multi && isSpace(e)) {
-        advance(1); // line-ending backslash: the whitespace after it decodes to nothing
-        while (i < src.size() && isSpace(src[i])) {
-          advance(1);
+  for (const std::size_t target : targets) {
+    while (i < src.size() && decoded < target) {
+      skipLineEndingBackslashes();
+      if (i >= src.size()) {
+        break;
+      }
+      const char c = src[i];
+      if (c == '\\' && !literal && i + 1 < src.size()) {
+        const char e = src[i + 1];
+        if (e == 'u' || e == 'U') {
+          const std::size_t digits = e == 'u' ? 4 : 8;
+          decoded += utf8Length(src.substr(i + 2, digits));
+          advance(2 + digits);
+        } else {
+          decoded += 1;
+          advance(2);
         }
-      } else {
+      } else if (c == '\r' && i + 1 < src.size() && src[i + 1] == '\n') {
         decoded += 1;
         advance(2);
+      } else {
+        decoded += 1;
+        advance(1);
       }
-    } else if (c == '\r' && i + 1 < src.size() && src[i + 1] == '\n') {
-      decoded += 1;
-      advance(2);
-    } else {
-      decoded += 1;
-      advance(1);
     }
+    skipLineEndingBackslashes();
+    out.push_back(pos);
   }
-  return pos;
+  return out;
 }
 
 } // namespace
@@ -248,13 +308,24 @@ bool TableReader::hasIdentifiers(std::string_view text) { return !findIdentifier
 
 void TableReader::reportIdentifiers(const toml::node& node, std::string_view text,
                                     const std::string& path) {
-  for (const auto& hit : findIdentifiers(text)) {
-    const auto begin = scenario::posOf(node.source());
-    const auto pos = rawPosition(m_sink.source(), begin, hit.offset).value_or(begin);
-    m_sink.warning(pos, "'" + path + "' contains text that looks like " +
-                            std::string(describe(hit.kind)) + " (" +
-                            quoted(text.substr(hit.offset, hit.length)) +
-                            "); scenarios must not carry real identifiers");
+  if (m_sink.full()) {
+    m_sink.noteTruncated(scenario::posOf(node.source()));
+    return;
+  }
+  const auto hits = findIdentifiers(text);
+  std::vector<std::size_t> offsets;
+  offsets.reserve(hits.size());
+  for (const auto& hit : hits) {
+    offsets.push_back(hit.offset);
+  }
+  const auto begin = scenario::posOf(node.source());
+  const auto positions = rawPositions(m_sink, begin, offsets);
+  for (std::size_t k = 0; k < hits.size() && !m_sink.full(); ++k) {
+    const auto& hit = hits[k];
+    m_sink.warning(k < positions.size() ? positions[k] : begin,
+                   "'" + path + "' contains text that looks like " + std::string(describe(hit.kind)) +
+                       " (" + quoted(text.substr(hit.offset, hit.length)) +
+                       "); scenarios must not carry real identifiers");
   }
 }
 

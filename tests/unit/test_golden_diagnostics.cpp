@@ -69,7 +69,7 @@ TEST_CASE("every check the format promises has a fixture") {
   }
 }
 
-TEST_CASE("fixtures that must fail do fail, and warning-only fixtures still load") {
+TEST_CASE("fixtures that must fail do fail and warning-only fixtures still load") {
   for (const auto& fixture : fixtures()) {
     const auto name = fixture.stem().string();
     const auto result = scenario::loadScenarioText(readAll(fixture), fixture.filename().string());

@@ -73,14 +73,14 @@ TEST_CASE("only the storage library includes SQLite") {
   onlyFrom(includesUnder("tools"), "sqlite3", {});
 }
 
-TEST_CASE("only the platform library includes GLFW, OpenGL and ImGui backends") {
+TEST_CASE("only the platform library includes GLFW and OpenGL and ImGui backends") {
   const auto includes = includesUnder("sim");
   onlyFrom(includes, "GLFW", {"sim/platform/"});
   onlyFrom(includes, "GL/", {"sim/platform/"});
   onlyFrom(includes, "backends/", {"sim/platform/"});
 }
 
-TEST_CASE("ImGui stays out of the core, scenario, scoring and storage libraries") {
+TEST_CASE("ImGui stays out of the core and scenario and scoring and storage libraries") {
   const auto includes = includesUnder("sim");
   onlyFrom(includes, "imgui", {"sim/ui/", "sim/platform/", "sim/app/"});
   onlyFrom(includesUnder("tools"), "imgui", {});

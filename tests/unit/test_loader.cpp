@@ -45,7 +45,7 @@ TEST_CASE("every bundled scenario loads with no errors and no warnings") {
   }
 }
 
-TEST_CASE("the bundled library spans advice, early help and s47 consensus") {
+TEST_CASE("the bundled library spans advice and early help and s47 consensus") {
   std::set<core::ResponseLevel> consensus;
   for (const auto& file : scenario::collectScenarioFiles({kScenarios}).files) {
     const auto result = scenario::loadScenarioFile(file);
@@ -145,7 +145,7 @@ version = 0
   CHECK(result.diagnostics[0].file == "inline.toml");
 }
 
-TEST_CASE("collecting files recurses into folders, sorted, and reports missing paths") {
+TEST_CASE("collecting files recurses into folders in sorted order and reports missing paths") {
   const auto dir = tempDir("collect");
   fs::create_directories(dir / "b" / "deep");
   for (const auto* name : {"b/deep/z.toml", "a.toml", "b/m.toml", "notes.md"}) {

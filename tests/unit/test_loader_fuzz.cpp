@@ -4,6 +4,7 @@
 #include "sim/core/diagnostic.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/scenario_files.hpp"
+#include "sim/scenario/schema.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -106,7 +107,7 @@ TEST_CASE("byte-flipped scenarios never crash the loader") {
   CHECK(variants >= 1800);
 }
 
-TEST_CASE("line-shuffled, duplicated and deleted-line scenarios never crash the loader") {
+TEST_CASE("line-shuffled and duplicated and deleted-line scenarios never crash the loader") {
   std::mt19937_64 rng(42);
   int variants = 0;
   for (const auto& text : bundledTexts()) {
@@ -148,5 +149,38 @@ TEST_CASE("pathological inputs get a diagnostic") {
         std::string("x = \"\\uD800\""), std::string("a = {{"), std::string("a = { b = {{ }")}) {
     INFO("input size " << text.size());
     CHECK(checkVariant(text).empty());
+  }
+}
+
+TEST_CASE("deeply dotted keys are refused before parsing instead of exhausting the stack") {
+  std::string key = "a";
+  for (int i = 0; i < 200000; ++i) {
+    key += ".a";
+  }
+  for (const std::string& text : {key + " = 1\n", "format = 1\n[" + key + "]\n"}) {
+    const auto result = scenario::loadScenarioText(text, "deep.toml");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message.find("dot-separated parts") != std::string::npos);
+  }
+}
+
+TEST_CASE("a huge file full of problems stops at the diagnostic limit") {
+  // ~1 MiB of identifier-like text in one string, and tens of thousands of unknown
+  // references: both used to cost time quadratic in the number of problems.
+  std::string postcodes = "format = 1\n[contact]\npresenting_text = \"";
+  while (postcodes.size() < scenario::kMaxScenarioBytes - 100) {
+    postcodes += "ZZ99 3WZ ";
+  }
+  postcodes += "\"\n";
+  std::string references = "format = 1\n[contact]\nreveals = [";
+  for (int i = 0; i < 30000; ++i) {
+    references += "\"f-" + std::to_string(i) + "\", ";
+  }
+  references += "]\n";
+  for (const auto& text : {postcodes, references}) {
+    const auto result = scenario::loadScenarioText(text, "huge.toml");
+    CHECK_FALSE(result.ok());
+    REQUIRE(result.diagnostics.size() == scenario::kMaxDiagnostics + 1);
+    CHECK(result.diagnostics.back().message.find("too many problems") != std::string::npos);
   }
 }
