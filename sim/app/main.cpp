@@ -24,9 +24,9 @@ namespace {
 
 struct Options {
   fs::path scenarios = "scenarios";
-  std::string screenshot;     // write the first settled frame here and exit
+  std::string screenshot; // write the first settled frame here and exit
   ui::Theme theme = ui::Theme::Light;
-  int select = -1;            // preselect a case (for screenshots)
+  int select = -1; // preselect a case (for screenshots)
   bool hidden = false;
 };
 
@@ -50,7 +50,8 @@ void loadLibrary(AppState& state, const fs::path& folder) {
   for (const auto& file : list.files) {
     const auto result = scenario::loadScenarioFile(file);
     state.scenarios.push_back(result.scenario);
-    state.library.entries.push_back(ui::makeEntry(file.string(), result.scenario.get(), result.diagnostics));
+    state.library.entries.push_back(
+        ui::makeEntry(file.string(), result.scenario.get(), result.diagnostics));
   }
 }
 
@@ -72,7 +73,7 @@ void apply(AppState& state, const ui::Intent& intent) {
     loadLibrary(state, state.library.scenarioFolder);
     select(state, keep < static_cast<int>(state.scenarios.size()) ? keep : -1);
   } else if (const auto* theme = std::get_if<ui::SetTheme>(&intent)) {
-    ui::applyTheme(static_cast<ui::Theme>(theme->theme));
+    ui::applyTheme(theme->theme);
   }
 }
 
@@ -82,25 +83,38 @@ bool parseArgs(int argc, char** argv, Options& options) {
     const auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
     if (arg == "--scenarios") {
       const char* v = next();
-      if (v == nullptr) return false;
+      if (v == nullptr) {
+        return false;
+      }
       options.scenarios = v;
     } else if (arg == "--screenshot") {
       const char* v = next();
-      if (v == nullptr) return false;
+      if (v == nullptr) {
+        return false;
+      }
       options.screenshot = v;
       options.hidden = true;
     } else if (arg == "--select") {
       const char* v = next();
-      if (v == nullptr) return false;
+      if (v == nullptr) {
+        return false;
+      }
       options.select = std::atoi(v);
     } else if (arg == "--theme") {
       const char* v = next();
-      if (v == nullptr) return false;
+      if (v == nullptr) {
+        return false;
+      }
       const std::string t = v;
-      if (t == "light") options.theme = ui::Theme::Light;
-      else if (t == "dark") options.theme = ui::Theme::Dark;
-      else if (t == "high-contrast") options.theme = ui::Theme::HighContrast;
-      else return false;
+      if (t == "light") {
+        options.theme = ui::Theme::Light;
+      } else if (t == "dark") {
+        options.theme = ui::Theme::Dark;
+      } else if (t == "high-contrast") {
+        options.theme = ui::Theme::HighContrast;
+      } else {
+        return false;
+      }
     } else {
       return false;
     }
@@ -141,10 +155,16 @@ int main(int argc, char** argv) {
 
   const auto font = executableDir(argv[0]) / "assets" / "fonts" / "DejaVuSans.ttf";
   // Latin-1, Latin Extended-A and general punctuation (dashes, curly quotes, ellipsis).
-  static constexpr ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F,
-                                        0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2500, 0x257F, 0};
-  if (io.Fonts->AddFontFromFileTTF(font.string().c_str(), 18.0f, nullptr, kRanges) == nullptr) {
-    std::fprintf(stderr, "frontdoor: font %s missing; using the built-in font\n", font.string().c_str());
+  static constexpr ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x20AC,
+                                        0x20AC, 0x2190, 0x21FF, 0x2500, 0x257F, 0};
+  // Debian's ImGui asserts (aborts) on a missing font file, so check before loading.
+  std::error_code fontError;
+  if (fs::is_regular_file(font, fontError)) {
+    io.Fonts->AddFontFromFileTTF(font.string().c_str(), 18.0f, nullptr, kRanges);
+  } else {
+    std::fprintf(stderr,
+                 "frontdoor: font %s missing (rebuild to copy it); using the built-in font\n",
+                 font.string().c_str());
     io.Fonts->AddFontDefault();
   }
   ui::applyTheme(options.theme);

@@ -7,7 +7,7 @@ namespace sim::core {
 
 // Each table is a static array of {value, token, label}; a span over it is returned.
 #define SIM_TOKEN_TABLE(E, ...)                                                                    \
-  template <> std::span<const TokenEntry<E>> tokenTable<E>() {                                    \
+  template <> std::span<const TokenEntry<E>> tokenTable<E>() {                                     \
     static constexpr TokenEntry<E> kTable[] = {__VA_ARGS__};                                       \
     return kTable;                                                                                 \
   }
@@ -39,14 +39,16 @@ SIM_TOKEN_TABLE(Channel, {Channel::Phone, "phone", "Telephone call"},
 using A = Agency;
 SIM_TOKEN_TABLE(Agency, {A::Police, "police", "Police"}, {A::Gp, "gp", "GP practice"},
                 {A::HealthVisitor, "health_visitor", "Health visiting"},
-                {A::Midwife, "midwife", "Midwifery"}, {A::SchoolNurse, "school_nurse", "School nurse"},
+                {A::Midwife, "midwife", "Midwifery"},
+                {A::SchoolNurse, "school_nurse", "School nurse"},
                 {A::School, "school", "School (designated safeguarding lead)"},
                 {A::EarlyYears, "early_years", "Nursery or early-years setting"},
                 {A::EmergencyDepartment, "emergency_department", "Emergency department"},
                 {A::Camhs, "camhs", "Child and adolescent mental health services"},
                 {A::AdultMentalHealth, "adult_mental_health", "Adult mental health services"},
                 {A::SubstanceService, "substance_service", "Drug and alcohol service"},
-                {A::Probation, "probation", "Probation service"}, {A::Housing, "housing", "Housing"},
+                {A::Probation, "probation", "Probation service"},
+                {A::Housing, "housing", "Housing"},
                 {A::YouthJustice, "youth_justice", "Youth justice service"},
                 {A::OtherCouncil, "other_council", "Another council's children's services"},
                 {A::CpIs, "cp_is", "Child Protection Information Sharing (CP-IS)"},
@@ -56,29 +58,34 @@ SIM_TOKEN_TABLE(Agency, {A::Police, "police", "Police"}, {A::Gp, "gp", "GP pract
                 {A::AdultSocialCare, "adult_social_care", "Adult social care"},
                 {A::Voluntary, "voluntary", "Voluntary-sector service"})
 
-SIM_TOKEN_TABLE(Domain, {Domain::ChildDevelopment, "child_development", "Child's developmental needs"},
+SIM_TOKEN_TABLE(Domain,
+                {Domain::ChildDevelopment, "child_development", "Child's developmental needs"},
                 {Domain::ParentingCapacity, "parenting_capacity", "Parenting capacity"},
-                {Domain::FamilyEnvironment, "family_environment", "Family and environmental factors"})
+                {Domain::FamilyEnvironment, "family_environment",
+                 "Family and environmental factors"})
 
 using D = Dimension;
-SIM_TOKEN_TABLE(Dimension, {D::Health, "health", "Health"}, {D::Education, "education", "Education"},
-                {D::EmotionalBehavioural, "emotional_behavioural", "Emotional and behavioural development"},
-                {D::Identity, "identity", "Identity"},
-                {D::FamilySocialRelationships, "family_social_relationships", "Family and social relationships"},
-                {D::SocialPresentation, "social_presentation", "Social presentation"},
-                {D::SelfCare, "self_care", "Self-care skills"}, {D::BasicCare, "basic_care", "Basic care"},
-                {D::EnsuringSafety, "ensuring_safety", "Ensuring safety"},
-                {D::EmotionalWarmth, "emotional_warmth", "Emotional warmth"},
-                {D::Stimulation, "stimulation", "Stimulation"},
-                {D::GuidanceBoundaries, "guidance_boundaries", "Guidance and boundaries"},
-                {D::Stability, "stability", "Stability"},
-                {D::FamilyHistory, "family_history", "Family history and functioning"},
-                {D::WiderFamily, "wider_family", "Wider family"}, {D::Housing, "housing", "Housing"},
-                {D::Employment, "employment", "Employment"}, {D::Income, "income", "Income"},
-                {D::SocialIntegration, "social_integration", "Family's social integration"},
-                {D::CommunityResources, "community_resources", "Community resources"})
+SIM_TOKEN_TABLE(
+    Dimension, {D::Health, "health", "Health"}, {D::Education, "education", "Education"},
+    {D::EmotionalBehavioural, "emotional_behavioural", "Emotional and behavioural development"},
+    {D::Identity, "identity", "Identity"},
+    {D::FamilySocialRelationships, "family_social_relationships",
+     "Family and social relationships"},
+    {D::SocialPresentation, "social_presentation", "Social presentation"},
+    {D::SelfCare, "self_care", "Self-care skills"}, {D::BasicCare, "basic_care", "Basic care"},
+    {D::EnsuringSafety, "ensuring_safety", "Ensuring safety"},
+    {D::EmotionalWarmth, "emotional_warmth", "Emotional warmth"},
+    {D::Stimulation, "stimulation", "Stimulation"},
+    {D::GuidanceBoundaries, "guidance_boundaries", "Guidance and boundaries"},
+    {D::Stability, "stability", "Stability"},
+    {D::FamilyHistory, "family_history", "Family history and functioning"},
+    {D::WiderFamily, "wider_family", "Wider family"}, {D::Housing, "housing", "Housing"},
+    {D::Employment, "employment", "Employment"}, {D::Income, "income", "Income"},
+    {D::SocialIntegration, "social_integration", "Family's social integration"},
+    {D::CommunityResources, "community_resources", "Community resources"})
 
-SIM_TOKEN_TABLE(FactTag, {FactTag::Risk, "risk", "Risk"}, {FactTag::Protective, "protective", "Protective"},
+SIM_TOKEN_TABLE(FactTag, {FactTag::Risk, "risk", "Risk"},
+                {FactTag::Protective, "protective", "Protective"},
                 {FactTag::Neutral, "neutral", "Neutral"},
                 {FactTag::Misleading, "misleading", "Misleading (looks significant, is not)"})
 
@@ -87,21 +94,27 @@ SIM_TOKEN_TABLE(Sex, {Sex::Female, "female", "Female"}, {Sex::Male, "male", "Mal
 
 using AR = AdultRole;
 SIM_TOKEN_TABLE(AdultRole, {AR::Mother, "mother", "Mother"}, {AR::Father, "father", "Father"},
-                {AR::StepParent, "step_parent", "Step-parent"}, {AR::Partner, "partner", "Parent's partner"},
-                {AR::Grandparent, "grandparent", "Grandparent"}, {AR::Relative, "relative", "Relative"},
-                {AR::FamilyFriend, "family_friend", "Family friend"}, {AR::Lodger, "lodger", "Lodger"},
+                {AR::StepParent, "step_parent", "Step-parent"},
+                {AR::Partner, "partner", "Parent's partner"},
+                {AR::Grandparent, "grandparent", "Grandparent"},
+                {AR::Relative, "relative", "Relative"},
+                {AR::FamilyFriend, "family_friend", "Family friend"},
+                {AR::Lodger, "lodger", "Lodger"},
                 {AR::PrivateFosterCarer, "private_foster_carer", "Private foster carer"},
                 {AR::Professional, "professional", "Professional"}, {AR::Other, "other", "Other"},
                 {AR::Unknown, "unknown", "Not known"})
 
 using RK = RecordKind;
-SIM_TOKEN_TABLE(RecordKind, {RK::Contact, "contact", "Contact"}, {RK::Referral, "referral", "Referral"},
-                {RK::Nfa, "nfa", "No further action"}, {RK::Advice, "advice", "Advice given"},
+SIM_TOKEN_TABLE(RecordKind, {RK::Contact, "contact", "Contact"},
+                {RK::Referral, "referral", "Referral"}, {RK::Nfa, "nfa", "No further action"},
+                {RK::Advice, "advice", "Advice given"},
                 {RK::EarlyHelp, "early_help", "Early help episode"},
-                {RK::Assessment, "assessment", "Assessment"}, {RK::CinPlan, "cin_plan", "Child-in-need plan"},
-                {RK::S47, "s47", "Section 47 enquiry"}, {RK::CpPlan, "cp_plan", "Child protection plan"},
-                {RK::LookedAfter, "looked_after", "Looked after"}, {RK::Closure, "closure", "Case closed"},
-                {RK::Note, "note", "Case note"})
+                {RK::Assessment, "assessment", "Assessment"},
+                {RK::CinPlan, "cin_plan", "Child-in-need plan"},
+                {RK::S47, "s47", "Section 47 enquiry"},
+                {RK::CpPlan, "cp_plan", "Child protection plan"},
+                {RK::LookedAfter, "looked_after", "Looked after"},
+                {RK::Closure, "closure", "Case closed"}, {RK::Note, "note", "Case note"})
 
 SIM_TOKEN_TABLE(Completeness, {Completeness::Full, "full", "Full reply"},
                 {Completeness::Partial, "partial", "Partial reply"},
@@ -116,10 +129,13 @@ SIM_TOKEN_TABLE(DirectKind, {DirectKind::SpeakToParent, "speak_to_parent", "Spea
                 {DirectKind::SpeakToAdult, "speak_to_adult", "Speak to another adult"})
 
 using IK = InappropriateKind;
-SIM_TOKEN_TABLE(InappropriateKind, {IK::SeekConsent, "seek_consent", "Seeking parental consent for a check"},
+SIM_TOKEN_TABLE(InappropriateKind,
+                {IK::SeekConsent, "seek_consent", "Seeking parental consent for a check"},
                 {IK::Check, "check", "Requesting a check"},
-                {IK::CheckWithoutConsent, "check_without_consent", "Requesting a check without consent"},
-                {IK::Direct, "direct", "Direct contact"}, {IK::Question, "question", "Question to the referrer"})
+                {IK::CheckWithoutConsent, "check_without_consent",
+                 "Requesting a check without consent"},
+                {IK::Direct, "direct", "Direct contact"},
+                {IK::Question, "question", "Question to the referrer"})
 
 using AJ = Adjunct;
 SIM_TOKEN_TABLE(Adjunct, {AJ::StrategyDiscussion, "strategy_discussion", "Strategy discussion"},
@@ -128,19 +144,23 @@ SIM_TOKEN_TABLE(Adjunct, {AJ::StrategyDiscussion, "strategy_discussion", "Strate
                 {AJ::ConsentSought, "consent_sought", "Parental consent sought"},
                 {AJ::ConsentOverridden, "consent_overridden", "Consent overridden with reason"},
                 {AJ::FeedbackToReferrer, "feedback_to_referrer", "Feedback to the referrer"},
-                {AJ::Lado, "lado", "Referral to the LADO"}, {AJ::Marac, "marac", "Referral to MARAC"})
+                {AJ::Lado, "lado", "Referral to the LADO"},
+                {AJ::Marac, "marac", "Referral to MARAC"})
 
 using OK = OutcomeKind;
 SIM_TOKEN_TABLE(OutcomeKind, {OK::Contact, "contact", "Further contact"},
-                {OK::Rereferral, "rereferral", "Re-referral"}, {OK::Nfa, "nfa", "No further action"},
-                {OK::Advice, "advice", "Advice given"}, {OK::EarlyHelp, "early_help", "Early help"},
-                {OK::Assessment, "assessment", "Assessment"}, {OK::CinPlan, "cin_plan", "Child-in-need plan"},
+                {OK::Rereferral, "rereferral", "Re-referral"},
+                {OK::Nfa, "nfa", "No further action"}, {OK::Advice, "advice", "Advice given"},
+                {OK::EarlyHelp, "early_help", "Early help"},
+                {OK::Assessment, "assessment", "Assessment"},
+                {OK::CinPlan, "cin_plan", "Child-in-need plan"},
                 {OK::S47, "s47", "Section 47 enquiry"},
                 {OK::Icpc, "icpc", "Initial child protection conference"},
                 {OK::CpPlan, "cp_plan", "Child protection plan"},
                 {OK::LookedAfter, "looked_after", "Became looked after"},
                 {OK::Closure, "closure", "Case closed"},
-                {OK::SeriousIncident, "serious_incident", "Serious incident"}, {OK::Other, "other", "Other"})
+                {OK::SeriousIncident, "serious_incident", "Serious incident"},
+                {OK::Other, "other", "Other"})
 
 SIM_TOKEN_TABLE(Difficulty, {Difficulty::Introductory, "introductory", "Introductory"},
                 {Difficulty::Intermediate, "intermediate", "Intermediate"},
@@ -156,10 +176,11 @@ SIM_TOKEN_TABLE(Origin, {Origin::Synthetic, "synthetic", "Fiction written to be 
 SIM_TOKEN_TABLE(DateShift, {DateShift::None, "none", "No dates shifted (relative days only)"},
                 {DateShift::WholeWeeks, "whole_weeks", "Shifted by whole weeks"})
 
-SIM_TOKEN_TABLE(Weekday, {Weekday::Monday, "monday", "Monday"}, {Weekday::Tuesday, "tuesday", "Tuesday"},
-                {Weekday::Wednesday, "wednesday", "Wednesday"}, {Weekday::Thursday, "thursday", "Thursday"},
-                {Weekday::Friday, "friday", "Friday"}, {Weekday::Saturday, "saturday", "Saturday"},
-                {Weekday::Sunday, "sunday", "Sunday"})
+SIM_TOKEN_TABLE(Weekday, {Weekday::Monday, "monday", "Monday"},
+                {Weekday::Tuesday, "tuesday", "Tuesday"},
+                {Weekday::Wednesday, "wednesday", "Wednesday"},
+                {Weekday::Thursday, "thursday", "Thursday"}, {Weekday::Friday, "friday", "Friday"},
+                {Weekday::Saturday, "saturday", "Saturday"}, {Weekday::Sunday, "sunday", "Sunday"})
 
 #undef SIM_TOKEN_TABLE
 
@@ -257,8 +278,10 @@ constexpr std::array kPrimaryNeeds{
 };
 
 constexpr std::array kAbuseCategories{
-    CensusCode{"NEG", "Neglect", ""},        CensusCode{"PHY", "Physical abuse", ""},
-    CensusCode{"SAB", "Sexual abuse", ""},   CensusCode{"EMO", "Emotional abuse", ""},
+    CensusCode{"NEG", "Neglect", ""},
+    CensusCode{"PHY", "Physical abuse", ""},
+    CensusCode{"SAB", "Sexual abuse", ""},
+    CensusCode{"EMO", "Emotional abuse", ""},
     CensusCode{"MUL", "Multiple categories", ""},
 };
 

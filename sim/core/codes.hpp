@@ -18,38 +18,110 @@ enum class NeedLevel { Universal = 1, Additional = 2, Complex = 3, Acute = 4 };
 enum class Urgency { SameDay, OneWorkingDay, Routine };
 enum class Channel { Phone, Email, OnlineForm, Marf, PoliceNotification, WalkIn, Letter };
 enum class Agency {
-  Police, Gp, HealthVisitor, Midwife, SchoolNurse, School, EarlyYears, EmergencyDepartment,
-  Camhs, AdultMentalHealth, SubstanceService, Probation, Housing, YouthJustice, OtherCouncil,
-  CpIs, Marac, Lado, EarlyHelp, AdultSocialCare, Voluntary
+  Police,
+  Gp,
+  HealthVisitor,
+  Midwife,
+  SchoolNurse,
+  School,
+  EarlyYears,
+  EmergencyDepartment,
+  Camhs,
+  AdultMentalHealth,
+  SubstanceService,
+  Probation,
+  Housing,
+  YouthJustice,
+  OtherCouncil,
+  CpIs,
+  Marac,
+  Lado,
+  EarlyHelp,
+  AdultSocialCare,
+  Voluntary
 };
 enum class Domain { ChildDevelopment, ParentingCapacity, FamilyEnvironment };
 enum class Dimension {
-  Health, Education, EmotionalBehavioural, Identity, FamilySocialRelationships,
-  SocialPresentation, SelfCare,
-  BasicCare, EnsuringSafety, EmotionalWarmth, Stimulation, GuidanceBoundaries, Stability,
-  FamilyHistory, WiderFamily, Housing, Employment, Income, SocialIntegration, CommunityResources
+  Health,
+  Education,
+  EmotionalBehavioural,
+  Identity,
+  FamilySocialRelationships,
+  SocialPresentation,
+  SelfCare,
+  BasicCare,
+  EnsuringSafety,
+  EmotionalWarmth,
+  Stimulation,
+  GuidanceBoundaries,
+  Stability,
+  FamilyHistory,
+  WiderFamily,
+  Housing,
+  Employment,
+  Income,
+  SocialIntegration,
+  CommunityResources
 };
 enum class FactTag { Risk, Protective, Neutral, Misleading };
 enum class Sex { Female, Male, Unknown };
 enum class AdultRole {
-  Mother, Father, StepParent, Partner, Grandparent, Relative, FamilyFriend, Lodger,
-  PrivateFosterCarer, Professional, Other, Unknown
+  Mother,
+  Father,
+  StepParent,
+  Partner,
+  Grandparent,
+  Relative,
+  FamilyFriend,
+  Lodger,
+  PrivateFosterCarer,
+  Professional,
+  Other,
+  Unknown
 };
 enum class RecordKind {
-  Contact, Referral, Nfa, Advice, EarlyHelp, Assessment, CinPlan, S47, CpPlan, LookedAfter,
-  Closure, Note
+  Contact,
+  Referral,
+  Nfa,
+  Advice,
+  EarlyHelp,
+  Assessment,
+  CinPlan,
+  S47,
+  CpPlan,
+  LookedAfter,
+  Closure,
+  Note
 };
 enum class Completeness { Full, Partial, None };
 enum class ConsentRule { NotNeeded, Needed };
 enum class DirectKind { SpeakToParent, SpeakToChild, SeeChild, SpeakToAdult };
 enum class InappropriateKind { SeekConsent, Check, CheckWithoutConsent, Direct, Question };
 enum class Adjunct {
-  StrategyDiscussion, PoliceInformed, SeeChildToday, ConsentSought, ConsentOverridden,
-  FeedbackToReferrer, Lado, Marac
+  StrategyDiscussion,
+  PoliceInformed,
+  SeeChildToday,
+  ConsentSought,
+  ConsentOverridden,
+  FeedbackToReferrer,
+  Lado,
+  Marac
 };
 enum class OutcomeKind {
-  Contact, Rereferral, Nfa, Advice, EarlyHelp, Assessment, CinPlan, S47, Icpc, CpPlan,
-  LookedAfter, Closure, SeriousIncident, Other
+  Contact,
+  Rereferral,
+  Nfa,
+  Advice,
+  EarlyHelp,
+  Assessment,
+  CinPlan,
+  S47,
+  Icpc,
+  CpPlan,
+  LookedAfter,
+  Closure,
+  SeriousIncident,
+  Other
 };
 enum class Difficulty { Introductory, Intermediate, Advanced };
 enum class ScenarioStatus { Draft, Review, SignedOff };
@@ -136,7 +208,9 @@ Domain domainOf(Dimension dimension);
 /// Ordinal index R0..R5 of a response level.
 constexpr int ordinal(ResponseLevel level) { return static_cast<int>(level); }
 /// Statutory responses (s17 and above) as opposed to NFA, advice and early help.
-constexpr bool isStatutory(ResponseLevel level) { return ordinal(level) >= ordinal(ResponseLevel::S17); }
+constexpr bool isStatutory(ResponseLevel level) {
+  return ordinal(level) >= ordinal(ResponseLevel::S17);
+}
 
 /// The Children in Need census code sets (domain.md §5).
 enum class CodeSet { ReferralSource, AssessmentFactor, PrimaryNeed, AbuseCategory, ClosureReason };

@@ -30,8 +30,8 @@ std::optional<std::string> nearestImpl(std::string_view word, std::span<const S>
   std::optional<std::string> best;
   std::size_t bestDistance = limit + 1;
   for (const auto& candidate : candidates) {
-    const std::size_t sizeGap =
-        word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
+    const std::size_t sizeGap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                               : candidate.size() - word.size();
     if (sizeGap > limit) {
       continue; // cannot be within the limit; skip the quadratic distance
     }
@@ -45,7 +45,8 @@ std::optional<std::string> nearestImpl(std::string_view word, std::span<const S>
 }
 } // namespace
 
-std::optional<std::string> nearestOf(std::string_view word, std::span<const std::string> candidates) {
+std::optional<std::string> nearestOf(std::string_view word,
+                                     std::span<const std::string> candidates) {
   return nearestImpl(word, candidates);
 }
 

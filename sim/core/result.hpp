@@ -17,8 +17,8 @@ struct Error {
 /// A value of type T or an Error. C++20 has no std::expected, so this is ours.
 template <typename T> class Result {
 public:
-  Result(T value) : m_state(std::move(value)) {}           // NOLINT(google-explicit-constructor)
-  Result(Error error) : m_state(std::move(error)) {}       // NOLINT(google-explicit-constructor)
+  Result(T value) : m_state(std::move(value)) {}     // NOLINT(google-explicit-constructor)
+  Result(Error error) : m_state(std::move(error)) {} // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_state); }
   explicit operator bool() const { return ok(); }

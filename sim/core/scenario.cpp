@@ -25,8 +25,12 @@ bool Outcome::rereferredWithin12Months() const {
 
 const Fact* Scenario::findFact(std::string_view id) const { return findById(facts, id); }
 const Check* Scenario::findCheck(std::string_view id) const { return findById(checks, id); }
-const Question* Scenario::findQuestion(std::string_view id) const { return findById(questions, id); }
-const DirectContact* Scenario::findDirect(std::string_view id) const { return findById(direct, id); }
+const Question* Scenario::findQuestion(std::string_view id) const {
+  return findById(questions, id);
+}
+const DirectContact* Scenario::findDirect(std::string_view id) const {
+  return findById(direct, id);
+}
 const DecisionPoint* Scenario::findDecisionPoint(std::string_view id) const {
   return findById(decisionPoints, id);
 }

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sim::core {
@@ -27,7 +28,7 @@ struct ScenarioMeta {
 
 struct Provenance {
   Origin origin = Origin::Synthetic;
-  std::string region;  // anonymised region code
+  std::string region; // anonymised region code
   std::string yearBand;
   std::string sourceSystem;
   std::string notes;
@@ -44,7 +45,7 @@ struct AnonymisationRecord {
 
 struct ClockSpec {
   Weekday startDay = Weekday::Monday;
-  int startMinute = 9 * 60;   // minute of the day the contact arrives (T0)
+  int startMinute = 9 * 60; // minute of the day the contact arrives (T0)
   int dayStartMinute = 9 * 60;
   int dayEndMinute = 17 * 60;
   std::vector<Weekday> workingDays; // Monday..Friday unless the file says otherwise
@@ -113,7 +114,7 @@ struct RecordEntry {
 
 struct Records {
   int minutes = 15;
-  std::string emptyText; // shown when there are no entries ("No previous involvement.")
+  std::string emptyText;            // shown when there are no entries ("No previous involvement.")
   std::vector<std::string> reveals; // facts the search itself establishes ("no history")
   std::vector<RecordEntry> entries;
 };
@@ -158,10 +159,10 @@ struct ManagerHint {
 struct DecisionPoint {
   std::string id;
   std::string title;
-  int day = 0;                 // relative to T0
-  int minute = 9 * 60;         // time of day it opens
+  int day = 0;         // relative to T0
+  int minute = 9 * 60; // time of day it opens
   std::string prompt;
-  std::string newInformation;  // for later decision points: the new contact
+  std::string newInformation; // for later decision points: the new contact
   std::vector<std::string> reveals;
 };
 
@@ -192,7 +193,7 @@ struct PanelReview {
   std::vector<Adjunct> adjuncts;
   std::vector<std::string> criticalFacts;
   std::vector<std::string> usefulFacts;
-  std::vector<std::string> keyFactors; // census assessment factor codes
+  std::vector<std::string> keyFactors;    // census assessment factor codes
   std::vector<std::string> keyProtective; // fact ids
   std::vector<InappropriateAction> inappropriate;
   std::string rationale;
@@ -213,7 +214,7 @@ struct OutcomeEvent {
 struct Outcome {
   int followupDays = 365;
   ResponseLevel originalDecision = ResponseLevel::Nfa; // what the council did at the time
-  bool censored = false; // follow-up shorter than intended
+  bool censored = false;                               // follow-up shorter than intended
   std::string primaryNeed;
   std::vector<std::string> factors;
   std::string summary;

@@ -13,16 +13,16 @@
 namespace sim::platform {
 
 namespace {
-std::string g_lastGlfwError;
+std::string lastGlfwError;
 void onGlfwError(int code, const char* description) {
-  g_lastGlfwError = "GLFW error " + std::to_string(code) + ": " + description;
+  lastGlfwError = "GLFW error " + std::to_string(code) + ": " + description;
 }
 } // namespace
 
 std::unique_ptr<Window> Window::create(const WindowOptions& options, std::string& error) {
   glfwSetErrorCallback(onGlfwError);
   if (glfwInit() == GLFW_FALSE) {
-    error = "Could not start the windowing system (" + g_lastGlfwError +
+    error = "Could not start the windowing system (" + lastGlfwError +
             "). Is a display available? On a server, run under xvfb-run.";
     return nullptr;
   }
@@ -33,7 +33,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& options, std::string
   GLFWwindow* window =
       glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
   if (window == nullptr) {
-    error = "Could not open a window with OpenGL 3.3 (" + g_lastGlfwError + ").";
+    error = "Could not open a window with OpenGL 3.3 (" + lastGlfwError + ").";
     glfwTerminate();
     return nullptr;
   }
@@ -82,7 +82,8 @@ bool Window::endFrame(const std::string& capturePath) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   bool ok = true;
   if (!capturePath.empty() && width > 0 && height > 0) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3U);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) *
+                                      static_cast<std::size_t>(height) * 3U);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
     stbi_flip_vertically_on_write(1);

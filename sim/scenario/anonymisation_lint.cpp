@@ -17,7 +17,9 @@ bool isAlnum(char c) { return isDigit(c) || isUpper(c) || isLower(c); }
 char lower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool boundaryBefore(std::string_view t, std::size_t i) { return i == 0 || !isAlnum(t[i - 1]); }
-bool boundaryAfter(std::string_view t, std::size_t end) { return end >= t.size() || !isAlnum(t[end]); }
+bool boundaryAfter(std::string_view t, std::size_t end) {
+  return end >= t.size() || !isAlnum(t[end]);
+}
 
 // UK postcode: outward A9, A99, A9A, AA9, AA99, AA9A; optional space; inward 9AA.
 // Letters of a postcode are all upper case or all lower case ("LS6 2QT", "ls6 2qt").
@@ -60,7 +62,8 @@ std::pair<std::size_t, std::size_t> digitRun(std::string_view t, std::size_t i) 
       ++digits;
       ++j;
       lastDigitEnd = j;
-    } else if ((t[j] == ' ' || t[j] == '-') && j + 1 < t.size() && isDigit(t[j + 1]) && digits > 0) {
+    } else if ((t[j] == ' ' || t[j] == '-') && j + 1 < t.size() && isDigit(t[j + 1]) &&
+               digits > 0) {
       ++j;
     } else {
       break;
@@ -151,9 +154,9 @@ bool emailLocalChar(char c) {
 }
 bool emailDomainChar(char c) { return isAlnum(c) || c == '.' || c == '-'; }
 
-constexpr std::array<std::string_view, 12> kMonths{"january", "february", "march",     "april",
-                                                   "may",     "june",     "july",      "august",
-                                                   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths{"january",   "february", "march",    "april",
+                                                   "may",       "june",     "july",     "august",
+                                                   "september", "october",  "november", "december"};
 
 // Length of a month name (full or three-letter) at i, case-insensitive, else 0.
 std::size_t matchMonth(std::string_view t, std::size_t i) {

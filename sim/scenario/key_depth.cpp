@@ -18,8 +18,8 @@ public:
   explicit Scanner(std::string_view text) : m_text(text) {}
 
   std::optional<DeepKey> run(std::size_t maxParts) {
-    std::size_t parts = 0;  // parts in the current run
-    bool afterDot = false;  // the run's last token was a dot
+    std::size_t parts = 0; // parts in the current run
+    bool afterDot = false; // the run's last token was a dot
     DeepKey start;
     while (m_i < m_text.size()) {
       const char c = m_text[m_i];

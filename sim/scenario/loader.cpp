@@ -8,7 +8,6 @@
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/toml_reader.hpp"
 
-
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -22,12 +21,12 @@ namespace {
 
 using core::CodeSet;
 
-constexpr int kMaxAgeMonths = 216;      // 18 years
+constexpr int kMaxAgeMonths = 216; // 18 years
 constexpr int kMaxUnbornWeeks = 42;
-constexpr int kMaxActionMinutes = 480;  // one working day
+constexpr int kMaxActionMinutes = 480;   // one working day
 constexpr int kMaxLatencyMinutes = 4800; // ten working days
-constexpr int kMaxHistoryDays = 7300;   // twenty years
-constexpr int kMaxFollowupDays = 1095;  // three years
+constexpr int kMaxHistoryDays = 7300;    // twenty years
+constexpr int kMaxFollowupDays = 1095;   // three years
 
 enum class RefKind { Fact, Check, Question, Direct, DecisionPoint, Person, Child };
 
@@ -129,7 +128,8 @@ private:
     if (!valid) {
       m_sink.error(id->pos, "'" + id->path() +
                                 "' must start with a letter or digit and contain only letters, "
-                                "digits, '-', '_' or '.' (found \"" + text + "\")");
+                                "digits, '-', '_' or '.' (found \"" +
+                                text + "\")");
       // still registered below, so references to it do not add a second error
     }
     const auto [it, inserted] = m_ids.emplace(text, IdDef{kind, id->pos});
@@ -170,10 +170,10 @@ private:
   void readFormat(TableReader& top) {
     const auto format = top.integer("format", Need::Required, 1, 1000000);
     if (format && *format > kFormatVersion) {
-      m_sink.error(top.posOf("format"), "this file uses scenario format " + std::to_string(*format) +
-                                            ", newer than this Frontdoor reads (format " +
-                                            std::to_string(kFormatVersion) +
-                                            "); update Frontdoor to load it");
+      m_sink.error(top.posOf("format"),
+                   "this file uses scenario format " + std::to_string(*format) +
+                       ", newer than this Frontdoor reads (format " +
+                       std::to_string(kFormatVersion) + "); update Frontdoor to load it");
       m_formatTooNew = true;
     }
     m_scenario.formatVersion = format ? static_cast<int>(*format) : kFormatVersion;
@@ -191,7 +191,8 @@ private:
       });
       if (!slug) {
         m_sink.error(id->pos, "'scenario.id' must use only lower-case letters, digits and '-' "
-                              "(found \"" + id->value + "\")");
+                              "(found \"" +
+                                  id->value + "\")");
       }
       m.id = id->value;
     }
@@ -235,7 +236,8 @@ private:
     a.kValue = t->intValue("k_value", Need::Optional, 2, 1000000);
     a.dateShift = t->token<core::DateShift>("date_shift", Need::Optional).value_or(a.dateShift);
     a.freeTextReviewedBy = t->string("free_text_reviewed_by", Need::Required).value_or("");
-    a.motivatedIntruderChecked = t->boolean("motivated_intruder_checked", Need::Required).value_or(false);
+    a.motivatedIntruderChecked =
+        t->boolean("motivated_intruder_checked", Need::Required).value_or(false);
     a.reviewedOn = t->date("reviewed_on", Need::Optional).value_or("");
   }
 
@@ -357,7 +359,8 @@ private:
       if (fact.dimension && domain && core::domainOf(*fact.dimension) != fact.domain) {
         m_sink.error(ft.posOf("dimension"),
                      "'" + ft.keyPath("dimension") + "' \"" +
-                         std::string(core::tokenOf(*fact.dimension)) + "\" belongs to the domain \"" +
+                         std::string(core::tokenOf(*fact.dimension)) +
+                         "\" belongs to the domain \"" +
                          std::string(core::tokenOf(core::domainOf(*fact.dimension))) +
                          "\", not \"" + std::string(core::tokenOf(fact.domain)) + "\"");
       }
@@ -424,7 +427,8 @@ private:
     reply.completeness = completeness.value_or(reply.completeness);
     const bool silent = reply.completeness == core::Completeness::None;
     // When completeness is unreadable, do not also demand text: one error is enough.
-    reply.text = rt.string("text", silent || !completeness ? Need::Optional : Need::Required).value_or("");
+    reply.text =
+        rt.string("text", silent || !completeness ? Need::Optional : Need::Required).value_or("");
     auto items = rt.stringArray("reveals", Need::Optional);
     referAll(items, RefKind::Fact);
     if (silent && !items.empty()) {
@@ -448,8 +452,8 @@ private:
       c.id = id ? id->value : "";
       c.agency = ct.token<core::Agency>("agency", Need::Required).value_or(c.agency);
       c.label = ct.string("label", Need::Optional).value_or("");
-      c.requestMinutes =
-          ct.intValue("request_minutes", Need::Optional, 0, kMaxActionMinutes).value_or(c.requestMinutes);
+      c.requestMinutes = ct.intValue("request_minutes", Need::Optional, 0, kMaxActionMinutes)
+                             .value_or(c.requestMinutes);
       const auto consent = ct.token<core::ConsentRule>("consent", Need::Optional);
       const bool consentReadable = consent.has_value() || !ct.has("consent");
       c.consent = consent.value_or(c.consent);
@@ -459,12 +463,14 @@ private:
         // With consent needed and refused, this reply can never arrive.
         c.reply = readReply(*rt, !needsConsent || c.parentConsents);
       }
-      if (auto rt = ct.table("reply_without_consent", needsConsent ? Need::Required : Need::Optional,
-                             "required because 'consent' is \"needed\"")) {
+      if (auto rt =
+              ct.table("reply_without_consent", needsConsent ? Need::Required : Need::Optional,
+                       "required because 'consent' is \"needed\"")) {
         if (!needsConsent && consentReadable) {
-          m_sink.warning(rt->pos(), "'" + rt->path() + "' is ignored because 'consent' is not "
-                                                       "\"needed\" (the agency replies the same "
-                                                       "either way)");
+          m_sink.warning(rt->pos(), "'" + rt->path() +
+                                        "' is ignored because 'consent' is not "
+                                        "\"needed\" (the agency replies the same "
+                                        "either way)");
         }
         c.replyWithoutConsent = readReply(*rt, needsConsent);
       }
@@ -520,7 +526,8 @@ private:
       if (first && dp.day != 0) {
         m_sink.error(dt.posOf("day"), "'" + dt.keyPath("day") +
                                           "' must be 0: the first decision point is the contact "
-                                          "itself (found " + std::to_string(dp.day) + ")");
+                                          "itself (found " +
+                                          std::to_string(dp.day) + ")");
       }
       if (!first && dp.day < previousDay) {
         m_sink.error(dt.posOf("day"), "'" + dt.keyPath("day") + "' is " + std::to_string(dp.day) +
@@ -529,13 +536,13 @@ private:
                                           "); list decision points in time order");
       }
       previousDay = dp.day;
-      dp.minute = dt.timeOfDay("time", Need::Optional)
-                      .value_or(first ? m_scenario.clock.startMinute : m_scenario.clock.dayStartMinute);
+      dp.minute =
+          dt.timeOfDay("time", Need::Optional)
+              .value_or(first ? m_scenario.clock.startMinute : m_scenario.clock.dayStartMinute);
       dp.prompt = dt.string("prompt", Need::Optional).value_or("");
-      dp.newInformation =
-          dt.string("new_information", first ? Need::Optional : Need::Required,
-                    "a later decision point must say what new information arrived")
-              .value_or("");
+      dp.newInformation = dt.string("new_information", first ? Need::Optional : Need::Required,
+                                    "a later decision point must say what new information arrived")
+                              .value_or("");
       dp.reveals = reveals(dt);
       m_scenario.decisionPoints.push_back(std::move(dp));
     }
@@ -550,8 +557,10 @@ private:
         p.decisionPoint = dp->value;
         const auto [it, inserted] = m_panelPos.emplace(dp->value, dp->pos);
         if (!inserted) {
-          m_sink.error(dp->pos, "decision point \"" + dp->value + "\" already has a panel review "
-                                "at line " + std::to_string(it->second.line));
+          m_sink.error(dp->pos, "decision point \"" + dp->value +
+                                    "\" already has a panel review "
+                                    "at line " +
+                                    std::to_string(it->second.line));
         }
       }
       const auto consensus = pt.token<core::ResponseLevel>("consensus", Need::Required);
@@ -561,22 +570,20 @@ private:
       p.bandMin = bandMin.value_or(p.bandMin);
       p.bandMax = bandMax.value_or(p.bandMax);
       if (bandMin && bandMax && core::ordinal(*bandMin) > core::ordinal(*bandMax)) {
-        m_sink.error(pt.posOf("band_max"), "'" + pt.keyPath("band_max") + "' (\"" +
-                                               std::string(core::tokenOf(*bandMax)) +
-                                               "\") is below 'band_min' (\"" +
-                                               std::string(core::tokenOf(*bandMin)) +
-                                               "\"); the band runs from the lower to the higher "
-                                               "response (nfa < advice < early_help < s17 < s47 < "
-                                               "immediate)");
+        m_sink.error(pt.posOf("band_max"),
+                     "'" + pt.keyPath("band_max") + "' (\"" + std::string(core::tokenOf(*bandMax)) +
+                         "\") is below 'band_min' (\"" + std::string(core::tokenOf(*bandMin)) +
+                         "\"); the band runs from the lower to the higher "
+                         "response (nfa < advice < early_help < s17 < s47 < "
+                         "immediate)");
       } else if (consensus && bandMin && bandMax &&
                  (core::ordinal(*consensus) < core::ordinal(*bandMin) ||
                   core::ordinal(*consensus) > core::ordinal(*bandMax))) {
-        m_sink.error(pt.posOf("consensus"), "'" + pt.keyPath("consensus") + "' \"" +
-                                                std::string(core::tokenOf(*consensus)) +
-                                                "\" is outside the acceptable band " +
-                                                std::string(core::tokenOf(*bandMin)) + ".." +
-                                                std::string(core::tokenOf(*bandMax)) +
-                                                "; the band must contain the consensus");
+        m_sink.error(
+            pt.posOf("consensus"),
+            "'" + pt.keyPath("consensus") + "' \"" + std::string(core::tokenOf(*consensus)) +
+                "\" is outside the acceptable band " + std::string(core::tokenOf(*bandMin)) + ".." +
+                std::string(core::tokenOf(*bandMax)) + "; the band must contain the consensus");
       }
       if (const auto need = pt.intValue("need_level", Need::Required, 1, 4)) {
         p.needLevel = static_cast<core::NeedLevel>(*need);
@@ -600,7 +607,8 @@ private:
       for (auto& lt : pt.tableArray("panellists", Need::Optional)) {
         core::Panellist member;
         member.role = lt.string("role", Need::Required).value_or("");
-        member.decision = lt.token<core::ResponseLevel>("decision", Need::Required).value_or(member.decision);
+        member.decision =
+            lt.token<core::ResponseLevel>("decision", Need::Required).value_or(member.decision);
         if (const auto need = lt.intValue("need_level", Need::Optional, 1, 4)) {
           member.needLevel = static_cast<core::NeedLevel>(*need);
         }
@@ -643,9 +651,10 @@ private:
       return;
     }
     auto& o = m_scenario.outcome;
-    o.followupDays = t->intValue("followup_days", Need::Required, 1, kMaxFollowupDays).value_or(o.followupDays);
-    o.originalDecision =
-        t->token<core::ResponseLevel>("original_decision", Need::Required).value_or(o.originalDecision);
+    o.followupDays =
+        t->intValue("followup_days", Need::Required, 1, kMaxFollowupDays).value_or(o.followupDays);
+    o.originalDecision = t->token<core::ResponseLevel>("original_decision", Need::Required)
+                             .value_or(o.originalDecision);
     o.censored = t->boolean("censored", Need::Optional).value_or(false);
     o.primaryNeed = t->code("primary_need", CodeSet::PrimaryNeed, Need::Optional).value_or("");
     o.factors = values(t->codeArray("factors", CodeSet::AssessmentFactor, Need::Optional));
@@ -675,14 +684,16 @@ private:
       const auto kind = et.token<core::OutcomeKind>("kind", Need::Required);
       e.kind = kind.value_or(e.kind);
       e.text = et.string("text", Need::Required).value_or("");
-      const bool isReferral = kind == core::OutcomeKind::Rereferral || kind == core::OutcomeKind::Contact;
+      const bool isReferral =
+          kind == core::OutcomeKind::Rereferral || kind == core::OutcomeKind::Contact;
       e.sourceCode = et.code("source_code", CodeSet::ReferralSource, Need::Optional).value_or("");
       e.category = et.code("category", CodeSet::AbuseCategory,
                            kind == core::OutcomeKind::CpPlan ? Need::Required : Need::Optional)
                        .value_or("");
-      e.closureReason = et.code("closure_reason", CodeSet::ClosureReason,
-                                kind == core::OutcomeKind::Closure ? Need::Required : Need::Optional)
-                            .value_or("");
+      e.closureReason =
+          et.code("closure_reason", CodeSet::ClosureReason,
+                  kind == core::OutcomeKind::Closure ? Need::Required : Need::Optional)
+              .value_or("");
       e.sameConcern = et.boolean("same_concern", Need::Optional).value_or(false);
       const auto misplaced = [&](std::string_view key, bool applies, std::string_view kinds) {
         if (et.has(key) && kind && !applies) {
@@ -709,8 +720,9 @@ private:
         continue; // the facts themselves could not be read; one error is enough
       }
       const auto it = m_ids.find(ref.where.value);
-      const bool childOk = ref.kind == RefKind::Person && it != m_ids.end() &&
-                           (it->second.kind == RefKind::Child || it->second.kind == RefKind::Person);
+      const bool childOk =
+          ref.kind == RefKind::Person && it != m_ids.end() &&
+          (it->second.kind == RefKind::Child || it->second.kind == RefKind::Person);
       if (it != m_ids.end() && (it->second.kind == ref.kind || childOk)) {
         continue;
       }
@@ -725,7 +737,8 @@ private:
         auto [list, fresh] = candidates.try_emplace(ref.kind);
         if (fresh) {
           for (const auto& [id, def] : m_ids) {
-            if (def.kind == ref.kind || (ref.kind == RefKind::Person && def.kind == RefKind::Child)) {
+            if (def.kind == ref.kind ||
+                (ref.kind == RefKind::Person && def.kind == RefKind::Child)) {
               list->second.push_back(id);
             }
           }
@@ -756,7 +769,8 @@ private:
       if (m_panelPos.count(id) == 0) {
         m_sink.error(pos, "decision point \"" + id +
                               "\" has no panel review; add a [[panel]] table with decision_point "
-                              "= \"" + id + "\"");
+                              "= \"" +
+                              id + "\"");
       }
     }
   }

@@ -10,55 +10,61 @@ namespace {
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::string_view kRoot[] = {"format",   "scenario",  "provenance", "anonymisation",
-                                      "clock",    "contact",   "household",  "facts",
-                                      "questions", "records",  "checks",     "direct",
-                                      "manager",  "decision_points", "panel", "outcome"};
-constexpr std::string_view kScenario[] = {"id",       "version",          "title",   "practice_area",
-                                          "difficulty", "expected_minutes", "summary", "status",
-                                          "authors",  "signed_off_by"};
-constexpr std::string_view kProvenance[] = {"origin", "region", "year_band", "source_system", "notes"};
-constexpr std::string_view kAnonymisation[] = {"method",          "k_value", "date_shift",
-                                               "free_text_reviewed_by", "motivated_intruder_checked",
-                                               "reviewed_on"};
-constexpr std::string_view kClock[] = {"start_day", "start_time", "day_starts", "day_ends",
-                                       "working_days", "holidays"};
-constexpr std::string_view kContact[] = {"channel",         "referrer_role",   "referrer_agency",
-                                         "source_code",     "anonymous",       "parent_aware",
-                                         "parent_consented", "presenting_text", "request",
-                                         "reveals"};
+constexpr std::string_view kRoot[] = {"format",    "scenario",        "provenance", "anonymisation",
+                                      "clock",     "contact",         "household",  "facts",
+                                      "questions", "records",         "checks",     "direct",
+                                      "manager",   "decision_points", "panel",      "outcome"};
+constexpr std::string_view kScenario[] = {
+    "id",      "version", "title",   "practice_area", "difficulty", "expected_minutes",
+    "summary", "status",  "authors", "signed_off_by"};
+constexpr std::string_view kProvenance[] = {"origin", "region", "year_band", "source_system",
+                                            "notes"};
+constexpr std::string_view kAnonymisation[] = {
+    "method",     "k_value", "date_shift", "free_text_reviewed_by", "motivated_intruder_checked",
+    "reviewed_on"};
+constexpr std::string_view kClock[] = {"start_day", "start_time",   "day_starts",
+                                       "day_ends",  "working_days", "holidays"};
+constexpr std::string_view kContact[] = {
+    "channel",      "referrer_role",    "referrer_agency", "source_code", "anonymous",
+    "parent_aware", "parent_consented", "presenting_text", "request",     "reveals"};
 constexpr std::string_view kHousehold[] = {"children", "adults"};
 constexpr std::string_view kChild[] = {"id", "name", "age_months", "unborn_weeks", "sex", "notes"};
 constexpr std::string_view kAdult[] = {"id",           "name",      "role", "age_band",
                                        "in_household", "parent_of", "notes"};
 constexpr std::string_view kFact[] = {"id",      "text",     "domain",         "dimension", "tag",
                                       "factors", "critical", "time_sensitive", "about"};
-constexpr std::string_view kQuestion[] = {"id", "ask", "answer", "minutes", "reveals", "decision_point"};
+constexpr std::string_view kQuestion[] = {"id",      "ask",     "answer",
+                                          "minutes", "reveals", "decision_point"};
 constexpr std::string_view kRecords[] = {"minutes", "empty_text", "reveals", "entries"};
 constexpr std::string_view kRecordEntry[] = {"day", "kind", "summary", "reveals"};
-constexpr std::string_view kCheck[] = {"id",      "agency",          "label",
-                                       "request_minutes", "consent", "parent_consents",
-                                       "reply",   "reply_without_consent", "decision_point"};
+constexpr std::string_view kCheck[] = {"id",
+                                       "agency",
+                                       "label",
+                                       "request_minutes",
+                                       "consent",
+                                       "parent_consents",
+                                       "reply",
+                                       "reply_without_consent",
+                                       "decision_point"};
 constexpr std::string_view kReply[] = {"latency_minutes", "completeness", "text", "reveals"};
-constexpr std::string_view kDirect[] = {"id",   "kind",    "who",    "label",
+constexpr std::string_view kDirect[] = {"id",      "kind", "who",     "label",
                                         "minutes", "text", "reveals", "decision_point"};
 constexpr std::string_view kManager[] = {"decision_point", "minutes", "text", "reveals"};
 constexpr std::string_view kDecisionPoint[] = {"id",     "title",           "day",    "time",
                                                "prompt", "new_information", "reveals"};
-constexpr std::string_view kPanel[] = {"decision_point", "consensus",      "band_min",
-                                       "band_max",       "need_level",     "urgency",
-                                       "p_significant_harm", "p_rereferral", "adjuncts",
-                                       "critical_facts", "useful_facts",   "key_factors",
-                                       "key_protective", "rationale",      "teaching_points",
-                                       "panellists",     "inappropriate"};
-constexpr std::string_view kPanellist[] = {"role",         "decision", "need_level", "p_significant_harm",
-                                           "p_rereferral", "comment"};
+constexpr std::string_view kPanel[] = {
+    "decision_point", "consensus",          "band_min",       "band_max",  "need_level",
+    "urgency",        "p_significant_harm", "p_rereferral",   "adjuncts",  "critical_facts",
+    "useful_facts",   "key_factors",        "key_protective", "rationale", "teaching_points",
+    "panellists",     "inappropriate"};
+constexpr std::string_view kPanellist[] = {
+    "role", "decision", "need_level", "p_significant_harm", "p_rereferral", "comment"};
 constexpr std::string_view kInappropriate[] = {"action", "target", "why"};
 constexpr std::string_view kOutcome[] = {"followup_days", "original_decision", "censored",
                                          "primary_need",  "factors",           "summary",
                                          "events"};
-constexpr std::string_view kOutcomeEvent[] = {"day",      "kind",           "text",        "source_code",
-                                              "category", "closure_reason", "same_concern"};
+constexpr std::string_view kOutcomeEvent[] = {
+    "day", "kind", "text", "source_code", "category", "closure_reason", "same_concern"};
 
 constexpr std::array<std::pair<std::string_view, Keys>, 24> kTables{{
     {"", kRoot},

@@ -9,7 +9,8 @@
 // Under clang with NDEBUG, toml++ turns the same assertion into __builtin_assume(), which
 // would make that error path undefined behaviour; GCC (our compiler) makes it a no-op.
 #if defined(__clang__) && defined(NDEBUG)
-#error "Build Frontdoor with GCC (see sim/scenario/toml.hpp): toml++ assumes its assertions under clang"
+#error                                                                                             \
+    "Build Frontdoor with GCC (see sim/scenario/toml.hpp): toml++ assumes its assertions under clang"
 #endif
 
 #ifndef TOML_ASSERT

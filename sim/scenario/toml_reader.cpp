@@ -179,12 +179,14 @@ void TableReader::missing(std::string_view key, const std::string& expected) {
   m_sink.error(m_pos, message);
 }
 
-void TableReader::typeError(std::string_view key, const toml::node& node, const std::string& expected) {
+void TableReader::typeError(std::string_view key, const toml::node& node,
+                            const std::string& expected) {
   m_sink.error(scenario::posOf(node.source()),
                "'" + keyPath(key) + "' must be " + expected + ", found " + describeNode(node));
 }
 
-std::string TableReader::badTokenMessage(std::string_view found, const std::vector<std::string>& valid) {
+std::string TableReader::badTokenMessage(std::string_view found,
+                                         const std::vector<std::string>& valid) {
   std::string list;
   for (const auto& token : valid) {
     list += (list.empty() ? "" : "|") + token;
@@ -198,7 +200,8 @@ std::string TableReader::badTokenMessage(std::string_view found, const std::vect
 
 void TableReader::tokenError(std::string_view key, const toml::node& node, std::string_view found,
                              const std::vector<std::string>& valid) {
-  m_sink.error(scenario::posOf(node.source()), "'" + keyPath(key) + "' " + badTokenMessage(found, valid));
+  m_sink.error(scenario::posOf(node.source()),
+               "'" + keyPath(key) + "' " + badTokenMessage(found, valid));
 }
 
 std::string TableReader::schemaKey(std::string_view key) const {
@@ -323,8 +326,9 @@ void TableReader::reportIdentifiers(const toml::node& node, std::string_view tex
   for (std::size_t k = 0; k < hits.size() && !m_sink.full(); ++k) {
     const auto& hit = hits[k];
     m_sink.warning(k < positions.size() ? positions[k] : begin,
-                   "'" + path + "' contains text that looks like " + std::string(describe(hit.kind)) +
-                       " (" + quoted(text.substr(hit.offset, hit.length)) +
+                   "'" + path + "' contains text that looks like " +
+                       std::string(describe(hit.kind)) + " (" +
+                       quoted(text.substr(hit.offset, hit.length)) +
                        "); scenarios must not carry real identifiers");
   }
 }
@@ -368,7 +372,9 @@ std::optional<Located> TableReader::locatedString(std::string_view key, Need nee
 
 std::optional<std::int64_t> TableReader::integer(std::string_view key, Need need, std::int64_t min,
                                                  std::int64_t max) {
-  const auto expected = [&] { return std::string("a whole number from " + std::to_string(min) + " to " + std::to_string(max)); };
+  const auto expected = [&]() -> std::string {
+    return "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+  };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return std::nullopt;
@@ -380,10 +386,9 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, Need need
   }
   const auto value = number->get();
   if (value < min || value > max) {
-    m_sink.error(scenario::posOf(node->source()), "'" + keyPath(key) + "' must be from " +
-                                                      std::to_string(min) + " to " +
-                                                      std::to_string(max) + ", found " +
-                                                      std::to_string(value));
+    m_sink.error(scenario::posOf(node->source()),
+                 "'" + keyPath(key) + "' must be from " + std::to_string(min) + " to " +
+                     std::to_string(max) + ", found " + std::to_string(value));
     return std::nullopt;
   }
   return value;
@@ -474,7 +479,10 @@ std::optional<std::string> TableReader::date(std::string_view key, Need need) {
 }
 
 std::optional<std::string> TableReader::code(std::string_view key, core::CodeSet set, Need need) {
-  const auto expected = [&] { return std::string("a string: a " + std::string(core::codeSetName(set)) + " (" + core::censusCodeList(set) + ")"); };
+  const auto expected = [&]() -> std::string {
+    return "a string: a " + std::string(core::codeSetName(set)) + " (" + core::censusCodeList(set) +
+           ")";
+  };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return std::nullopt;
@@ -520,7 +528,8 @@ std::vector<Located> TableReader::stringArray(std::string_view key, Need need) {
       located.value = text->get();
       out.push_back(std::move(located));
     } else {
-      m_sink.error(located.pos, "'" + located.path() + "' must be a string, found " + describeNode(item));
+      m_sink.error(located.pos,
+                   "'" + located.path() + "' must be a string, found " + describeNode(item));
     }
   }
   return out;
@@ -528,8 +537,9 @@ std::vector<Located> TableReader::stringArray(std::string_view key, Need need) {
 
 std::vector<int> TableReader::intArray(std::string_view key, Need need, int min, int max) {
   std::vector<int> out;
-  const auto expected = [&] { return std::string("an array of whole numbers from " + std::to_string(min) + " to " +
-                               std::to_string(max)); };
+  const auto expected = [&]() -> std::string {
+    return "an array of whole numbers from " + std::to_string(min) + " to " + std::to_string(max);
+  };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return out;
@@ -559,14 +569,14 @@ std::vector<Located> TableReader::codeArray(std::string_view key, core::CodeSet 
   for (auto& item : stringArray(key, need)) {
     const auto* entry = core::findCensusCode(set, item.value);
     if (entry == nullptr) {
-      m_sink.error(item.pos, "'" + item.path() + "' has unknown " + std::string(core::codeSetName(set)) +
-                                 " " + quoted(item.value) + "; valid codes: " +
-                                 core::censusCodeList(set));
+      m_sink.error(item.pos, "'" + item.path() + "' has unknown " +
+                                 std::string(core::codeSetName(set)) + " " + quoted(item.value) +
+                                 "; valid codes: " + core::censusCodeList(set));
       continue;
     }
     if (!entry->replacedBy.empty()) {
-      m_sink.warning(item.pos, "'" + item.path() + "': " + std::string(core::codeSetName(set)) + " " +
-                                   std::string(entry->code) + " is deprecated; use " +
+      m_sink.warning(item.pos, "'" + item.path() + "': " + std::string(core::codeSetName(set)) +
+                                   " " + std::string(entry->code) + " is deprecated; use " +
                                    std::string(entry->replacedBy));
     }
     out.push_back(std::move(item));
@@ -575,8 +585,8 @@ std::vector<Located> TableReader::codeArray(std::string_view key, core::CodeSet 
 }
 
 std::optional<TableReader> TableReader::table(std::string_view key, Need need,
-                                               std::string_view because) {
-  const auto expected = [&] { return std::string("a table [" + schemaKey(key) + "]"); };
+                                              std::string_view because) {
+  const auto expected = [&]() -> std::string { return "a table [" + schemaKey(key) + "]"; };
   m_because = because;
   const auto* node = get(key, need, expected);
   m_because.clear();
@@ -588,13 +598,16 @@ std::optional<TableReader> TableReader::table(std::string_view key, Need need,
     typeError(key, *node, expected());
     return std::nullopt;
   }
-  const std::string schema = m_schemaPath.empty() ? std::string(key) : m_schemaPath + "." + std::string(key);
+  const std::string schema =
+      m_schemaPath.empty() ? std::string(key) : m_schemaPath + "." + std::string(key);
   return TableReader(m_sink, *t, keyPath(key), schema);
 }
 
 std::vector<TableReader> TableReader::tableArray(std::string_view key, Need need) {
   std::vector<TableReader> out;
-  const auto expected = [&] { return std::string("an array of tables [[" + schemaKey(key) + "]]"); };
+  const auto expected = [&]() -> std::string {
+    return "an array of tables [[" + schemaKey(key) + "]]";
+  };
   const auto* node = get(key, need, expected);
   if (node == nullptr) {
     return out;
@@ -604,7 +617,8 @@ std::vector<TableReader> TableReader::tableArray(std::string_view key, Need need
     typeError(key, *node, expected());
     return out;
   }
-  const std::string schema = m_schemaPath.empty() ? std::string(key) : m_schemaPath + "." + std::string(key);
+  const std::string schema =
+      m_schemaPath.empty() ? std::string(key) : m_schemaPath + "." + std::string(key);
   for (std::size_t i = 0; i < array->size(); ++i) {
     const auto& item = *array->get(i);
     const std::string path = keyPath(key) + "[" + std::to_string(i + 1) + "]";

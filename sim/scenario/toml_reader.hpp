@@ -89,7 +89,8 @@ public:
   [[nodiscard]] std::string keyPath(std::string_view key) const;
 
   std::optional<std::string> string(std::string_view key, Need need, std::string_view because = {});
-  std::optional<Located> locatedString(std::string_view key, Need need, std::string_view because = {});
+  std::optional<Located> locatedString(std::string_view key, Need need,
+                                       std::string_view because = {});
   std::optional<std::int64_t> integer(std::string_view key, Need need, std::int64_t min,
                                       std::int64_t max);
   std::optional<int> intValue(std::string_view key, Need need, int min, int max);
@@ -128,7 +129,8 @@ public:
       if (const auto value = core::parseToken<E>(item.value)) {
         out.push_back(*value);
       } else {
-        m_sink.error(item.pos, "'" + item.path() + "' " + badTokenMessage(item.value, tokensOf<E>()));
+        m_sink.error(item.pos,
+                     "'" + item.path() + "' " + badTokenMessage(item.value, tokensOf<E>()));
       }
     }
     return out;
@@ -139,7 +141,8 @@ public:
 
   /// Lint a string value for identifier-like text (anonymisation warnings). `path` is
   /// only built when something is found.
-  template <typename PathFn> void lint(const toml::node& node, std::string_view text, PathFn&& path) {
+  template <typename PathFn>
+  void lint(const toml::node& node, std::string_view text, PathFn&& path) {
     if (hasIdentifiers(text)) {
       reportIdentifiers(node, text, path());
     }
@@ -149,7 +152,8 @@ public:
 
 private:
   static bool hasIdentifiers(std::string_view text);
-  const toml::value<std::string>* readString(std::string_view key, Need need, std::string_view because);
+  const toml::value<std::string>* readString(std::string_view key, Need need,
+                                             std::string_view because);
   void reportIdentifiers(const toml::node& node, std::string_view text, const std::string& path);
   template <typename E> static std::vector<std::string> tokensOf() {
     std::vector<std::string> out;

@@ -70,20 +70,21 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
   if (sqlite3_open_v2(where.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK) {
     std::string message = where + ": cannot open the results database: " + lastError(db);
-    sqlite3_close(db);
+    sqlite3_close(db); // the message is taken first: the handle is gone after this
     return core::Error{message};
   }
   std::string error;
-  if (!exec(db, "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-                "PRAGMA foreign_keys = ON;",
-            error)) {
+  // Read the schema version before anything can write: a database from a newer Frontdoor
+  // must be left exactly as it is (journal_mode = WAL would rewrite its header).
+  if (!exec(db, "PRAGMA busy_timeout = 5000;", error)) {
     sqlite3_close(db);
     return core::Error{where + ": cannot prepare the results database: " + error};
   }
   const int version = readUserVersion(db);
   if (version < 0) {
+    std::string message = where + ": not a readable SQLite database: " + lastError(db);
     sqlite3_close(db);
-    return core::Error{where + ": not a readable SQLite database: " + lastError(db)};
+    return core::Error{message};
   }
   if (version > kSchemaVersion) {
     sqlite3_close(db);
@@ -92,8 +93,14 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
                        std::to_string(kSchemaVersion) +
                        "); it was left untouched. Update Frontdoor to open it."};
   }
+  if (!exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+            error)) {
+    sqlite3_close(db);
+    return core::Error{where + ": cannot prepare the results database: " + error};
+  }
   for (int v = version; v < kSchemaVersion; ++v) {
-    const std::string sql = "BEGIN IMMEDIATE;" + std::string(kMigrations.at(static_cast<std::size_t>(v))) +
+    const std::string sql = "BEGIN IMMEDIATE;" +
+                            std::string(kMigrations.at(static_cast<std::size_t>(v))) +
                             "PRAGMA user_version = " + std::to_string(v + 1) + "; COMMIT;";
     if (!exec(db, sql, error)) {
       std::string ignored;

@@ -2,6 +2,8 @@
 // drawing; the app applies them after the frame is rendered. Views never mutate state.
 #pragma once
 
+#include "sim/ui/theme.hpp"
+
 #include <cstddef>
 #include <utility>
 #include <variant>
@@ -14,7 +16,7 @@ struct SelectCase {
 };
 struct ReloadLibrary {};
 struct SetTheme {
-  int theme = 0; // ui::Theme as int
+  Theme theme = Theme::Light;
 };
 
 using Intent = std::variant<SelectCase, ReloadLibrary, SetTheme>;

@@ -57,9 +57,12 @@ CasePreview makePreview(const core::Scenario& s) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   p.arrival = std::string(core::labelOf(s.clock.startDay)) + " " + time + ", by " + channel;
-  p.referrer = s.contact.anonymous ? "Anonymous (" + s.contact.referrerRole + ")" : s.contact.referrerRole;
-  if (const auto* source = core::findCensusCode(core::CodeSet::ReferralSource, s.contact.sourceCode)) {
-    p.referrer += "  —  census source " + std::string(source->code) + ": " + std::string(source->label);
+  p.referrer =
+      s.contact.anonymous ? "Anonymous (" + s.contact.referrerRole + ")" : s.contact.referrerRole;
+  if (const auto* source =
+          core::findCensusCode(core::CodeSet::ReferralSource, s.contact.sourceCode)) {
+    p.referrer +=
+        "  —  census source " + std::string(source->code) + ": " + std::string(source->label);
   }
   p.presentingText = s.contact.presentingText;
   p.request = s.contact.request;

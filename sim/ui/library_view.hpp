@@ -11,7 +11,7 @@
 namespace sim::ui {
 
 struct LibraryEntry {
-  std::string title;      // or the file name when the file failed to load
+  std::string title; // or the file name when the file failed to load
   std::string id;
   std::string file;
   std::string practiceArea;
@@ -26,8 +26,8 @@ struct LibraryEntry {
 
 struct CasePreview {
   std::string title;
-  std::string arrival;   // "Tuesday 10:40, telephone call"
-  std::string referrer;  // "Mother (census source 1A: ...)"
+  std::string arrival;  // "Tuesday 10:40, telephone call"
+  std::string referrer; // "Mother (census source 1A: ...)"
   std::string presentingText;
   std::string request;
   std::vector<std::string> household; // one line per person

@@ -82,6 +82,12 @@ TEST_CASE("validate with a warning-only file exits 0 and prints the warnings") {
   CHECK(run.out.find(": error: ") == std::string::npos);
 }
 
+TEST_CASE("a missing path exits 2 but the other paths are still validated") {
+  const auto run = cli("validate tests/data/bad_scenarios/band_inverted.toml no/such/file.toml");
+  CHECK(run.status == 2);
+  CHECK(run.out.find("band_inverted.toml:") != std::string::npos);
+}
+
 TEST_CASE("usage errors exit 2") {
   CHECK(cli("").status == 2);
   CHECK(cli("validate").status == 2);

@@ -6,10 +6,18 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
 
 namespace fs = std::filesystem;
 
 namespace {
+std::string bytesOf(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 fs::path freshDir(const std::string& name) {
   auto dir = fs::temp_directory_path() / ("frontdoor-db-" + name);
   fs::remove_all(dir);
@@ -39,19 +47,27 @@ TEST_CASE("a database from a newer Frontdoor is refused and left untouched") {
   REQUIRE(sqlite3_exec(raw, "CREATE TABLE future(x); PRAGMA user_version = 99;", nullptr, nullptr,
                        nullptr) == SQLITE_OK);
   sqlite3_close(raw);
-  const auto size = fs::file_size(path);
+  const auto before = bytesOf(path);
 
   auto db = sim::storage::Database::open(path);
   REQUIRE_FALSE(db.ok());
   CHECK(db.error().message.find("newer Frontdoor") != std::string::npos);
-  CHECK(fs::file_size(path) == size);
+  CHECK(bytesOf(path) == before); // not one byte changed (no WAL switch, no migration)
+  CHECK_FALSE(fs::exists(path.string() + "-wal"));
   fs::remove_all(dir);
 }
 
 TEST_CASE("a file that is not a database gives a clear error") {
   const auto dir = freshDir("garbage");
   const auto path = dir / "results.sqlite";
-  { std::FILE* f = std::fopen(path.string().c_str(), "wb"); std::fputs("this is not sqlite, just text that is long enough to matter..............................................................................", f); std::fclose(f); }
+  {
+    std::FILE* f = std::fopen(path.string().c_str(), "wb");
+    std::fputs(
+        "this is not sqlite, just text that is long enough to "
+        "matter..............................................................................",
+        f);
+    std::fclose(f);
+  }
   auto db = sim::storage::Database::open(path);
   REQUIRE_FALSE(db.ok());
   CHECK(db.error().message.find(path.string()) != std::string::npos);

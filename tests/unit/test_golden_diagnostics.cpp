@@ -59,11 +59,10 @@ TEST_CASE("every broken fixture produces exactly its expected diagnostics") {
 
 TEST_CASE("every check the format promises has a fixture") {
   // One fixture per check named in issue 2; renaming one must be deliberate.
-  for (const auto* name :
-       {"syntax_error", "wrong_type", "missing_required_key", "unknown_key", "unknown_token",
-        "unknown_census_code", "out_of_range", "duplicate_id", "unknown_reference",
-        "unrevealable_fact", "decision_point_without_panel", "band_excludes_consensus",
-        "outcome_before_contact", "anonymisation"}) {
+  for (const auto* name : {"syntax_error", "wrong_type", "missing_required_key", "unknown_key",
+                           "unknown_token", "unknown_census_code", "out_of_range", "duplicate_id",
+                           "unknown_reference", "unrevealable_fact", "decision_point_without_panel",
+                           "band_excludes_consensus", "outcome_before_contact", "anonymisation"}) {
     INFO(name);
     CHECK(fs::exists(kFixtures / (std::string(name) + ".toml")));
   }

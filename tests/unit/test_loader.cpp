@@ -102,7 +102,8 @@ TEST_CASE("a file over the size limit is refused without being read") {
   const auto result = scenario::loadScenarioFile(path);
   CHECK_FALSE(result.ok());
   REQUIRE(result.diagnostics.size() == 1);
-  CHECK(result.diagnostics[0].message.find("larger than the 1048576-byte limit") != std::string::npos);
+  CHECK(result.diagnostics[0].message.find("larger than the 1048576-byte limit") !=
+        std::string::npos);
   fs::remove_all(dir);
 }
 

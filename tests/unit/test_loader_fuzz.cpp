@@ -123,7 +123,8 @@ TEST_CASE("line-shuffled and duplicated and deleted-line scenarios never crash t
         break;
       case 2: { // duplicate a line elsewhere
         const auto line = variant[upTo(variant.size())(rng)];
-        variant.insert(variant.begin() + static_cast<std::ptrdiff_t>(upTo(variant.size())(rng)), line);
+        variant.insert(variant.begin() + static_cast<std::ptrdiff_t>(upTo(variant.size())(rng)),
+                       line);
         break;
       }
       default: // shuffle a window of lines
@@ -144,7 +145,7 @@ TEST_CASE("line-shuffled and duplicated and deleted-line scenarios never crash t
 TEST_CASE("pathological inputs get a diagnostic") {
   for (const std::string& text :
        {std::string(), std::string("\0\0\0", 3), std::string(5000, '['), std::string(5000, '{'),
-        std::string("a = ") + std::string(300, '[') , std::string("\xEF\xBB\xBF") + "format = 1",
+        std::string("a = ") + std::string(300, '['), std::string("\xEF\xBB\xBF") + "format = 1",
         std::string("format = 1\n[[facts]]\n") + std::string(100000, '#'),
         std::string("x = \"\\uD800\""), std::string("a = {{"), std::string("a = { b = {{ }")}) {
     INFO("input size " << text.size());

@@ -70,7 +70,11 @@ void BM_ValidateInMemory1000(benchmark::State& state) {
   for (auto _ : state) {
     int loaded = 0;
     for (int i = 0; i < 1000; ++i) {
-      loaded += sim::scenario::loadScenarioText(texts[static_cast<std::size_t>(i) % texts.size()], "case.toml").ok() ? 1 : 0;
+      loaded += sim::scenario::loadScenarioText(texts[static_cast<std::size_t>(i) % texts.size()],
+                                                "case.toml")
+                        .ok()
+                    ? 1
+                    : 0;
     }
     benchmark::DoNotOptimize(loaded);
   }

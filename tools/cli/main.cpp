@@ -1,6 +1,6 @@
 // frontdoor-cli entry point: argument parsing (CLI11) and dispatch to subcommands.
 // Usage errors exit with status 2.
-#include "validate_command.hpp"
+#include "tools/cli/validate_command.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -1,5 +1,5 @@
 // Implementation of `frontdoor-cli validate`.
-#include "validate_command.hpp"
+#include "tools/cli/validate_command.hpp"
 
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/scenario_files.hpp"
@@ -12,14 +12,15 @@ int runValidate(const std::vector<std::string>& paths, bool quiet, std::ostream&
                 std::ostream& err) {
   std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
   const auto list = scenario::collectScenarioFiles(inputs);
+  // Paths that do not exist are a usage error (exit 2), but every path that does exist is
+  // still validated and reported, so one typo does not hide the other files' problems.
   for (const auto& problem : list.problems) {
     err << "frontdoor-cli validate: " << problem << '\n';
   }
-  if (!list.problems.empty()) {
-    return 2;
-  }
   if (list.files.empty()) {
-    err << "frontdoor-cli validate: no .toml files found in the given paths\n";
+    if (list.problems.empty()) {
+      err << "frontdoor-cli validate: no .toml files found in the given paths\n";
+    }
     return 2;
   }
   int errors = 0;
@@ -40,9 +41,13 @@ int runValidate(const std::vector<std::string>& paths, bool quiet, std::ostream&
     }
   }
   if (!quiet) {
-    err << list.files.size() << (list.files.size() == 1 ? " file" : " files") << " checked: "
-        << failedFiles << " with errors; " << errors << (errors == 1 ? " error, " : " errors, ")
-        << warnings << (warnings == 1 ? " warning\n" : " warnings\n");
+    err << list.files.size() << (list.files.size() == 1 ? " file" : " files")
+        << " checked: " << failedFiles << " with errors; " << errors
+        << (errors == 1 ? " error, " : " errors, ") << warnings
+        << (warnings == 1 ? " warning\n" : " warnings\n");
+  }
+  if (!list.problems.empty()) {
+    return 2;
   }
   return errors > 0 ? 1 : 0;
 }

@@ -8,7 +8,8 @@
 
 namespace sim::cli {
 
-/// Exit status: 0 no errors (warnings allowed), 1 any error, 2 nothing to validate.
+/// Exit status: 0 no errors (warnings allowed), 1 any error, 2 a path that does not exist
+/// or nothing to validate (existing paths are still validated and reported).
 int runValidate(const std::vector<std::string>& paths, bool quiet, std::ostream& out,
                 std::ostream& err);
 
