@@ -4,6 +4,7 @@
 
 #include "sim/core/nearest.hpp"
 #include "sim/scenario/content_hash.hpp"
+#include "sim/scenario/cross_checks.hpp"
 #include "sim/scenario/key_depth.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/toml_reader.hpp"
@@ -27,38 +28,6 @@ constexpr int kMaxActionMinutes = 480;   // one working day
 constexpr int kMaxLatencyMinutes = 4800; // ten working days
 constexpr int kMaxHistoryDays = 7300;    // twenty years
 constexpr int kMaxFollowupDays = 1095;   // three years
-
-enum class RefKind { Fact, Check, Question, Direct, DecisionPoint, Person, Child };
-
-std::string_view refKindName(RefKind kind) {
-  switch (kind) {
-  case RefKind::Fact:
-    return "fact";
-  case RefKind::Check:
-    return "check";
-  case RefKind::Question:
-    return "question";
-  case RefKind::Direct:
-    return "direct contact";
-  case RefKind::DecisionPoint:
-    return "decision point";
-  case RefKind::Person:
-    return "household member";
-  case RefKind::Child:
-    return "child";
-  }
-  return "item";
-}
-
-struct IdDef {
-  RefKind kind;
-  Pos pos;
-};
-
-struct Ref {
-  Located where;
-  RefKind kind;
-};
 
 std::vector<std::string> values(const std::vector<Located>& items) {
   std::vector<std::string> out;
@@ -97,9 +66,9 @@ public:
     readDecisionPoints(top);
     readPanels(top);
     readOutcome(top);
-    checkReferences();
-    checkFactsRevealable();
-    checkPanelsCoverDecisionPoints();
+    checkReferences(m_xref, m_sink);
+    checkFactsRevealable(m_scenario, m_xref, m_sink);
+    checkPanelsCoverDecisionPoints(m_xref, m_sink);
     return finish();
   }
 
@@ -132,7 +101,7 @@ private:
                                 text + "\")");
       // still registered below, so references to it do not add a second error
     }
-    const auto [it, inserted] = m_ids.emplace(text, IdDef{kind, id->pos});
+    const auto [it, inserted] = m_xref.ids.emplace(text, IdDef{kind, id->pos});
     if (!inserted) {
       m_sink.error(id->pos, "duplicate id \"" + text + "\": already used for the " +
                                 std::string(refKindName(it->second.kind)) + " at line " +
@@ -143,12 +112,12 @@ private:
 
   void refer(const std::optional<Located>& where, RefKind kind) {
     if (where) {
-      m_refs.push_back({*where, kind});
+      m_xref.refs.push_back({*where, kind});
     }
   }
   void referAll(const std::vector<Located>& items, RefKind kind) {
     for (const auto& item : items) {
-      m_refs.push_back({item, kind});
+      m_xref.refs.push_back({item, kind});
     }
   }
   std::vector<std::string> reveals(TableReader& t, bool counts = true) {
@@ -156,7 +125,7 @@ private:
     referAll(items, RefKind::Fact);
     if (counts) {
       for (const auto& item : items) {
-        m_revealed.insert(item.value);
+        m_xref.revealed.insert(item.value);
       }
     }
     return values(items);
@@ -343,14 +312,14 @@ private:
 
   void readFacts(TableReader& top) {
     auto factTables = top.tableArray("facts", Need::Required);
-    m_factsUnreadable = top.has("facts") && factTables.empty();
+    m_xref.factsUnreadable = top.has("facts") && factTables.empty();
     for (auto& ft : factTables) {
       core::Fact fact;
       auto id = ft.locatedString("id", Need::Required);
       defineId(id, RefKind::Fact);
       if (id) {
         fact.id = id->value;
-        m_factPos.emplace(fact.id, id->pos);
+        m_xref.factPos.emplace(fact.id, id->pos);
       }
       fact.text = ft.string("text", Need::Required).value_or("");
       const auto domain = ft.token<core::Domain>("domain", Need::Required);
@@ -437,7 +406,7 @@ private:
                                             "(a reply that never comes reveals nothing)");
     } else if (countsForReachability) {
       for (const auto& item : items) {
-        m_revealed.insert(item.value);
+        m_xref.revealed.insert(item.value);
       }
     }
     reply.reveals = values(items);
@@ -517,7 +486,7 @@ private:
       defineId(id, RefKind::DecisionPoint);
       if (id) {
         dp.id = id->value;
-        m_decisionPointPos.emplace_back(dp.id, id->pos);
+        m_xref.decisionPointPos.emplace_back(dp.id, id->pos);
       }
       dp.title = dt.string("title", Need::Required).value_or("");
       const bool first = m_scenario.decisionPoints.empty();
@@ -555,7 +524,7 @@ private:
       refer(dp, RefKind::DecisionPoint);
       if (dp) {
         p.decisionPoint = dp->value;
-        const auto [it, inserted] = m_panelPos.emplace(dp->value, dp->pos);
+        const auto [it, inserted] = m_xref.panelPos.emplace(dp->value, dp->pos);
         if (!inserted) {
           m_sink.error(dp->pos, "decision point \"" + dp->value +
                                     "\" already has a panel review "
@@ -709,82 +678,10 @@ private:
     }
   }
 
-  void checkReferences() {
-    std::map<RefKind, std::vector<std::string>> candidates; // built on first need, per kind
-    for (const auto& ref : m_refs) {
-      if (m_sink.full()) {
-        m_sink.noteTruncated(ref.where.pos);
-        return;
-      }
-      if (ref.kind == RefKind::Fact && m_factsUnreadable) {
-        continue; // the facts themselves could not be read; one error is enough
-      }
-      const auto it = m_ids.find(ref.where.value);
-      const bool childOk =
-          ref.kind == RefKind::Person && it != m_ids.end() &&
-          (it->second.kind == RefKind::Child || it->second.kind == RefKind::Person);
-      if (it != m_ids.end() && (it->second.kind == ref.kind || childOk)) {
-        continue;
-      }
-      std::string message = "'" + ref.where.path() + "' refers to ";
-      if (it != m_ids.end()) {
-        message += "\"" + ref.where.value + "\", which is a " +
-                   std::string(refKindName(it->second.kind)) + ", not a " +
-                   std::string(refKindName(ref.kind));
-      } else {
-        message += "unknown " + std::string(refKindName(ref.kind)) + " \"" +
-                   printable(ref.where.value, 60) + "\"";
-        auto [list, fresh] = candidates.try_emplace(ref.kind);
-        if (fresh) {
-          for (const auto& [id, def] : m_ids) {
-            if (def.kind == ref.kind ||
-                (ref.kind == RefKind::Person && def.kind == RefKind::Child)) {
-              list->second.push_back(id);
-            }
-          }
-        }
-        if (const auto near = core::nearestOf(ref.where.value, list->second)) {
-          message += "; did you mean \"" + *near + "\"?";
-        }
-      }
-      m_sink.error(ref.where.pos, message);
-    }
-  }
-
-  void checkFactsRevealable() {
-    for (const auto& fact : m_scenario.facts) {
-      if (fact.id.empty() || m_revealed.count(fact.id) != 0) {
-        continue;
-      }
-      const auto pos = m_factPos.count(fact.id) != 0 ? m_factPos.at(fact.id) : Pos{};
-      m_sink.error(pos, "fact \"" + fact.id +
-                            "\" cannot be revealed by any route; list it in a 'reveals' array of "
-                            "the contact, a question, a records entry, a check reply, a direct "
-                            "contact, a manager hint or a decision point");
-    }
-  }
-
-  void checkPanelsCoverDecisionPoints() {
-    for (const auto& [id, pos] : m_decisionPointPos) {
-      if (m_panelPos.count(id) == 0) {
-        m_sink.error(pos, "decision point \"" + id +
-                              "\" has no panel review; add a [[panel]] table with decision_point "
-                              "= \"" +
-                              id + "\"");
-      }
-    }
-  }
-
   DiagnosticSink m_sink;
   core::Scenario m_scenario;
-  std::map<std::string, IdDef> m_ids;
-  std::vector<Ref> m_refs;
-  std::set<std::string> m_revealed;
-  std::map<std::string, Pos> m_factPos;
-  std::vector<std::pair<std::string, Pos>> m_decisionPointPos;
-  std::map<std::string, Pos> m_panelPos;
+  CrossReferences m_xref;
   bool m_formatTooNew = false;
-  bool m_factsUnreadable = false;
 };
 
 LoadResult singleError(const std::string& file, int line, int column, std::string message) {

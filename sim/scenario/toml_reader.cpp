@@ -4,6 +4,7 @@
 #include "sim/core/nearest.hpp"
 #include "sim/scenario/anonymisation_lint.hpp"
 #include "sim/scenario/schema.hpp"
+#include "sim/scenario/string_positions.hpp"
 
 #include <algorithm>
 #include <array>
@@ -20,80 +21,6 @@ Pos posOf(const toml::source_region& region) {
     pos = Pos{1, 1};
   }
   return pos;
-}
-
-std::string printable(std::string_view text, std::size_t maxChars) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const bool continuation = (c & 0xC0U) == 0x80U;
-    if (!continuation && chars++ == maxChars) {
-      out += "...";
-      break;
-    }
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20U || c == 0x7FU) {
-      out += "\\x";
-      out += kHex[c >> 4U];
-      out += kHex[c & 0x0FU];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
-void DiagnosticSink::setSource(std::string_view text) {
-  m_source = text;
-  m_lineStarts.assign(1, 0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      m_lineStarts.push_back(i + 1);
-    }
-  }
-}
-
-std::size_t DiagnosticSink::lineStart(int line) const {
-  const auto index = static_cast<std::size_t>(line - 1);
-  return line >= 1 && index < m_lineStarts.size() ? m_lineStarts[index] : 0;
-}
-
-void DiagnosticSink::noteTruncated(Pos pos) {
-  if (!m_truncation) {
-    m_truncation = core::Diagnostic{m_file, pos.line, pos.column, core::Severity::Error,
-                                    "too many problems (" + std::to_string(kMaxDiagnostics) +
-                                        " reported); fix these and validate again"};
-  }
-}
-
-std::vector<core::Diagnostic> DiagnosticSink::take() {
-  auto out = std::move(m_diagnostics);
-  core::sortDiagnostics(out);
-  if (m_truncation) {
-    out.push_back(*m_truncation);
-  }
-  return out;
-}
-
-void DiagnosticSink::add(Pos pos, core::Severity severity, std::string message) {
-  if (full()) {
-    noteTruncated(pos);
-    return;
-  }
-  m_diagnostics.push_back({m_file, pos.line, pos.column, severity, printable(message, 2000)});
-}
-
-void DiagnosticSink::error(Pos pos, std::string message) {
-  add(pos, core::Severity::Error, std::move(message));
-}
-
-void DiagnosticSink::warning(Pos pos, std::string message) {
-  add(pos, core::Severity::Warning, std::move(message));
 }
 
 namespace {
@@ -208,105 +135,6 @@ std::string TableReader::schemaKey(std::string_view key) const {
   return m_schemaPath.empty() ? std::string(key) : m_schemaPath + "." + std::string(key);
 }
 
-namespace {
-
-bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
-
-// Bytes a \uXXXX or \UXXXXXXXX escape decodes to in UTF-8.
-std::size_t utf8Length(std::string_view hex) {
-  unsigned long code = 0;
-  for (const char c : hex) {
-    const int digit = std::isdigit(static_cast<unsigned char>(c)) != 0
-                          ? c - '0'
-                          : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
-    code = code * 16 + static_cast<unsigned long>(digit < 0 ? 0 : digit);
-  }
-  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-}
-
-// Maps byte offsets in a decoded string value (sorted ascending) to line:column in the raw
-// file, in one forward walk over the string literal that starts at `start` (columns count
-// characters, as toml++ does). Handles escapes, line-ending backslashes, multi-line and
-// literal strings. Empty when the literal cannot be found there.
-std::vector<Pos> rawPositions(const DiagnosticSink& sink, Pos start,
-                              const std::vector<std::size_t>& targets) {
-  const std::string_view src = sink.source();
-  std::size_t i = sink.lineStart(start.line);
-  for (int column = 1; column < start.column && i < src.size();) {
-    ++i;
-    if (i < src.size() && !isContinuation(src[i])) {
-      ++column;
-    }
-  }
-  Pos pos = start;
-  const auto advance = [&](std::size_t n) {
-    for (std::size_t k = 0; k < n && i < src.size(); ++k, ++i) {
-      if (src[i] == '\n') {
-        ++pos.line;
-        pos.column = 1;
-      } else if (!isContinuation(src[i])) {
-        ++pos.column;
-      }
-    }
-  };
-  const auto rest = src.substr(i);
-  if (rest.empty() || (rest[0] != '"' && rest[0] != '\'')) {
-    return {};
-  }
-  const bool literal = rest[0] == '\'';
-  const bool multi = rest.substr(0, 3) == R"(""")" || rest.substr(0, 3) == "'''";
-  advance(multi ? 3 : 1);
-  if (multi && i < src.size() && src[i] == '\n') {
-    advance(1);
-  } else if (multi && src.substr(i, 2) == "\r\n") {
-    advance(2);
-  }
-  const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  // A backslash at the end of a line in a multi-line basic string, and the whitespace
-  // after it, decode to nothing.
-  const auto skipLineEndingBackslashes = [&] {
-    while (multi && !literal && i + 1 < src.size() && src[i] == '\\' && isSpace(src[i + 1])) {
-      advance(1);
-      while (i < src.size() && isSpace(src[i])) {
-        advance(1);
-      }
-    }
-  };
-  std::vector<Pos> out;
-  std::size_t decoded = 0;
-  for (const std::size_t target : targets) {
-    while (i < src.size() && decoded < target) {
-      skipLineEndingBackslashes();
-      if (i >= src.size()) {
-        break;
-      }
-      const char c = src[i];
-      if (c == '\\' && !literal && i + 1 < src.size()) {
-        const char e = src[i + 1];
-        if (e == 'u' || e == 'U') {
-          const std::size_t digits = e == 'u' ? 4 : 8;
-          decoded += utf8Length(src.substr(i + 2, digits));
-          advance(2 + digits);
-        } else {
-          decoded += 1;
-          advance(2);
-        }
-      } else if (c == '\r' && i + 1 < src.size() && src[i + 1] == '\n') {
-        decoded += 1;
-        advance(2);
-      } else {
-        decoded += 1;
-        advance(1);
-      }
-    }
-    skipLineEndingBackslashes();
-    out.push_back(pos);
-  }
-  return out;
-}
-
-} // namespace
-
 bool TableReader::hasIdentifiers(std::string_view text) { return !findIdentifiers(text).empty(); }
 
 void TableReader::reportIdentifiers(const toml::node& node, std::string_view text,
@@ -322,7 +150,8 @@ void TableReader::reportIdentifiers(const toml::node& node, std::string_view tex
     offsets.push_back(hit.offset);
   }
   const auto begin = scenario::posOf(node.source());
-  const auto positions = rawPositions(m_sink, begin, offsets);
+  const auto positions =
+      rawPositions(m_sink.source(), m_sink.lineStart(begin.line), begin, offsets);
   for (std::size_t k = 0; k < hits.size() && !m_sink.full(); ++k) {
     const auto& hit = hits[k];
     m_sink.warning(k < positions.size() ? positions[k] : begin,
