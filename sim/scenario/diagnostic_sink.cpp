@@ -31,15 +31,18 @@ std::string printable(std::string_view text, std::size_t maxChars) {
 
 void DiagnosticSink::setSource(std::string_view text) {
   m_source = text;
-  m_lineStarts.assign(1, 0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      m_lineStarts.push_back(i + 1);
-    }
-  }
+  m_lineStarts.clear();
 }
 
 std::size_t DiagnosticSink::lineStart(int line) const {
+  if (m_lineStarts.empty()) {
+    m_lineStarts.push_back(0);
+    for (std::size_t i = 0; i < m_source.size(); ++i) {
+      if (m_source[i] == '\n') {
+        m_lineStarts.push_back(i + 1);
+      }
+    }
+  }
   const auto index = static_cast<std::size_t>(line - 1);
   return line >= 1 && index < m_lineStarts.size() ? m_lineStarts[index] : 0;
 }

@@ -43,7 +43,7 @@ private:
   void add(Pos pos, core::Severity severity, std::string message);
   std::string m_file;
   std::string_view m_source;
-  std::vector<std::size_t> m_lineStarts;
+  mutable std::vector<std::size_t> m_lineStarts; // built on first use (most files need none)
   std::vector<core::Diagnostic> m_diagnostics;
   std::optional<core::Diagnostic> m_truncation;
 };

@@ -2,6 +2,8 @@
 // parts of each run "part . part . part" (bare or quoted parts, spaces allowed around dots).
 #include "sim/scenario/key_depth.hpp"
 
+#include <algorithm>
+
 namespace sim::scenario {
 
 namespace {
@@ -18,16 +20,16 @@ public:
   explicit Scanner(std::string_view text) : m_text(text) {}
 
   std::optional<DeepKey> run(std::size_t maxParts) {
-    std::size_t parts = 0; // parts in the current run
-    bool afterDot = false; // the run's last token was a dot
-    DeepKey start;
+    std::size_t parts = 0;    // parts in the current run
+    bool afterDot = false;    // the run's last token was a dot
+    std::size_t runStart = 0; // byte offset where the run began
     while (m_i < m_text.size()) {
       const char c = m_text[m_i];
       const bool partStart = isBareKeyChar(c) || c == '"' || c == '\'';
       if (partStart) {
         if (parts == 0 || !afterDot) {
           parts = 0;
-          start = {m_line, m_column, 0};
+          runStart = m_i;
         }
         if (c == '"' || c == '\'') {
           skipString();
@@ -39,8 +41,7 @@ public:
         ++parts;
         afterDot = false;
         if (parts > maxParts) {
-          start.parts = parts;
-          return start;
+          return positionOf(runStart, parts);
         }
       } else if (c == '.' && parts > 0 && !afterDot) {
         afterDot = true;
@@ -63,58 +64,70 @@ public:
   }
 
 private:
-  void advance() {
-    if (m_text[m_i] == '\n') {
-      ++m_line;
-      m_column = 1;
-    } else if (!isContinuation(m_text[m_i])) {
-      ++m_column;
+  void advance() { ++m_i; }
+
+  // Line and column (in characters) of a byte offset; only computed for the one report.
+  DeepKey positionOf(std::size_t offset, std::size_t parts) const {
+    DeepKey key{1, 1, parts};
+    for (std::size_t k = 0; k < offset; ++k) {
+      if (m_text[k] == '\n') {
+        ++key.line;
+        key.column = 1;
+      } else if (!isContinuation(m_text[k])) {
+        ++key.column;
+      }
     }
-    ++m_i;
+    return key;
   }
 
   bool startsWith(std::string_view s) const { return m_text.substr(m_i, s.size()) == s; }
 
-  // Skips a basic or literal, single- or multi-line string starting at m_i.
+  // Skips a basic or literal, single- or multi-line string starting at m_i, jumping from
+  // one interesting character (quote, backslash, newline) to the next.
   void skipString() {
     const char quote = m_text[m_i];
     const bool basic = quote == '"';
     const std::string_view triple = basic ? std::string_view(R"(""")") : std::string_view("'''");
+    const char stops[] = {quote, '\n', basic ? '\\' : quote};
     if (startsWith(triple)) {
-      for (int k = 0; k < 3; ++k) {
-        advance();
-      }
-      while (m_i < m_text.size() && !startsWith(triple)) {
-        if (basic && m_text[m_i] == '\\' && m_i + 1 < m_text.size()) {
-          advance();
+      m_i += 3;
+      const std::string_view multiStops(basic ? "\"\\" : "'", basic ? 2 : 1);
+      while (m_i < m_text.size()) {
+        m_i = std::min(m_text.find_first_of(multiStops, m_i), m_text.size());
+        if (m_i >= m_text.size()) {
+          return;
         }
-        advance();
-      }
-      // up to two extra quotes may close a multi-line string ("""a"""" is legal)
-      for (int k = 0; k < 3 && m_i < m_text.size(); ++k) {
-        advance();
-      }
-      while (m_i < m_text.size() && m_text[m_i] == quote) {
-        advance();
+        if (m_text[m_i] == '\\') {
+          m_i += 2; // an escape: the next character cannot end the string
+          continue;
+        }
+        if (startsWith(triple)) {
+          m_i += 3;
+          while (m_i < m_text.size() && m_text[m_i] == quote) {
+            ++m_i; // up to two extra quotes may close a multi-line string
+          }
+          return;
+        }
+        ++m_i;
       }
       return;
     }
-    advance();
-    while (m_i < m_text.size() && m_text[m_i] != quote && m_text[m_i] != '\n') {
-      if (basic && m_text[m_i] == '\\' && m_i + 1 < m_text.size() && m_text[m_i + 1] != '\n') {
-        advance();
+    ++m_i;
+    while (m_i < m_text.size()) {
+      m_i = std::min(m_text.find_first_of(std::string_view(stops, 3), m_i), m_text.size());
+      if (m_i >= m_text.size() || m_text[m_i] == '\n') {
+        return; // unterminated: toml++ reports it
       }
-      advance();
-    }
-    if (m_i < m_text.size() && m_text[m_i] == quote) {
-      advance();
+      if (m_text[m_i] == quote) {
+        ++m_i;
+        return;
+      }
+      m_i += m_i + 1 < m_text.size() && m_text[m_i + 1] != '\n' ? 2U : 1U; // an escape
     }
   }
 
   std::string_view m_text;
   std::size_t m_i = 0;
-  int m_line = 1;
-  int m_column = 1;
 };
 
 } // namespace
