@@ -133,6 +133,22 @@ private:
 } // namespace
 
 std::optional<DeepKey> findOverlongKey(std::string_view text, std::size_t maxParts) {
+  // A dotted key or header cannot span lines, so a file whose every line has fewer dots
+  // than a too-long key needs cannot hold one: a cheap count settles almost every file.
+  bool possible = false;
+  for (std::size_t lineStart = 0; lineStart < text.size() && !possible;) {
+    const std::size_t newline = std::min(text.find('\n', lineStart), text.size());
+    std::size_t dots = 0;
+    for (std::size_t at = text.find('.', lineStart); at < newline && dots < maxParts;
+         at = text.find('.', at + 1)) {
+      ++dots;
+    }
+    possible = dots >= maxParts;
+    lineStart = newline + 1;
+  }
+  if (!possible) {
+    return std::nullopt;
+  }
   return Scanner(text).run(maxParts);
 }
 
