@@ -5,6 +5,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -82,6 +83,27 @@ void BM_ValidateInMemory1000(benchmark::State& state) {
   fs::remove_all(dir);
 }
 BENCHMARK(BM_ValidateInMemory1000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Scaling with file size: 1,000 copies of the small test scenario (about 6 KB, one child,
+// three facts) instead of the bundled cases (19-27 KB each).
+void BM_ValidateSmall1000(benchmark::State& state) {
+  std::ifstream in(SIM_SMALL_SCENARIO, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  for (auto _ : state) {
+    int loaded = 0;
+    for (int i = 0; i < 1000; ++i) {
+      loaded += sim::scenario::loadScenarioText(text, "small.toml").ok() ? 1 : 0;
+    }
+    if (loaded != 1000) {
+      state.SkipWithError("the small scenario failed to load");
+    }
+    benchmark::DoNotOptimize(loaded);
+  }
+  state.SetBytesProcessed(state.iterations() * 1000 * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_ValidateSmall1000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
 
