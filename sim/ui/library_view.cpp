@@ -3,11 +3,20 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 namespace sim::ui {
 
 namespace {
+
+// A bullet whose text wraps at the window edge (BulletText does not wrap).
+void wrappedBullet(const std::string& text) {
+  ImGui::Bullet();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+}
 
 void drawList(const LibraryViewModel& model, IntentSink& sink) {
   ImGui::TextUnformatted("Cases");
@@ -23,10 +32,13 @@ void drawList(const LibraryViewModel& model, IntentSink& sink) {
     ImGui::PushID(static_cast<int>(i));
     // Status is said in words, never by colour alone.
     std::string label = entry.title;
+    const auto count = [](int n, const char* noun) {
+      return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+    };
     if (!entry.loaded) {
-      label += "  [does not load: " + std::to_string(entry.errors) + " errors]";
+      label += "  [does not load: " + count(entry.errors, "error") + "]";
     } else if (entry.warnings > 0) {
-      label += "  [" + std::to_string(entry.warnings) + " warnings]";
+      label += "  [" + count(entry.warnings, "warning") + "]";
     }
     if (ImGui::Selectable(label.c_str(), model.selected == static_cast<int>(i))) {
       sink.push(SelectCase{i});
@@ -54,7 +66,7 @@ void drawPreview(const LibraryViewModel& model) {
                        entry.file.c_str());
     ImGui::Spacing();
     for (const auto& line : entry.diagnostics) {
-      ImGui::BulletText("%s", line.c_str());
+      wrappedBullet(line);
     }
     return;
   }
@@ -70,7 +82,10 @@ void drawPreview(const LibraryViewModel& model) {
   ImGui::Text("Referrer: %s", p.referrer.c_str());
   ImGui::Spacing();
   ImGui::TextUnformatted("What the referrer said");
-  ImGui::BeginChild("presenting", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 9.0f), true);
+  // The referrer's words get the room they need, up to about half the window.
+  const float lines = ImGui::GetTextLineHeightWithSpacing();
+  const float presentingHeight = std::max(lines * 9.0f, ImGui::GetContentRegionAvail().y * 0.5f);
+  ImGui::BeginChild("presenting", ImVec2(0, presentingHeight), true);
   ImGui::TextWrapped("%s", p.presentingText.c_str());
   ImGui::EndChild();
   if (!p.request.empty()) {
@@ -87,7 +102,7 @@ void drawPreview(const LibraryViewModel& model) {
     ImGui::Spacing();
     ImGui::TextUnformatted("Author warnings");
     for (const auto& line : entry.diagnostics) {
-      ImGui::BulletText("%s", line.c_str());
+      wrappedBullet(line);
     }
   }
 }
