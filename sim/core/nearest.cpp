@@ -26,6 +26,12 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 namespace {
 template <typename S>
 std::optional<std::string> nearestImpl(std::string_view word, std::span<const S> candidates) {
+  // Suggestions are for typos in keys, tokens and ids; the distance is quadratic, so very
+  // long words (no plausible typo of a key) get none.
+  constexpr std::size_t kLongestWord = 64;
+  if (word.size() > kLongestWord) {
+    return std::nullopt;
+  }
   const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   std::optional<std::string> best;
   std::size_t bestDistance = limit + 1;

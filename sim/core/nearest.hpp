@@ -14,7 +14,7 @@ namespace sim::core {
 std::size_t editDistance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, if it is close enough to be a plausible typo
-/// (distance at most max(2, word.size() / 3)).
+/// (distance at most max(2, word.size() / 3)). Words over 64 bytes get no suggestion.
 std::optional<std::string> nearestOf(std::string_view word,
                                      std::span<const std::string> candidates);
 std::optional<std::string> nearestOf(std::string_view word,

@@ -53,11 +53,14 @@ std::size_t matchPostcode(std::string_view t, std::size_t i) {
 }
 
 // Digits with single separators (space, hyphen) between groups; returns end and digit count.
+// Stops after 12 digits: every caller rejects longer runs, and stopping keeps a long run of
+// "1 1 1 ..." linear rather than quadratic (each group start would rescan the whole run).
 std::pair<std::size_t, std::size_t> digitRun(std::string_view t, std::size_t i) {
+  constexpr std::size_t kMostDigits = 12;
   std::size_t j = i;
   std::size_t digits = 0;
   std::size_t lastDigitEnd = i;
-  while (j < t.size()) {
+  while (j < t.size() && digits < kMostDigits) {
     if (isDigit(t[j])) {
       ++digits;
       ++j;

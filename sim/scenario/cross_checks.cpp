@@ -28,10 +28,6 @@ std::string_view refKindName(RefKind kind) {
 void checkReferences(const CrossReferences& xref, DiagnosticSink& sink) {
   std::map<RefKind, std::vector<std::string>> candidates; // built on first need, per kind
   for (const auto& ref : xref.refs) {
-    if (sink.full()) {
-      sink.noteTruncated(ref.where.pos);
-      return;
-    }
     if (ref.kind == RefKind::Fact && xref.factsUnreadable) {
       continue; // the facts themselves could not be read; one error is enough
     }

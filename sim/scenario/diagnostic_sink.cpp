@@ -36,7 +36,8 @@ void DiagnosticSink::setSource(std::string_view text) {
 
 std::size_t DiagnosticSink::lineStart(int line) const {
   if (m_lineStarts.empty()) {
-    m_lineStarts.push_back(0);
+    // toml++ counts line 1's columns after a UTF-8 byte-order mark.
+    m_lineStarts.push_back(m_source.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
     for (std::size_t i = 0; i < m_source.size(); ++i) {
       if (m_source[i] == '\n') {
         m_lineStarts.push_back(i + 1);
@@ -47,11 +48,14 @@ std::size_t DiagnosticSink::lineStart(int line) const {
   return line >= 1 && index < m_lineStarts.size() ? m_lineStarts[index] : 0;
 }
 
-void DiagnosticSink::noteTruncated(Pos pos) {
+void DiagnosticSink::noteTruncated(Pos pos, core::Severity severity) {
   if (!m_truncation) {
-    m_truncation = core::Diagnostic{m_file, pos.line, pos.column, core::Severity::Error,
+    m_truncation = core::Diagnostic{m_file, pos.line, pos.column, severity,
                                     "too many problems (" + std::to_string(kMaxDiagnostics) +
-                                        " reported); fix these and validate again"};
+                                        " reported, more not shown); fix these and validate "
+                                        "again"};
+  } else if (severity == core::Severity::Error) {
+    m_truncation->severity = core::Severity::Error;
   }
 }
 
@@ -66,7 +70,7 @@ std::vector<core::Diagnostic> DiagnosticSink::take() {
 
 void DiagnosticSink::add(Pos pos, core::Severity severity, std::string message) {
   if (full()) {
-    noteTruncated(pos);
+    noteTruncated(pos, severity);
     return;
   }
   m_diagnostics.push_back({m_file, pos.line, pos.column, severity, printable(message, 2000)});

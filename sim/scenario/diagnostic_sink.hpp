@@ -34,8 +34,9 @@ public:
   [[nodiscard]] std::string_view source() const { return m_source; }
   /// Byte offset where 1-based `line` starts in the source (0 if out of range).
   [[nodiscard]] std::size_t lineStart(int line) const;
-  /// Records that problems were left unreported because the limit was reached.
-  void noteTruncated(Pos pos);
+  /// Records that a problem of `severity` was left unreported because the limit was
+  /// reached. The final note is an error only if an error was dropped.
+  void noteTruncated(Pos pos, core::Severity severity);
   /// All diagnostics in file order, with the "too many problems" note (if any) last.
   std::vector<core::Diagnostic> take();
 

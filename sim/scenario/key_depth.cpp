@@ -69,7 +69,9 @@ private:
   // Line and column (in characters) of a byte offset; only computed for the one report.
   DeepKey positionOf(std::size_t offset, std::size_t parts) const {
     DeepKey key{1, 1, parts};
-    for (std::size_t k = 0; k < offset; ++k) {
+    // toml++ counts columns after a UTF-8 byte-order mark, so skip one here too.
+    const std::size_t first = m_text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    for (std::size_t k = first; k < offset; ++k) {
       if (m_text[k] == '\n') {
         ++key.line;
         key.column = 1;
@@ -138,9 +140,10 @@ std::optional<DeepKey> findOverlongKey(std::string_view text, std::size_t maxPar
   bool possible = false;
   for (std::size_t lineStart = 0; lineStart < text.size() && !possible;) {
     const std::size_t newline = std::min(text.find('\n', lineStart), text.size());
+    const std::string_view line = text.substr(lineStart, newline - lineStart);
     std::size_t dots = 0;
-    for (std::size_t at = text.find('.', lineStart); at < newline && dots < maxParts;
-         at = text.find('.', at + 1)) {
+    for (std::size_t at = line.find('.'); at != std::string_view::npos && dots < maxParts;
+         at = line.find('.', at + 1)) {
       ++dots;
     }
     possible = dots >= maxParts;

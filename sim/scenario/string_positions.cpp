@@ -21,6 +21,29 @@ std::size_t utf8Length(std::string_view hex) {
   return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 }
 
+// Bytes of a non-ASCII horizontal whitespace character at the start of `s` (toml++'s
+// is_horizontal_whitespace: U+00A0, U+1680, U+180E, U+2000-U+200B, U+202F, U+205F,
+// U+2060, U+3000, U+FEFF), or 0.
+std::size_t unicodeSpaceLength(std::string_view s) {
+  const auto byte = [&](std::size_t k) {
+    return k < s.size() ? static_cast<unsigned char>(s[k]) : 0U;
+  };
+  if (byte(0) == 0xC2 && byte(1) == 0xA0) {
+    return 2;
+  }
+  const unsigned b0 = byte(0);
+  const unsigned b1 = byte(1);
+  const unsigned b2 = byte(2);
+  const bool three = (b0 == 0xE1 && b1 == 0x9A && b2 == 0x80) ||                 // U+1680
+                     (b0 == 0xE1 && b1 == 0xA0 && b2 == 0x8E) ||                 // U+180E
+                     (b0 == 0xE2 && b1 == 0x80 && b2 >= 0x80 && b2 <= 0x8B) ||   // U+2000-200B
+                     (b0 == 0xE2 && b1 == 0x80 && b2 == 0xAF) ||                 // U+202F
+                     (b0 == 0xE2 && b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0)) || // U+205F-2060
+                     (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) ||                 // U+3000
+                     (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF);                   // U+FEFF
+  return three ? 3 : 0;
+}
+
 } // namespace
 
 // Maps byte offsets in a decoded string value (sorted ascending) to line:column in the raw
@@ -65,8 +88,12 @@ std::vector<Pos> rawPositions(std::string_view src, std::size_t lineOffset, Pos 
   const auto skipLineEndingBackslashes = [&] {
     while (multi && !literal && i + 1 < src.size() && src[i] == '\\' && isSpace(src[i + 1])) {
       advance(1);
-      while (i < src.size() && isSpace(src[i])) {
-        advance(1);
+      while (i < src.size()) {
+        const std::size_t n = isSpace(src[i]) ? 1 : unicodeSpaceLength(src.substr(i));
+        if (n == 0) {
+          break;
+        }
+        advance(n);
       }
     }
   };

@@ -140,7 +140,7 @@ bool TableReader::hasIdentifiers(std::string_view text) { return !findIdentifier
 void TableReader::reportIdentifiers(const toml::node& node, std::string_view text,
                                     const std::string& path) {
   if (m_sink.full()) {
-    m_sink.noteTruncated(scenario::posOf(node.source()));
+    m_sink.noteTruncated(scenario::posOf(node.source()), core::Severity::Warning);
     return;
   }
   const auto hits = findIdentifiers(text);

@@ -185,3 +185,39 @@ TEST_CASE("a huge file full of problems stops at the diagnostic limit") {
     CHECK(result.diagnostics.back().message.find("too many problems") != std::string::npos);
   }
 }
+
+TEST_CASE("a file over the diagnostic limit with only warnings still loads") {
+  std::ifstream in(fs::path(SIM_SOURCE_DIR) / "tests" / "data" / "minimal_valid.toml");
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string unknownKeys;
+  for (int i = 0; i < 250; ++i) {
+    unknownKeys += "zz" + std::to_string(i) + " = 1\n";
+  }
+  auto source = text.str();
+  const auto at = source.find("[scenario]\n");
+  REQUIRE(at != std::string::npos);
+  source.insert(at + 11, unknownKeys);
+  const auto result = scenario::loadScenarioText(source, "noisy.toml");
+  CHECK(result.ok());
+  REQUIRE(result.diagnostics.size() == scenario::kMaxDiagnostics + 1);
+  CHECK(result.diagnostics.back().severity == core::Severity::Warning);
+  CHECK(result.diagnostics.back().message.find("too many problems") != std::string::npos);
+}
+
+TEST_CASE("long runs of digit groups and long ids are handled in linear time") {
+  // Used to be quadratic (digit runs rescanned at every group; edit distance on huge ids).
+  std::string digits = "format = 1\n[contact]\npresenting_text = \"";
+  for (int i = 0; i < 200000; ++i) {
+    digits += "1 ";
+  }
+  digits += "\"\n";
+  const std::string longId(60000, 'a');
+  const std::string ids = "format = 1\n[contact]\nreveals = [\"b" + longId +
+                          "\"]\n[[facts]]\nid = \"a" + longId + "\"\n";
+  for (const auto& text : {digits, ids}) {
+    const auto result = scenario::loadScenarioText(text, "long.toml");
+    CHECK_FALSE(result.ok());
+    CHECK_FALSE(result.diagnostics.empty());
+  }
+}
