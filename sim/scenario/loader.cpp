@@ -3,6 +3,7 @@
 #include "sim/scenario/loader.hpp"
 
 #include "sim/core/nearest.hpp"
+#include "sim/core/time_of_day.hpp"
 #include "sim/scenario/content_hash.hpp"
 #include "sim/scenario/cross_checks.hpp"
 #include "sim/scenario/key_depth.hpp"
@@ -221,16 +222,12 @@ private:
     c.dayStartMinute = t->timeOfDay("day_starts", Need::Optional).value_or(c.dayStartMinute);
     c.dayEndMinute = t->timeOfDay("day_ends", Need::Optional).value_or(c.dayEndMinute);
     if (c.dayEndMinute <= c.dayStartMinute) {
-      const auto hhmm = [](int minute) {
-        std::string out = std::to_string(minute / 60 + 100).substr(1) + ":" +
-                          std::to_string(minute % 60 + 100).substr(1);
-        return out;
-      };
       const bool endGiven = t->has("day_ends");
       m_sink.error(t->posOf(endGiven ? "day_ends" : "day_starts"),
                    "the working day must end after it starts: 'clock.day_starts' is " +
-                       hhmm(c.dayStartMinute) + (t->has("day_starts") ? "" : " (the default)") +
-                       " and 'clock.day_ends' is " + hhmm(c.dayEndMinute) +
+                       core::formatTimeOfDay(c.dayStartMinute) +
+                       (t->has("day_starts") ? "" : " (the default)") +
+                       " and 'clock.day_ends' is " + core::formatTimeOfDay(c.dayEndMinute) +
                        (endGiven ? "" : " (the default)"));
     }
     if (t->has("working_days")) {

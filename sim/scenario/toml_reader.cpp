@@ -135,15 +135,13 @@ std::string TableReader::schemaKey(std::string_view key) const {
   return m_schemaPath.empty() ? std::string(key) : m_schemaPath + "." + std::string(key);
 }
 
-bool TableReader::hasIdentifiers(std::string_view text) { return !findIdentifiers(text).empty(); }
-
 void TableReader::reportIdentifiers(const toml::node& node, std::string_view text,
+                                    const std::vector<IdentifierHit>& hits,
                                     const std::string& path) {
   if (m_sink.full()) {
     m_sink.noteTruncated(scenario::posOf(node.source()), core::Severity::Warning);
     return;
   }
-  const auto hits = findIdentifiers(text);
   std::vector<std::size_t> offsets;
   offsets.reserve(hits.size());
   for (const auto& hit : hits) {

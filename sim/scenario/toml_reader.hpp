@@ -6,6 +6,7 @@
 #include "sim/core/codes.hpp"
 #include "sim/core/diagnostic.hpp"
 
+#include "sim/scenario/anonymisation_lint.hpp"
 #include "sim/scenario/diagnostic_sink.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/toml.hpp"
@@ -106,18 +107,19 @@ public:
   /// only built when something is found.
   template <typename PathFn>
   void lint(const toml::node& node, std::string_view text, PathFn&& path) {
-    if (hasIdentifiers(text)) {
-      reportIdentifiers(node, text, path());
+    auto hits = findIdentifiers(text);
+    if (!hits.empty()) {
+      reportIdentifiers(node, text, hits, path());
     }
   }
 
   DiagnosticSink& sink() { return m_sink; }
 
 private:
-  static bool hasIdentifiers(std::string_view text);
   const toml::value<std::string>* readString(std::string_view key, Need need,
                                              std::string_view because);
-  void reportIdentifiers(const toml::node& node, std::string_view text, const std::string& path);
+  void reportIdentifiers(const toml::node& node, std::string_view text,
+                         const std::vector<IdentifierHit>& hits, const std::string& path);
   template <typename E> static std::vector<std::string> tokensOf() {
     std::vector<std::string> out;
     for (const auto& entry : core::tokenTable<E>()) {

@@ -1,8 +1,9 @@
 // Scenario -> library entry and case preview text.
 #include "sim/ui/library_model.hpp"
 
+#include "sim/core/time_of_day.hpp"
+
 #include <cctype>
-#include <cstdio>
 
 namespace sim::ui {
 
@@ -49,14 +50,12 @@ LibraryEntry makeEntry(const std::string& file, const core::Scenario* scenario,
 CasePreview makePreview(const core::Scenario& s) {
   CasePreview p;
   p.title = s.meta.title;
-  const int minute = s.clock.startMinute;
-  char time[16];
-  std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
   std::string channel(core::labelOf(s.contact.channel));
   for (auto& c : channel) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  p.arrival = std::string(core::labelOf(s.clock.startDay)) + " " + time + ", by " + channel;
+  p.arrival = std::string(core::labelOf(s.clock.startDay)) + " " +
+              core::formatTimeOfDay(s.clock.startMinute) + ", by " + channel;
   p.referrer =
       s.contact.anonymous ? "Anonymous (" + s.contact.referrerRole + ")" : s.contact.referrerRole;
   if (const auto* source =

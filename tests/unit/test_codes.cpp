@@ -1,5 +1,6 @@
 // Core vocabularies: tokens round-trip, census tables hold the codes domain.md §5 lists.
 #include "sim/core/codes.hpp"
+#include "sim/core/time_of_day.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -88,4 +89,12 @@ TEST_CASE("census code tables match the CIN census") {
   CHECK(censusCodeList(CodeSet::AbuseCategory) == "NEG|PHY|SAB|EMO|MUL");
   CHECK(censusCodes(CodeSet::ClosureReason).size() == 9);
   CHECK(censusCodes(CodeSet::PrimaryNeed).size() == 10);
+}
+
+TEST_CASE("times of day format as HH:MM and wrap into one day") {
+  CHECK(formatTimeOfDay(0) == "00:00");
+  CHECK(formatTimeOfDay(545) == "09:05");
+  CHECK(formatTimeOfDay(17 * 60) == "17:00");
+  CHECK(formatTimeOfDay(24 * 60 + 61) == "01:01");
+  CHECK(formatTimeOfDay(-1) == "23:59");
 }
