@@ -1,5 +1,6 @@
 // frontdoor-cli entry point: argument parsing (CLI11) and dispatch to subcommands.
 // Usage errors exit with status 2.
+#include "tools/cli/play_command.hpp"
 #include "tools/cli/validate_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -19,6 +20,16 @@ int main(int argc, char** argv) {
   validate->add_option("PATH", validatePaths, "Scenario files or folders")->required();
   validate->add_flag("-q,--quiet", quiet, "Do not print the summary line on stderr");
 
+  sim::cli::PlayOptions play;
+  auto* playCommand = app.add_subcommand(
+      "play", "Run a scripted attempt (an action file; see scenarios/ACTIONS.md) and print the "
+              "transcript and the debrief of each decision. Exit 0 played, 1 bad input.");
+  playCommand->add_option("SCENARIO", play.scenarioPath, "Scenario file")->required();
+  playCommand->add_option("--actions", play.actionsPath, "Action file, one action per line")
+      ->required();
+  playCommand->add_flag("--json", play.json, "Print JSON instead of text");
+  playCommand->add_option("--log", play.logPath, "Also write the event log to this file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -30,6 +41,9 @@ int main(int argc, char** argv) {
 
   if (validate->parsed()) {
     return sim::cli::runValidate(validatePaths, quiet, std::cout, std::cerr);
+  }
+  if (playCommand->parsed()) {
+    return sim::cli::runPlay(play, std::cout, std::cerr);
   }
   return 2;
 }

@@ -1,0 +1,17 @@
+// UTF-8 helpers for text typed by people (action files, notes, rationale): validity and
+// counting characters for column numbers.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace sim::core {
+
+/// Well-formed UTF-8: no stray continuation bytes, overlong forms, surrogates or values
+/// above U+10FFFF.
+bool isValidUtf8(std::string_view text);
+
+/// Characters (code points) in `text`, counting each byte of invalid UTF-8 as one.
+std::size_t codePointCount(std::string_view text);
+
+} // namespace sim::core

@@ -1,0 +1,224 @@
+// Building a debrief. Outcome events are released with hindsight in mind: after an early
+// decision point only the events before the next decision point opens, so that a later
+// decision cannot be read off the outcome; after the last decision, all of them.
+#include "sim/engine/debrief.hpp"
+
+#include "sim/engine/calendar.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace sim::engine {
+
+namespace {
+
+std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+int factIndex(const core::Scenario& scenario, std::string_view id) {
+  for (std::size_t i = 0; i < scenario.facts.size(); ++i) {
+    if (scenario.facts[i].id == id) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+class Builder {
+public:
+  Builder(const core::Scenario& scenario, const AttemptState& state, const DecisionRecord& decision)
+      : m_scenario(scenario), m_state(state), m_decision(decision) {}
+
+  [[nodiscard]] bool knownAtDecision(int fact) const {
+    const auto& learned = m_state.factLearnedAt.at(at(fact));
+    return learned.has_value() && *learned <= m_decision.decidedAt;
+  }
+
+  [[nodiscard]] bool doneBefore(const std::optional<Done>& done) const {
+    return done.has_value() && done->decisionPoint <= m_decision.decisionPoint;
+  }
+
+  [[nodiscard]] bool availableAt(const std::string& decisionPointId) const {
+    if (decisionPointId.empty()) {
+      return true;
+    }
+    for (int i = 0; i <= m_decision.decisionPoint; ++i) {
+      if (m_scenario.decisionPoints[at(i)].id == decisionPointId) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void add(std::vector<Counterfactual>& out, RouteKind route, int item, RouteVariant variant,
+           std::string heading, std::string text, const std::vector<std::string>& reveals) const {
+    Counterfactual c{route, item, variant, std::move(heading), std::move(text), {}, {}};
+    for (const auto& id : reveals) {
+      const int f = factIndex(m_scenario, id);
+      if (f >= 0) {
+        c.facts.push_back(f);
+        if (!knownAtDecision(f)) {
+          c.missedFacts.push_back(f);
+        }
+      }
+    }
+    out.push_back(std::move(c));
+  }
+
+  static std::string replyText(const core::Reply& reply) {
+    if (reply.completeness == core::Completeness::None) {
+      return reply.text.empty() ? "No reply would have come." : reply.text;
+    }
+    return reply.text;
+  }
+
+  void addCheck(std::vector<Counterfactual>& out, int c) const {
+    const auto& check = m_scenario.checks[at(c)];
+    const auto& status = m_state.checks[at(c)];
+    const bool requested = status.status != CheckStatus::NotRequested &&
+                           status.status != CheckStatus::ConsentRefused &&
+                           status.requestedAtDecisionPoint <= m_decision.decisionPoint;
+    if (requested) {
+      const bool late = !status.answeredAt || *status.answeredAt > m_decision.decidedAt;
+      if (late) {
+        const bool without = status.withoutConsent && check.replyWithoutConsent &&
+                             check.consent == core::ConsentRule::Needed;
+        const auto& reply = without ? *check.replyWithoutConsent : check.reply;
+        const bool never = reply.completeness == core::Completeness::None;
+        add(out, RouteKind::Check, c, RouteVariant::ArrivedLate,
+            check.label + (never ? ": no reply came" : ": the reply came after your decision"),
+            never && reply.text.empty() ? "No reply came." : reply.text, reply.reveals);
+      }
+      return;
+    }
+    if (check.consent != core::ConsentRule::Needed) {
+      add(out, RouteKind::Check, c, RouteVariant::Plain, check.label, replyText(check.reply),
+          check.reply.reveals);
+      return;
+    }
+    const bool refusedAlready = status.status == CheckStatus::ConsentRefused &&
+                                status.requestedAtDecisionPoint <= m_decision.decisionPoint;
+    const bool parentAgrees = m_scenario.contact.parentConsented || check.parentConsents;
+    if (!refusedAlready) {
+      if (parentAgrees) {
+        add(out, RouteKind::Check, c, RouteVariant::WithConsent, check.label + ", with consent",
+            replyText(check.reply), check.reply.reveals);
+      } else {
+        add(out, RouteKind::Check, c, RouteVariant::ParentWouldRefuse,
+            check.label + ", seeking consent", "The parent would have refused consent.", {});
+      }
+    }
+    if (check.replyWithoutConsent) {
+      add(out, RouteKind::Check, c, RouteVariant::WithoutConsent, check.label + ", without consent",
+          replyText(*check.replyWithoutConsent), check.replyWithoutConsent->reveals);
+    }
+  }
+
+  std::vector<Counterfactual> notTaken() const {
+    std::vector<Counterfactual> out;
+    for (std::size_t q = 0; q < m_scenario.questions.size(); ++q) {
+      const auto& question = m_scenario.questions[q];
+      if (availableAt(question.decisionPoint) && !doneBefore(m_state.asked[q])) {
+        add(out, RouteKind::Question, static_cast<int>(q), RouteVariant::Plain,
+            "Asking the referrer: " + question.ask, question.answer, question.reveals);
+      }
+    }
+    if (!doneBefore(m_state.recordsChecked)) {
+      std::vector<std::string> reveals = m_scenario.records.reveals;
+      std::string text;
+      for (const auto& entry : m_scenario.records.entries) {
+        reveals.insert(reveals.end(), entry.reveals.begin(), entry.reveals.end());
+        text += (text.empty() ? "" : "\n") + std::string(core::labelOf(entry.kind)) + ": " +
+                entry.summary;
+      }
+      add(out, RouteKind::Records, -1, RouteVariant::Plain, "Checking social-care records",
+          text.empty() ? m_scenario.records.emptyText : text, reveals);
+    }
+    for (std::size_t c = 0; c < m_scenario.checks.size(); ++c) {
+      if (availableAt(m_scenario.checks[c].decisionPoint)) {
+        addCheck(out, static_cast<int>(c));
+      }
+    }
+    for (std::size_t d = 0; d < m_scenario.direct.size(); ++d) {
+      const auto& contact = m_scenario.direct[d];
+      if (availableAt(contact.decisionPoint) && !doneBefore(m_state.direct[d])) {
+        add(out, RouteKind::Direct, static_cast<int>(d), RouteVariant::Plain, contact.label,
+            contact.text, contact.reveals);
+      }
+    }
+    const auto& here = m_scenario.decisionPoints[at(m_decision.decisionPoint)].id;
+    for (std::size_t h = 0; h < m_scenario.manager.size(); ++h) {
+      const auto& hint = m_scenario.manager[h];
+      if (hint.decisionPoint == here && !doneBefore(m_state.managerConsulted[h])) {
+        add(out, RouteKind::Manager, static_cast<int>(h), RouteVariant::Plain,
+            "Consulting your manager", hint.text, hint.reveals);
+      }
+    }
+    return out;
+  }
+
+  std::vector<FactReached> reached(const std::vector<std::string>& ids) const {
+    std::vector<FactReached> out;
+    for (const auto& id : ids) {
+      const int f = factIndex(m_scenario, id);
+      if (f >= 0) {
+        out.push_back({f, knownAtDecision(f)});
+      }
+    }
+    return out;
+  }
+
+private:
+  const core::Scenario& m_scenario;
+  const AttemptState& m_state;
+  const DecisionRecord& m_decision;
+};
+
+} // namespace
+
+core::Result<Debrief> debriefFor(const core::Scenario& scenario, const AttemptState& state,
+                                 int decisionPoint) {
+  if (decisionPoint < 0 || at(decisionPoint) >= scenario.decisionPoints.size()) {
+    return core::Error{"There is no decision point " + std::to_string(decisionPoint + 1) +
+                       " in this case."};
+  }
+  if (!state.isLocked(decisionPoint)) {
+    return core::Error{"The debrief for \"" + scenario.decisionPoints[at(decisionPoint)].title +
+                       "\" opens only once that decision is locked."};
+  }
+  Debrief debrief;
+  debrief.decisionPoint = decisionPoint;
+  debrief.decision = state.decisions[at(decisionPoint)];
+  const auto& point = scenario.decisionPoints[at(decisionPoint)];
+  debrief.panel = scenario.panelFor(point.id);
+  if (debrief.panel != nullptr) {
+    for (const auto& panellist : debrief.panel->panellists) {
+      ++debrief.spread.counts.at(static_cast<std::size_t>(core::ordinal(panellist.decision)));
+      ++debrief.spread.panellists;
+      debrief.spread.agreeWithConsensus += panellist.decision == debrief.panel->consensus ? 1 : 0;
+    }
+  }
+  const Builder builder(scenario, state, debrief.decision);
+  if (debrief.panel != nullptr) {
+    debrief.criticalFacts = builder.reached(debrief.panel->criticalFacts);
+    debrief.usefulFacts = builder.reached(debrief.panel->usefulFacts);
+  }
+  debrief.notTaken = builder.notTaken();
+  const WorkingCalendar calendar(scenario.clock);
+  debrief.workingDaysToDecide =
+      calendar.workingDaysBetween(debrief.decision.openedAt, debrief.decision.decidedAt);
+  debrief.finalDecision = at(decisionPoint) + 1 == scenario.decisionPoints.size();
+  const int visibleBefore = debrief.finalDecision
+                                ? std::numeric_limits<int>::max()
+                                : scenario.decisionPoints[at(decisionPoint + 1)].day;
+  for (std::size_t e = 0; e < scenario.outcome.events.size(); ++e) {
+    if (scenario.outcome.events[e].day < visibleBefore) {
+      debrief.outcomeEvents.push_back(static_cast<int>(e));
+    }
+  }
+  std::stable_sort(debrief.outcomeEvents.begin(), debrief.outcomeEvents.end(), [&](int a, int b) {
+    return scenario.outcome.events[at(a)].day < scenario.outcome.events[at(b)].day;
+  });
+  return debrief;
+}
+
+} // namespace sim::engine

@@ -1,0 +1,553 @@
+// The reducer. Each action has a handler that first checks everything that could make it
+// refuse (returning an Error before touching the state) and only then changes the state.
+// Time: an action starts at the next working moment and costs the scenario's working
+// minutes; replies that fall due while the clock moves arrive in order of their due time.
+#include "sim/engine/reducer.hpp"
+
+#include "sim/core/nearest.hpp"
+#include "sim/core/utf8.hpp"
+#include "sim/engine/calendar.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <string_view>
+
+namespace sim::engine {
+
+namespace {
+
+using core::Error;
+using core::Scenario;
+
+std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+template <typename Item> int indexById(const std::vector<Item>& items, std::string_view id) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].id == id) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+int indexOfDecisionPoint(const Scenario& scenario, const std::string& id) {
+  return id.empty() ? 0 : indexById(scenario.decisionPoints, id);
+}
+
+template <typename Item>
+std::string unknownId(std::string_view what, const std::vector<Item>& items, std::string_view id) {
+  std::vector<std::string> ids;
+  ids.reserve(items.size());
+  for (const auto& item : items) {
+    ids.push_back(item.id);
+  }
+  std::string message = "There is no " + std::string(what) + " " + quoted(id) + " in this case";
+  if (const auto near = core::nearestOf(id, ids)) {
+    message += "; did you mean " + quoted(*near) + "?";
+  } else {
+    message += ".";
+  }
+  return message;
+}
+
+std::optional<Error> checkText(std::string_view what, std::string_view text) {
+  if (text.size() > kMaxActionText) {
+    return Error{"The " + std::string(what) + " is too long (" + std::to_string(text.size()) +
+                 " bytes; at most " + std::to_string(kMaxActionText) + ")."};
+  }
+  if (!core::isValidUtf8(text)) {
+    return Error{"The " + std::string(what) + " is not valid UTF-8 text."};
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> checkPercent(std::string_view what, int percent) {
+  if (percent < 0 || percent > 100) {
+    return Error{"The " + std::string(what) + " must be a percentage from 0 to 100 (got " +
+                 std::to_string(percent) + ")."};
+  }
+  return std::nullopt;
+}
+
+const core::Reply& replyFor(const core::Check& check, bool withoutConsent) {
+  if (withoutConsent && check.consent == core::ConsentRule::Needed && check.replyWithoutConsent) {
+    return *check.replyWithoutConsent;
+  }
+  return check.reply;
+}
+
+// Everything an action handler needs, and the shared mutations (clock, facts, replies).
+class Reducer {
+public:
+  Reducer(const Scenario& scenario, AttemptState& state)
+      : m_scenario(scenario), m_state(state), m_calendar(scenario.clock) {}
+
+  std::optional<Error> operator()(const ReadContact& /*action*/) {
+    if (m_state.contactRead) {
+      return Error{"The contact has already been read."};
+    }
+    m_state.contactRead = true;
+    record(EntryKind::Contact, -1, m_state.now, m_state.now, m_scenario.contact.reveals);
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const AskQuestion& action) {
+    const int q = indexById(m_scenario.questions, action.questionId);
+    if (q < 0) {
+      return Error{unknownId("question", m_scenario.questions, action.questionId)};
+    }
+    const auto& question = m_scenario.questions[at(q)];
+    if (!availableNow(question.decisionPoint)) {
+      return Error{"The question " + quoted(question.id) + " cannot be asked yet."};
+    }
+    if (const auto& done = m_state.asked[at(q)]) {
+      return Error{"You have already asked the referrer this question (" +
+                   m_calendar.describe(done->at) + ")."};
+    }
+    const auto [start, end] = spend(question.minutes);
+    m_state.asked[at(q)] = Done{end, m_state.decisionPoint};
+    record(EntryKind::Answer, q, start, end, question.reveals);
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const CheckRecords& /*action*/) {
+    if (m_state.recordsChecked) {
+      return Error{"You have already checked the social-care records (" +
+                   m_calendar.describe(m_state.recordsChecked->at) + ")."};
+    }
+    const auto [start, end] = spend(m_scenario.records.minutes);
+    m_state.recordsChecked = Done{end, m_state.decisionPoint};
+    std::vector<std::string> reveals = m_scenario.records.reveals;
+    for (const auto& entry : m_scenario.records.entries) {
+      reveals.insert(reveals.end(), entry.reveals.begin(), entry.reveals.end());
+    }
+    record(EntryKind::Records, -1, start, end, reveals);
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const RequestCheck& action) {
+    const int c = indexById(m_scenario.checks, action.checkId);
+    if (c < 0) {
+      return Error{unknownId("agency check", m_scenario.checks, action.checkId)};
+    }
+    const auto& check = m_scenario.checks[at(c)];
+    auto& status = m_state.checks[at(c)];
+    if (const auto refusal = checkConsentChoice(check, status, action)) {
+      return refusal;
+    }
+    const auto [start, end] = spend(check.requestMinutes);
+    status.requestedAtDecisionPoint = m_state.decisionPoint;
+    if (action.consent == ConsentChoice::Seek) {
+      status.consentSought = true;
+      const bool agrees = m_scenario.contact.parentConsented || check.parentConsents;
+      if (!agrees) {
+        status.status = CheckStatus::ConsentRefused;
+        status.consentRefused = true;
+        status.requestedAt = end;
+        record(EntryKind::ConsentRefused, c, start, end, {});
+        return std::nullopt;
+      }
+    }
+    // Going ahead after a refusal is going ahead without consent, whatever the agency's rule.
+    status.withoutConsent = action.consent == ConsentChoice::Override || status.consentRefused;
+    status.reason = action.reason;
+    status.status = CheckStatus::Pending;
+    status.requestedAt = end;
+    status.due =
+        m_calendar.addWorkingMinutes(end, replyFor(check, status.withoutConsent).latencyMinutes);
+    TranscriptEntry entry{start, end, EntryKind::CheckRequested, c, status.withoutConsent, {}};
+    m_state.transcript.push_back(std::move(entry));
+    deliverUpTo(m_state.now); // a reply with no latency arrives at once
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const MakeDirectContact& action) {
+    const int d = indexById(m_scenario.direct, action.directId);
+    if (d < 0) {
+      return Error{unknownId("direct contact", m_scenario.direct, action.directId)};
+    }
+    const auto& contact = m_scenario.direct[at(d)];
+    if (!availableNow(contact.decisionPoint)) {
+      return Error{"The direct contact " + quoted(contact.id) + " is not possible yet."};
+    }
+    if (const auto& done = m_state.direct[at(d)]) {
+      return Error{"You have already done this (" + m_calendar.describe(done->at) + ")."};
+    }
+    const auto [start, end] = spend(contact.minutes);
+    m_state.direct[at(d)] = Done{end, m_state.decisionPoint};
+    record(EntryKind::Direct, d, start, end, contact.reveals);
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const ConsultManager& /*action*/) {
+    const int h = managerHintHere();
+    if (h < 0) {
+      return Error{"No manager is available to consult at this point of the case."};
+    }
+    if (const auto& done = m_state.managerConsulted[at(h)]) {
+      return Error{"You have already consulted your manager at this decision point (" +
+                   m_calendar.describe(done->at) + ")."};
+    }
+    const auto& hint = m_scenario.manager[at(h)];
+    const auto [start, end] = spend(hint.minutes);
+    m_state.managerConsulted[at(h)] = Done{end, m_state.decisionPoint};
+    record(EntryKind::Manager, h, start, end, hint.reveals);
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const WaitForReply& /*action*/) {
+    const int next = nextDue();
+    if (next < 0) {
+      return Error{"No request is awaiting a reply."};
+    }
+    const SimTime start = m_state.now;
+    const SimTime until = m_state.checks[at(next)].due;
+    deliverUpTo(until);
+    m_state.now = std::max(m_state.now, until);
+    m_state.transcript.push_back({start, m_state.now, EntryKind::Waited, -1, false, {}});
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const WaitUntil& action) {
+    if (action.until <= m_state.now) {
+      return Error{"That time has already passed: it is now " + m_calendar.describe(m_state.now) +
+                   "."};
+    }
+    if (action.until.day() > kHorizonDays) {
+      return Error{"A wait may reach at most day " + std::to_string(kHorizonDays) +
+                   " after the contact."};
+    }
+    const SimTime start = m_state.now;
+    deliverUpTo(action.until);
+    m_state.now = action.until;
+    m_state.transcript.push_back({start, m_state.now, EntryKind::Waited, -1, false, {}});
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const AddFactor& action) {
+    if (const auto refusal = checkFactor(action)) {
+      return refusal;
+    }
+    auto& notes = m_state.notes;
+    for (const auto& factor : notes.factors) {
+      if (factor.side == action.side && factor.code == action.code &&
+          factor.factId == action.factId && factor.note == action.note) {
+        return Error{"That factor is already recorded (number " + std::to_string(factor.number) +
+                     ")."};
+      }
+    }
+    notes.factors.push_back(
+        {notes.nextFactorNumber, action.side, action.code, action.factId, action.note});
+    ++notes.nextFactorNumber;
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const RemoveFactor& action) {
+    auto& factors = m_state.notes.factors;
+    const auto it = std::find_if(factors.begin(), factors.end(), [&](const auto& factor) {
+      return factor.number == action.number;
+    });
+    if (it == factors.end()) {
+      return Error{"There is no recorded factor number " + std::to_string(action.number) + "."};
+    }
+    factors.erase(it);
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const SetEstimate& action) {
+    auto& notes = m_state.notes;
+    switch (action.kind) {
+    case EstimateKind::SignificantHarm:
+      if (auto refusal = checkPercent("probability of significant harm", action.percent)) {
+        return refusal;
+      }
+      notes.pSignificantHarm = action.percent;
+      break;
+    case EstimateKind::Rereferral:
+      if (auto refusal = checkPercent("probability of re-referral", action.percent)) {
+        return refusal;
+      }
+      notes.pRereferral = action.percent;
+      break;
+    case EstimateKind::Confidence:
+      if (auto refusal = checkPercent("confidence", action.percent)) {
+        return refusal;
+      }
+      notes.confidence = action.percent;
+      break;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const WriteRationale& action) {
+    if (auto refusal = checkText("rationale", action.text)) {
+      return refusal;
+    }
+    m_state.notes.rationale.at(static_cast<std::size_t>(action.field)) = action.text;
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const SetSafetyScale& action) {
+    if (action.value < 0 || action.value > 10) {
+      return Error{"The safety scale runs from 0 to 10 (got " + std::to_string(action.value) +
+                   ")."};
+    }
+    m_state.notes.safetyScale = action.value;
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const WriteNotes& action) {
+    if (auto refusal = checkText("note", action.text)) {
+      return refusal;
+    }
+    m_state.notes.notes = action.text;
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const Decide& action) {
+    auto adjuncts = action.adjuncts;
+    std::sort(adjuncts.begin(), adjuncts.end());
+    if (std::adjacent_find(adjuncts.begin(), adjuncts.end()) != adjuncts.end()) {
+      return Error{"An adjunct is listed twice."};
+    }
+    DecisionRecord record;
+    record.decisionPoint = m_state.decisionPoint;
+    record.openedAt = m_state.openedAt;
+    record.deadline = m_state.deadline;
+    record.decidedAt = m_state.now;
+    record.decision = action;
+    record.decision.adjuncts = std::move(adjuncts);
+    record.notes = m_state.notes;
+    for (std::size_t c = 0; c < m_state.checks.size(); ++c) {
+      if (m_state.checks[c].status == CheckStatus::Pending) {
+        record.pendingChecks.push_back(static_cast<int>(c));
+      }
+    }
+    m_state.decisions.push_back(std::move(record));
+    m_state.transcript.push_back(
+        {m_state.now, m_state.now, EntryKind::Decision, m_state.decisionPoint, false, {}});
+    const bool last = at(m_state.decisionPoint) + 1 >= m_scenario.decisionPoints.size();
+    m_state.phase = last ? Phase::Closed : Phase::Decided;
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const OpenNextDecisionPoint& /*action*/) {
+    // The phase gate in applyAction lets this through only in Phase::Decided, which
+    // implies a next decision point exists.
+    const int next = m_state.decisionPoint + 1;
+    const auto& point = m_scenario.decisionPoints[at(next)];
+    const SimTime opens = SimTime::at(point.day, point.minute);
+    const SimTime start = m_state.now;
+    deliverUpTo(opens);
+    m_state.now = std::max(m_state.now, opens);
+    m_state.decisionPoint = next;
+    m_state.openedAt = opens;
+    m_state.deadline = m_calendar.decisionDeadline(opens);
+    m_state.phase = Phase::Gathering;
+    record(EntryKind::DecisionPointOpened, next, start, m_state.now, point.reveals);
+    return std::nullopt;
+  }
+
+private:
+  bool availableNow(const std::string& decisionPointId) const {
+    return indexOfDecisionPoint(m_scenario, decisionPointId) <= m_state.decisionPoint;
+  }
+
+  // The manager hint written for the current decision point, else one written for any.
+  int managerHintHere() const {
+    const auto& here = m_scenario.decisionPoints[at(m_state.decisionPoint)].id;
+    int general = -1;
+    for (std::size_t i = 0; i < m_scenario.manager.size(); ++i) {
+      const auto& hint = m_scenario.manager[i];
+      if (hint.decisionPoint == here) {
+        return static_cast<int>(i);
+      }
+      if (hint.decisionPoint.empty() && general < 0) {
+        general = static_cast<int>(i);
+      }
+    }
+    return general;
+  }
+
+  std::optional<Error> checkConsentChoice(const core::Check& check, const CheckState& status,
+                                          const RequestCheck& action) const {
+    if (!availableNow(check.decisionPoint)) {
+      return Error{"The check " + quoted(check.id) + " cannot be requested yet."};
+    }
+    if (status.status == CheckStatus::Pending || status.status == CheckStatus::Replied ||
+        status.status == CheckStatus::NoReply) {
+      return Error{"You have already requested this check (" +
+                   m_calendar.describe(status.requestedAt) + ")."};
+    }
+    const bool needed = check.consent == core::ConsentRule::Needed;
+    switch (action.consent) {
+    case ConsentChoice::NotSought:
+      if (needed) {
+        return Error{"This agency shares only with parental consent: seek consent, or override "
+                     "it and record why."};
+      }
+      break;
+    case ConsentChoice::Seek:
+      if (status.status == CheckStatus::ConsentRefused) {
+        return Error{"The parent has already refused consent for this check; override it with a "
+                     "recorded reason, or go on without it."};
+      }
+      break;
+    case ConsentChoice::Override:
+      if (!needed) {
+        return Error{"This agency shares without consent, so there is nothing to override."};
+      }
+      break;
+    }
+    const bool blank = action.reason.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (action.consent == ConsentChoice::Override && blank) {
+      return Error{"Record why consent is overridden (the reason is required)."};
+    }
+    if (action.consent != ConsentChoice::Override && !action.reason.empty()) {
+      return Error{"A reason is recorded only when consent is overridden."};
+    }
+    return checkText("reason", action.reason);
+  }
+
+  std::optional<Error> checkFactor(const AddFactor& action) const {
+    if (action.code.empty() && action.factId.empty() && action.note.empty()) {
+      return Error{"Name the factor: a census factor code, something you have learned, or a note."};
+    }
+    if (!action.code.empty()) {
+      if (action.side == FactorSide::Protective) {
+        return Error{"Census factor codes name risks; describe a protective factor with something "
+                     "you have learned or a note."};
+      }
+      if (core::findCensusCode(core::CodeSet::AssessmentFactor, action.code) == nullptr) {
+        return Error{quoted(action.code) + " is not a census assessment factor code (one of " +
+                     core::censusCodeList(core::CodeSet::AssessmentFactor) + ")."};
+      }
+    }
+    if (!action.factId.empty()) {
+      const int f = indexById(m_scenario.facts, action.factId);
+      // Unknown and not-yet-learned facts get the same answer, so that a script cannot
+      // probe the case for facts it has not uncovered.
+      if (f < 0 || !m_state.knows(f)) {
+        return Error{"You have not learned anything called " + quoted(action.factId) + "."};
+      }
+    }
+    return checkText("note", action.note);
+  }
+
+  // Start at the next working moment, spend `minutes` working minutes; replies due on the
+  // way arrive. Returns [start, end].
+  std::pair<SimTime, SimTime> spend(int minutes) {
+    const SimTime start = m_calendar.nextWorkingMoment(m_state.now);
+    const SimTime end = m_calendar.addWorkingMinutes(start, minutes);
+    deliverUpTo(end);
+    m_state.now = end;
+    return {start, end};
+  }
+
+  // The pending check due soonest (ties: the one listed first), or -1.
+  int nextDue() const {
+    int best = -1;
+    for (std::size_t c = 0; c < m_state.checks.size(); ++c) {
+      const auto& check = m_state.checks[c];
+      if (check.status == CheckStatus::Pending &&
+          (best < 0 || check.due < m_state.checks[at(best)].due)) {
+        best = static_cast<int>(c);
+      }
+    }
+    return best;
+  }
+
+  void deliverUpTo(SimTime until) {
+    for (int c = nextDue(); c >= 0 && m_state.checks[at(c)].due <= until; c = nextDue()) {
+      auto& status = m_state.checks[at(c)];
+      const auto& reply = replyFor(m_scenario.checks[at(c)], status.withoutConsent);
+      status.answeredAt = status.due;
+      if (reply.completeness == core::Completeness::None) {
+        status.status = CheckStatus::NoReply;
+        record(EntryKind::NoReply, c, status.due, status.due, {}, status.withoutConsent);
+      } else {
+        status.status = CheckStatus::Replied;
+        record(EntryKind::Reply, c, status.due, status.due, reply.reveals, status.withoutConsent);
+      }
+      m_state.now = std::max(m_state.now, status.due);
+    }
+  }
+
+  void record(EntryKind kind, int item, SimTime start, SimTime end,
+              const std::vector<std::string>& reveals, bool withoutConsent = false) {
+    TranscriptEntry entry{start, end, kind, item, withoutConsent, {}};
+    for (const auto& id : reveals) {
+      const int f = indexById(m_scenario.facts, id);
+      if (f >= 0 && !m_state.knows(f)) {
+        m_state.factLearnedAt[at(f)] = end;
+        entry.facts.push_back(f);
+      }
+    }
+    m_state.transcript.push_back(std::move(entry));
+  }
+
+  const Scenario& m_scenario;
+  AttemptState& m_state;
+  WorkingCalendar m_calendar;
+};
+
+// Refusals that depend only on where the attempt is, not on the action's details.
+std::optional<Error> phaseGate(const Scenario& scenario, const AttemptState& state,
+                               const Action& action) {
+  if (state.phase == Phase::Closed) {
+    return Error{"The attempt is closed: every decision in this case has been made and locked."};
+  }
+  if (!state.contactRead && !std::holds_alternative<ReadContact>(action)) {
+    return Error{"Read the contact first."};
+  }
+  const auto& title = scenario.decisionPoints[at(state.decisionPoint)].title;
+  if (state.phase == Phase::Decided) {
+    if (std::holds_alternative<Decide>(action)) {
+      return Error{"You have already decided at " + quoted(title) + "; the decision is locked."};
+    }
+    if (!std::holds_alternative<OpenNextDecisionPoint>(action)) {
+      return Error{"The decision at " + quoted(title) +
+                   " is locked; open the next decision point to go on."};
+    }
+  } else if (std::holds_alternative<OpenNextDecisionPoint>(action)) {
+    return Error{"Decide at " + quoted(title) + " before moving on."};
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+AttemptState startAttempt(const Scenario& scenario) {
+  assert(!scenario.decisionPoints.empty() && "the loader requires a decision point");
+  const WorkingCalendar calendar(scenario.clock);
+  AttemptState state;
+  state.scenarioId = scenario.meta.id;
+  state.contentHash = scenario.contentHash;
+  state.now = SimTime::at(0, scenario.clock.startMinute);
+  state.openedAt = state.now;
+  state.deadline = calendar.decisionDeadline(state.now);
+  state.factLearnedAt.resize(scenario.facts.size());
+  state.asked.resize(scenario.questions.size());
+  state.checks.resize(scenario.checks.size());
+  state.direct.resize(scenario.direct.size());
+  state.managerConsulted.resize(scenario.manager.size());
+  return state;
+}
+
+core::Result<Event> applyAction(const Scenario& scenario, AttemptState& state,
+                                const Action& action) {
+  if (auto refusal = phaseGate(scenario, state, action)) {
+    return std::move(*refusal);
+  }
+  const SimTime takenAt = state.now;
+  Reducer reducer(scenario, state);
+  if (auto refusal = std::visit(reducer, action)) {
+    return std::move(*refusal);
+  }
+  ++state.events;
+  return Event{state.events, takenAt, action};
+}
+
+} // namespace sim::engine

@@ -1,0 +1,32 @@
+// SimTime: a moment on the simulated clock, in minutes from midnight at the start of day 0
+// (the day the contact arrived). Negative for history, positive for later days. Plain
+// value type; the working calendar (calendar.hpp) gives it working-time meaning.
+#pragma once
+
+#include <compare>
+
+namespace sim::engine {
+
+inline constexpr int kMinutesPerDay = 24 * 60;
+
+/// Days after day 0 that an attempt may reach: later decision points are at most 1095
+/// days after the contact, so a wait beyond this is refused rather than looped over.
+inline constexpr int kHorizonDays = 1100;
+
+struct SimTime {
+  int minutes = 0;
+
+  [[nodiscard]] static constexpr SimTime at(int day, int minuteOfDay) {
+    return SimTime{day * kMinutesPerDay + minuteOfDay};
+  }
+  /// Day number relative to day 0 (floor division, so -1 for the day before).
+  [[nodiscard]] constexpr int day() const {
+    return minutes >= 0 ? minutes / kMinutesPerDay
+                        : -((-minutes + kMinutesPerDay - 1) / kMinutesPerDay);
+  }
+  [[nodiscard]] constexpr int minuteOfDay() const { return minutes - day() * kMinutesPerDay; }
+
+  constexpr auto operator<=>(const SimTime&) const = default;
+};
+
+} // namespace sim::engine
