@@ -203,12 +203,12 @@ public:
     return nullptr;
   }
   [[nodiscard]] int endColumn() const {
-    int column = m_verb.column + static_cast<int>(m_verb.value.size());
+    int column = m_verb.endColumn;
     for (const auto* token : m_positional) {
-      column = std::max(column, token->column + static_cast<int>(token->value.size()) + 1);
+      column = std::max(column, token->endColumn);
     }
     for (const auto* token : m_options) {
-      column = std::max(column, token->column + static_cast<int>(token->value.size()) + 1);
+      column = std::max(column, token->endColumn);
     }
     return column;
   }
@@ -513,7 +513,7 @@ Parsed parseDecide(const Args& args) {
     for (;;) {
       const auto comma = rest.find(',');
       const auto item = rest.substr(0, comma);
-      LineToken token{{}, std::string(item), false, column};
+      LineToken token{{}, std::string(item), false, column, column + static_cast<int>(item.size())};
       const auto adjunct = coded<core::Adjunct>(token, "an adjunct");
       if (failed(adjunct)) {
         return failure(adjunct);

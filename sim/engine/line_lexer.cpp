@@ -15,6 +15,9 @@ bool isBareChar(char c) {
          c == '_' || c == '.' || c == ':' || c == '/' || c == ',' || c == '+';
 }
 
+// A carriage return counts as space, so files with Windows line endings read the same.
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
 int hexValue(char c) {
   if (c >= '0' && c <= '9') {
     return c - '0';
@@ -53,7 +56,7 @@ public:
         if (!atEnd() && peek() == '=') {
           ++m_pos;
           token.key = std::move(word);
-          if (atEnd() || peek() == ' ' || peek() == '\t' || peek() == '#') {
+          if (atEnd() || isSpace(peek()) || peek() == '#') {
             fail(out, "expected a value after '" + token.key + "='");
             return out;
           }
@@ -69,10 +72,11 @@ public:
           token.value = std::move(word);
         }
       }
-      if (!atEnd() && peek() != ' ' && peek() != '\t' && peek() != '#') {
+      if (!atEnd() && !isSpace(peek()) && peek() != '#') {
         fail(out, "expected a space after this item, found '" + std::string(1, peek()) + "'");
         return out;
       }
+      token.endColumn = column();
       out.tokens.push_back(std::move(token));
     }
     return out;
@@ -86,7 +90,7 @@ private:
   }
 
   bool skipSpace() {
-    while (!atEnd() && (peek() == ' ' || peek() == '\t' || peek() == '\r')) {
+    while (!atEnd() && isSpace(peek())) {
       ++m_pos;
     }
     return !atEnd();

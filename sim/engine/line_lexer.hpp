@@ -13,7 +13,8 @@ struct LineToken {
   std::string key;   // "need" in need=3; empty for a plain word or string
   std::string value; // the word, or the string with escapes undone
   bool quoted = false;
-  int column = 0; // where the token starts (1-based, in characters)
+  int column = 0;    // where the token starts (1-based, in characters)
+  int endColumn = 0; // just after the token
 };
 
 struct LexedLine {

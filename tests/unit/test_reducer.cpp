@@ -1,0 +1,358 @@
+// The engine's reducer on a purpose-built case (tests/data/engine/two_points.toml):
+// Friday 16:30 contact, Monday bank holiday, consent the parent refuses, a check that never
+// replies, one with no latency, and a second decision point on day 42.
+#include "sim/engine/debrief.hpp"
+#include "sim/engine/transcript.hpp"
+#include "tests/support/engine_fixtures.hpp"
+
+using namespace sim::engine;
+using sim::core::Adjunct;
+using sim::core::NeedLevel;
+using sim::core::ResponseLevel;
+using sim::core::Urgency;
+using sim::test::mustApply;
+using sim::test::mustRefuse;
+
+namespace {
+
+constexpr int hm(int hours, int minutes) { return hours * 60 + minutes; }
+constexpr int kTuesday = 4; // day 0 is a Friday and day 3 (Monday) a holiday
+
+Attempt opened() {
+  Attempt attempt(sim::test::twoPoints());
+  mustApply(attempt, ReadContact{});
+  return attempt;
+}
+
+int factIndex(const Attempt& attempt, const std::string& id) {
+  const auto& facts = attempt.scenario().facts;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (facts[i].id == id) {
+      return static_cast<int>(i);
+    }
+  }
+  FAIL("no fact " << id);
+  return -1;
+}
+
+bool knows(const Attempt& attempt, const std::string& id) {
+  return attempt.state().knows(factIndex(attempt, id));
+}
+
+const Decide kS47{
+    ResponseLevel::S47, NeedLevel::Acute, Urgency::SameDay, {Adjunct::StrategyDiscussion}};
+
+} // namespace
+
+TEST_CASE("an attempt starts when the contact arrives with a one-working-day deadline") {
+  const Attempt attempt(sim::test::twoPoints());
+  CHECK(attempt.state().now == SimTime::at(0, hm(16, 30)));
+  // Friday 16:30 plus one working day, skipping the weekend and the Monday holiday.
+  CHECK(attempt.state().deadline == SimTime::at(kTuesday, hm(16, 30)));
+  CHECK(attempt.state().transcript.empty());
+}
+
+TEST_CASE("the contact must be read before anything else") {
+  Attempt attempt(sim::test::twoPoints());
+  CHECK(mustRefuse(attempt, AskQuestion{"q-said"}) == "Read the contact first.");
+  mustApply(attempt, ReadContact{});
+  CHECK(knows(attempt, "f-bruise"));
+  CHECK(mustRefuse(attempt, ReadContact{}) == "The contact has already been read.");
+}
+
+TEST_CASE("a question costs its minutes and reveals its facts") {
+  auto attempt = opened();
+  const auto event = mustApply(attempt, AskQuestion{"q-said"});
+  CHECK(event.seq == 2);
+  CHECK(event.at == SimTime::at(0, hm(16, 30)));
+  CHECK(attempt.state().now == SimTime::at(0, hm(16, 40)));
+  CHECK(knows(attempt, "f-scared"));
+  CHECK(attempt.state().transcript.back().kind == EntryKind::Answer);
+}
+
+TEST_CASE("asking a question that does not exist or was asked already is refused") {
+  auto attempt = opened();
+  CHECK(mustRefuse(attempt, AskQuestion{"q-sad"}) ==
+        "There is no question \"q-sad\" in this case; did you mean \"q-said\"?");
+  mustApply(attempt, AskQuestion{"q-said"});
+  CHECK(mustRefuse(attempt, AskQuestion{"q-said"}) ==
+        "You have already asked the referrer this question (Fri 16:40 (day 0)).");
+}
+
+TEST_CASE("routes of a later decision point are closed until it opens") {
+  auto attempt = opened();
+  CHECK(mustRefuse(attempt, AskQuestion{"q-later"}) ==
+        "The question \"q-later\" cannot be asked yet.");
+  CHECK(mustRefuse(attempt, RequestCheck{"chk-school-later", ConsentChoice::NotSought, {}}) ==
+        "The check \"chk-school-later\" cannot be requested yet.");
+}
+
+TEST_CASE("work that runs past closing time carries over the weekend and the holiday") {
+  auto attempt = opened();
+  mustApply(attempt, AskQuestion{"q-said"}); // 16:30-16:40
+  mustApply(attempt, CheckRecords{});        // 16:40-17:00, exactly to closing
+  CHECK(attempt.state().now == SimTime::at(0, hm(17, 0)));
+  CHECK(knows(attempt, "f-history"));
+  mustApply(attempt, AskQuestion{"q-gran"}); // starts Tuesday 09:00
+  const auto& last = attempt.state().transcript.back();
+  CHECK(last.started == SimTime::at(kTuesday, hm(9, 0)));
+  CHECK(last.at == SimTime::at(kTuesday, hm(9, 5)));
+}
+
+TEST_CASE("a consent check needs consent sought or overridden with a reason") {
+  auto attempt = opened();
+  CHECK(mustRefuse(attempt, RequestCheck{"chk-gp", ConsentChoice::NotSought, {}})
+            .find("only with parental consent") != std::string::npos);
+  CHECK(mustRefuse(attempt, RequestCheck{"chk-gp", ConsentChoice::Override, "  "}) ==
+        "Record why consent is overridden (the reason is required).");
+  CHECK(mustRefuse(attempt, RequestCheck{"chk-police", ConsentChoice::Override, "x"}) ==
+        "This agency shares without consent, so there is nothing to override.");
+  CHECK(mustRefuse(attempt, RequestCheck{"chk-police", ConsentChoice::NotSought, "x"}) ==
+        "A reason is recorded only when consent is overridden.");
+}
+
+TEST_CASE("a parent who refuses consent stops the request until it is overridden") {
+  auto attempt = opened();
+  mustApply(attempt, RequestCheck{"chk-gp", ConsentChoice::Seek, {}});
+  const auto gp = std::size_t{1};
+  CHECK(attempt.state().checks[gp].status == CheckStatus::ConsentRefused);
+  CHECK(attempt.state().transcript.back().kind == EntryKind::ConsentRefused);
+  CHECK(mustRefuse(attempt, WaitForReply{}) == "No request is awaiting a reply.");
+  CHECK(mustRefuse(attempt, RequestCheck{"chk-gp", ConsentChoice::Seek, {}})
+            .find("already refused consent") != std::string::npos);
+  mustApply(attempt, RequestCheck{"chk-gp", ConsentChoice::Override, "Leo says he is scared"});
+  CHECK(attempt.state().checks[gp].withoutConsent);
+  mustApply(attempt, WaitForReply{});
+  CHECK(attempt.state().checks[gp].status == CheckStatus::Replied);
+  const auto lines = describeTranscript(attempt.scenario(), attempt.state());
+  const auto& reply = lines[lines.size() - 2]; // the reply, then the wait
+  CHECK(reply.kind == EntryKind::Reply);
+  CHECK(reply.heading == "Reply: GP practice (partial)");
+  CHECK(reply.text.find("will say no more without consent") != std::string::npos);
+  CHECK(knows(attempt, "f-gp-ok"));
+}
+
+TEST_CASE("replies arrive after their working-time latency in due order") {
+  auto attempt = opened();
+  // Requested 16:30-16:40 Friday; 60 working minutes is 20 on Friday and 40 on Tuesday.
+  mustApply(attempt, RequestCheck{"chk-police", ConsentChoice::NotSought, {}});
+  const auto police = attempt.state().checks[0];
+  CHECK(police.due == SimTime::at(kTuesday, hm(9, 40)));
+  CHECK_FALSE(knows(attempt, "f-police-dv"));
+  // A long action crosses the due time: the reply is entered at its own time, before it.
+  mustApply(attempt, MakeDirectContact{"see-leo"}); // 16:40 Fri -> Tue 09:40
+  const auto& entries = attempt.state().transcript;
+  REQUIRE(entries.size() >= 3);
+  CHECK(entries[entries.size() - 2].kind == EntryKind::Reply);
+  CHECK(entries[entries.size() - 2].at == SimTime::at(kTuesday, hm(9, 40)));
+  CHECK(entries.back().kind == EntryKind::Direct);
+  CHECK(entries.back().at == SimTime::at(kTuesday, hm(9, 40)));
+  CHECK(knows(attempt, "f-police-dv"));
+}
+
+TEST_CASE("a check written never to reply shows no reply at its due time") {
+  auto attempt = opened();
+  mustApply(attempt, RequestCheck{"chk-probation", ConsentChoice::NotSought, {}});
+  mustApply(attempt, WaitForReply{});
+  CHECK(attempt.state().checks[2].status == CheckStatus::NoReply);
+  CHECK(attempt.state().transcript[attempt.state().transcript.size() - 2].kind ==
+        EntryKind::NoReply);
+}
+
+TEST_CASE("a check with no latency replies at once") {
+  auto attempt = opened();
+  mustApply(attempt, RequestCheck{"chk-cpis", ConsentChoice::NotSought, {}});
+  CHECK(attempt.state().checks[3].status == CheckStatus::Replied);
+  CHECK(attempt.state().now == SimTime::at(0, hm(16, 30)));
+  CHECK(mustRefuse(attempt, RequestCheck{"chk-cpis", ConsentChoice::NotSought, {}})
+            .find("already requested") != std::string::npos);
+}
+
+TEST_CASE("waiting until a time moves the clock and refuses the past and the far future") {
+  auto attempt = opened();
+  CHECK(mustRefuse(attempt, WaitUntil{SimTime::at(0, hm(16, 0))}) ==
+        "That time has already passed: it is now Fri 16:30 (day 0).");
+  CHECK(mustRefuse(attempt, WaitUntil{SimTime::at(kHorizonDays + 1, 0)}).find("at most day") !=
+        std::string::npos);
+  mustApply(attempt, RequestCheck{"chk-police", ConsentChoice::NotSought, {}});
+  mustApply(attempt, WaitUntil{SimTime::at(5, hm(12, 0))});
+  CHECK(attempt.state().now == SimTime::at(5, hm(12, 0)));
+  CHECK(attempt.state().checks[0].status == CheckStatus::Replied);
+}
+
+TEST_CASE("factors are checked and numbered and removable") {
+  auto attempt = opened();
+  CHECK(mustRefuse(attempt, AddFactor{FactorSide::Risk, {}, {}, {}}).find("Name the factor") == 0);
+  CHECK(mustRefuse(attempt, AddFactor{FactorSide::Risk, "99Z", {}, {}})
+            .find("not a census assessment factor code") != std::string::npos);
+  CHECK(mustRefuse(attempt, AddFactor{FactorSide::Protective, "3A", {}, {}})
+            .find("Census factor codes name risks") == 0);
+  // Unknown and not-yet-learned facts get the same answer.
+  CHECK(mustRefuse(attempt, AddFactor{FactorSide::Protective, {}, "f-gran", {}}) ==
+        "You have not learned anything called \"f-gran\".");
+  CHECK(mustRefuse(attempt, AddFactor{FactorSide::Protective, {}, "f-nothing", {}}) ==
+        "You have not learned anything called \"f-nothing\".");
+  mustApply(attempt, AddFactor{FactorSide::Risk, "3A", "f-bruise", "grabbed by stepfather"});
+  mustApply(attempt, AddFactor{FactorSide::Protective, {}, {}, "school noticed quickly"});
+  CHECK(
+      mustRefuse(attempt, AddFactor{FactorSide::Risk, "3A", "f-bruise", "grabbed by stepfather"}) ==
+      "That factor is already recorded (number 1).");
+  CHECK(mustRefuse(attempt, RemoveFactor{7}) == "There is no recorded factor number 7.");
+  mustApply(attempt, RemoveFactor{1});
+  mustApply(attempt, AddFactor{FactorSide::Risk, "3A", {}, {}});
+  const auto& factors = attempt.state().notes.factors;
+  REQUIRE(factors.size() == 2);
+  CHECK(factors[0].number == 2);
+  CHECK(factors[1].number == 3);
+}
+
+TEST_CASE("estimates and the safety scale stay in range and text must be UTF-8") {
+  auto attempt = opened();
+  CHECK(mustRefuse(attempt, SetEstimate{EstimateKind::SignificantHarm, 101}).find("0 to 100") !=
+        std::string::npos);
+  CHECK(mustRefuse(attempt, SetEstimate{EstimateKind::Confidence, -1}).find("0 to 100") !=
+        std::string::npos);
+  CHECK(mustRefuse(attempt, SetSafetyScale{11}) == "The safety scale runs from 0 to 10 (got 11).");
+  CHECK(mustRefuse(attempt, WriteNotes{"caf\xC3"}) == "The note is not valid UTF-8 text.");
+  CHECK(mustRefuse(attempt,
+                   WriteRationale{RationaleField::WhatWeFear, std::string(kMaxActionText + 1, 'x')})
+            .find("too long") != std::string::npos);
+  mustApply(attempt, SetEstimate{EstimateKind::SignificantHarm, 70});
+  mustApply(attempt, SetSafetyScale{2});
+  mustApply(attempt, WriteNotes{"Leo: \"scared to go home\"\nTell the DSL."});
+  CHECK(attempt.state().notes.pSignificantHarm == 70);
+  CHECK(attempt.state().notes.safetyScale == 2);
+}
+
+TEST_CASE("deciding locks the decision and opens its debrief and nothing else") {
+  auto attempt = opened();
+  CHECK_FALSE(debriefFor(attempt.scenario(), attempt.state(), 0).ok());
+  CHECK(mustRefuse(attempt, OpenNextDecisionPoint{}) ==
+        "Decide at \"Decide on the school's call\" before moving on.");
+  mustApply(attempt, SetEstimate{EstimateKind::SignificantHarm, 60});
+  mustApply(attempt, Decide{kS47});
+  CHECK(attempt.state().phase == Phase::Decided);
+  CHECK(attempt.state().decisions.at(0).notes.pSignificantHarm == 60);
+  CHECK(attempt.state().decisions.at(0).withinDeadline());
+  CHECK(mustRefuse(attempt, Decide{kS47}) ==
+        "You have already decided at \"Decide on the school's call\"; the decision is locked.");
+  CHECK(mustRefuse(attempt, AskQuestion{"q-said"}).find("is locked; open the next") !=
+        std::string::npos);
+  CHECK(mustRefuse(attempt, SetEstimate{EstimateKind::SignificantHarm, 10}).find("is locked") !=
+        std::string::npos);
+  CHECK(debriefFor(attempt.scenario(), attempt.state(), 0).ok());
+  CHECK(debriefFor(attempt.scenario(), attempt.state(), 1).error().message ==
+        "The debrief for \"Decide on the second contact\" opens only once that decision is "
+        "locked.");
+}
+
+TEST_CASE("a debrief before a later decision point shows only the outcome before it") {
+  auto attempt = opened();
+  mustApply(attempt, Decide{kS47});
+  const auto debrief = debriefFor(attempt.scenario(), attempt.state(), 0);
+  REQUIRE(debrief.ok());
+  CHECK_FALSE(debrief.value().finalDecision);
+  REQUIRE(debrief.value().outcomeEvents.size() == 1);
+  CHECK(attempt.scenario().outcome.events[0].text == "OUTCOME-EVENT-DAY10");
+  CHECK(debrief.value().outcomeEvents[0] == 0);
+  CHECK(debrief.value().spread.panellists == 2);
+  CHECK(debrief.value().spread.agreeWithConsensus == 1);
+  CHECK(debrief.value().spread.counts[static_cast<std::size_t>(ResponseLevel::S17)] == 1);
+}
+
+TEST_CASE("the counterfactual shows every route not taken by consent variant") {
+  auto attempt = opened();
+  mustApply(attempt, RequestCheck{"chk-police", ConsentChoice::NotSought, {}});
+  mustApply(attempt, Decide{kS47}); // the police reply (due Tuesday) has not come
+  const auto debrief = debriefFor(attempt.scenario(), attempt.state(), 0).value();
+  std::vector<std::string> seen;
+  for (const auto& c : debrief.notTaken) {
+    seen.push_back(std::to_string(static_cast<int>(c.route)) + ":" + std::to_string(c.item) + ":" +
+                   std::to_string(static_cast<int>(c.variant)));
+  }
+  const std::vector<std::string> expected{
+      "0:0:0",  // q-said
+      "0:1:0",  // q-gran (q-later belongs to dp2)
+      "1:-1:0", // records
+      "2:0:4",  // police: arrived late
+      "2:1:3",  // GP: the parent would refuse
+      "2:1:2",  // GP: without consent
+      "2:2:0",  // probation
+      "2:3:0",  // CP-IS
+      "3:0:0",  // see Leo
+      "4:0:0",  // the dp1 manager hint only
+  };
+  CHECK(seen == expected);
+  for (const auto& c : debrief.notTaken) {
+    if (c.route == RouteKind::Question && c.item == 0) {
+      CHECK(c.missedFacts == std::vector<int>{factIndex(attempt, "f-scared")});
+    }
+  }
+  REQUIRE(debrief.criticalFacts.size() == 2);
+  CHECK(debrief.criticalFacts[0].reached);       // f-bruise, from the contact
+  CHECK_FALSE(debrief.criticalFacts[1].reached); // f-scared
+}
+
+TEST_CASE("a later decision point continues the same attempt weeks later") {
+  auto attempt = opened();
+  mustApply(attempt, ConsultManager{});
+  CHECK(mustRefuse(attempt, ConsultManager{}).find("already consulted") != std::string::npos);
+  mustApply(attempt, Decide{kS47});
+  mustApply(attempt, OpenNextDecisionPoint{});
+  const auto& state = attempt.state();
+  CHECK(state.phase == Phase::Gathering);
+  CHECK(state.decisionPoint == 1);
+  CHECK(state.now == SimTime::at(42, hm(10, 0)));
+  CHECK(state.deadline == SimTime::at(45, hm(10, 0))); // day 42 is a Friday
+  CHECK(knows(attempt, "f-second"));
+  mustApply(attempt, AskQuestion{"q-later"});
+  mustApply(attempt, ConsultManager{}); // the dp2 hint
+  CHECK(attempt.state().transcript.back().item == 1);
+  mustApply(attempt, Decide{ResponseLevel::Immediate, NeedLevel::Acute, Urgency::SameDay, {}});
+  CHECK(attempt.state().phase == Phase::Closed);
+  CHECK(mustRefuse(attempt, ReadContact{}) ==
+        "The attempt is closed: every decision in this case has been made and locked.");
+  CHECK(mustRefuse(attempt, Decide{kS47}).find("closed") != std::string::npos);
+  const auto last = debriefFor(attempt.scenario(), attempt.state(), 1).value();
+  CHECK(last.finalDecision);
+  CHECK(last.outcomeEvents.size() == 3);
+}
+
+TEST_CASE("a decision after the deadline is recorded as late") {
+  auto attempt = opened();
+  mustApply(attempt, WaitUntil{SimTime::at(5, hm(9, 0))});
+  mustApply(attempt, Decide{kS47});
+  CHECK_FALSE(attempt.state().decisions.at(0).withinDeadline());
+}
+
+TEST_CASE("adjuncts are stored in a fixed order and may not repeat") {
+  auto attempt = opened();
+  CHECK(mustRefuse(attempt, Decide{ResponseLevel::S47,
+                                   NeedLevel::Acute,
+                                   Urgency::SameDay,
+                                   {Adjunct::PoliceInformed, Adjunct::PoliceInformed}}) ==
+        "An adjunct is listed twice.");
+  mustApply(attempt, Decide{ResponseLevel::S47,
+                            NeedLevel::Acute,
+                            Urgency::SameDay,
+                            {Adjunct::SeeChildToday, Adjunct::StrategyDiscussion}});
+  CHECK(attempt.state().decisions[0].decision.adjuncts ==
+        std::vector<Adjunct>{Adjunct::StrategyDiscussion, Adjunct::SeeChildToday});
+}
+
+TEST_CASE("nothing from the panel or the outcome is visible before the decision") {
+  auto attempt = opened();
+  for (const auto& action : std::vector<Action>{
+           AskQuestion{"q-said"}, AskQuestion{"q-gran"}, CheckRecords{},
+           RequestCheck{"chk-police", ConsentChoice::NotSought, {}}, MakeDirectContact{"see-leo"},
+           ConsultManager{}, WaitUntil{SimTime::at(30, hm(9, 0))}}) {
+    mustApply(attempt, action);
+  }
+  for (const auto& line : describeTranscript(attempt.scenario(), attempt.state())) {
+    INFO(line.heading << "\n" << line.text);
+    CHECK(line.text.find("PANEL-") == std::string::npos);
+    CHECK(line.text.find("OUTCOME-") == std::string::npos);
+    CHECK(line.heading.find("PANEL-") == std::string::npos);
+  }
+  CHECK_FALSE(debriefFor(attempt.scenario(), attempt.state(), 0).ok());
+}
