@@ -40,19 +40,21 @@ core::Result<Attempt> Attempt::replay(std::shared_ptr<const core::Scenario> scen
   Attempt attempt(std::move(scenario));
   const WorkingCalendar calendar(attempt.scenario().clock);
   for (const auto& event : log.events) {
-    const auto label =
-        "Event " + std::to_string(event.seq) + " (" + formatAction(event.action) + ")";
+    // Built only when needed: replay is on the resume path and must stay fast.
+    const auto label = [&event] {
+      return "Event " + std::to_string(event.seq) + " (" + formatAction(event.action) + ")";
+    };
     if (event.seq != attempt.m_state.events + 1) {
-      return core::Error{label + " is out of sequence: expected event " +
+      return core::Error{label() + " is out of sequence: expected event " +
                          std::to_string(attempt.m_state.events + 1) + "."};
     }
     if (event.at != attempt.m_state.now) {
-      return core::Error{label + " was recorded at " + calendar.describe(event.at) +
+      return core::Error{label() + " was recorded at " + calendar.describe(event.at) +
                          " but replays at " + calendar.describe(attempt.m_state.now) + "."};
     }
     const auto applied = attempt.apply(event.action);
     if (!applied) {
-      return core::Error{label + " is refused on replay: " + applied.error().message};
+      return core::Error{label() + " is refused on replay: " + applied.error().message};
     }
   }
   return attempt;

@@ -1,50 +1,15 @@
 // The real frontdoor-cli binary: `validate` output and exit statuses (0 / 1 / 2).
-#include <catch2/catch.hpp>
-
-#include <sys/wait.h>
+#include "tests/support/cli_runner.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 
 namespace fs = std::filesystem;
 
-namespace {
-
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-// Runs `frontdoor-cli ARGS` in `cwd`, capturing stdout (stderr discarded).
-Run cli(const std::string& args, const fs::path& cwd = SIM_SOURCE_DIR) {
-  const std::string command =
-      "cd '" + cwd.string() + "' && '" + std::string(SIM_CLI) + "' " + args + " 2>/dev/null";
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    run.out.append(buffer.data(), n);
-  }
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-std::string readAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-} // namespace
+using sim::test::cli;
+using sim::test::readAll;
 
 TEST_CASE("validate scenarios/ exits 0 with nothing to report") {
   const auto run = cli("validate scenarios/");

@@ -1,0 +1,116 @@
+// The real frontdoor-cli binary: `play` runs each bundled scenario's documented example
+// action file and its JSON matches the reviewed golden file (tests/golden/play/); bad
+// action files and refused actions exit 1 with FILE:LINE:COL messages.
+#include "sim/engine/event_log.hpp"
+#include "tests/support/cli_runner.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
+namespace fs = std::filesystem;
+using sim::test::cli;
+using sim::test::readAll;
+
+namespace {
+
+std::vector<std::string> bundledIds() {
+  std::vector<std::string> ids;
+  for (const auto& entry : fs::directory_iterator(fs::path(SIM_SOURCE_DIR) / "scenarios")) {
+    if (entry.path().extension() == ".toml") {
+      ids.push_back(entry.path().stem().string());
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+fs::path scratch(const std::string& name, const std::string& text) {
+  const auto path = fs::temp_directory_path() / ("frontdoor-play-" + name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+} // namespace
+
+TEST_CASE("every bundled scenario has an example action file that plays to its golden JSON") {
+  const auto ids = bundledIds();
+  REQUIRE(ids.size() >= 3);
+  for (const auto& id : ids) {
+    INFO(id << " (regenerate with tools/update_play_goldens.sh and review the diff)");
+    const auto actions = "scenarios/actions/" + id + ".actions";
+    REQUIRE(fs::exists(fs::path(SIM_SOURCE_DIR) / actions));
+    const auto run = cli("play scenarios/" + id + ".toml --actions " + actions + " --json");
+    INFO(run.err);
+    CHECK(run.status == 0);
+    const auto golden = readAll(fs::path(SIM_SOURCE_DIR) / "tests/golden/play" / (id + ".json"));
+    REQUIRE_FALSE(golden.empty());
+    CHECK(run.out == golden);
+  }
+}
+
+TEST_CASE("the example attempts decide in time and end with every decision locked") {
+  for (const auto& id : bundledIds()) {
+    INFO(id);
+    const auto golden = readAll(fs::path(SIM_SOURCE_DIR) / "tests/golden/play" / (id + ".json"));
+    CHECK(golden.find("\"within_deadline\": false") == std::string::npos);
+    CHECK(golden.find("\"phase\": \"closed\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("play prints a readable transcript and debrief as text") {
+  const auto run = cli("play scenarios/advice-bedtime-battles.toml --actions "
+                       "scenarios/actions/advice-bedtime-battles.actions");
+  CHECK(run.status == 0);
+  CHECK(run.out.rfind("Bedtime battles (advice-bedtime-battles v1)\n", 0) == 0);
+  CHECK(run.out.find("Contact arrived Tue 10:40 (day 0); decision due by Wed 10:40 (day 1).") !=
+        std::string::npos);
+  CHECK(run.out.find("== Decision 1: ") != std::string::npos);
+  CHECK(run.out.find("Panel spread:") != std::string::npos);
+}
+
+TEST_CASE("play writes an event log that reads back") {
+  const auto log = fs::temp_directory_path() / "frontdoor-play-log.txt";
+  const auto run = cli("play scenarios/s47-baby-bruise.toml --actions "
+                       "scenarios/actions/s47-baby-bruise.actions --log '" +
+                       log.string() + "'");
+  CHECK(run.status == 0);
+  const auto parsed = sim::engine::parseEventLog(readAll(log), log.string());
+  CHECK(parsed.diagnostics.empty());
+  REQUIRE(parsed.log.has_value());
+  CHECK(parsed.log->scenarioId == "s47-baby-bruise");
+  CHECK(parsed.log->events.size() > 10);
+  fs::remove(log);
+}
+
+TEST_CASE("a bad action file is reported line by line and exits 1") {
+  const auto file = scratch("bad.actions", "read_contact\nask\nwait soon\n");
+  const auto run = cli("play tests/data/engine/two_points.toml --actions '" + file.string() + "'");
+  CHECK(run.status == 1);
+  CHECK(run.out.empty());
+  CHECK(run.err == file.string() +
+                       ":2:4: error: 'ask' takes one question id, found nothing more\n" +
+                       file.string() + ":3:6: error: expected 'reply' or 'until', found 'soon'\n");
+  fs::remove(file);
+}
+
+TEST_CASE("a refused action stops the play at its line and exits 1") {
+  const auto file = scratch("refused.actions", "read_contact\n\n  ask q-sad\n");
+  const auto run = cli("play tests/data/engine/two_points.toml --actions '" + file.string() + "'");
+  CHECK(run.status == 1);
+  CHECK(run.err == file.string() +
+                       ":3:3: error: refused: There is no question \"q-sad\" in this case; did you "
+                       "mean \"q-said\"?\n");
+  fs::remove(file);
+}
+
+TEST_CASE("play refuses a broken scenario and a missing action file") {
+  const auto broken = cli("play tests/data/bad_scenarios/band_inverted.toml --actions "
+                          "scenarios/actions/advice-bedtime-battles.actions");
+  CHECK(broken.status == 1);
+  CHECK(broken.err.find("band_inverted.toml:") == 0);
+  const auto missing = cli("play scenarios/advice-bedtime-battles.toml --actions no/such.actions");
+  CHECK(missing.status == 1);
+  CHECK(missing.err == "no/such.actions: error: no such file\n");
+  CHECK(cli("play scenarios/advice-bedtime-battles.toml").status == 2);
+}
