@@ -9,8 +9,7 @@ unsigned byteAt(std::string_view text, std::size_t i) {
   return static_cast<unsigned char>(text[i]);
 }
 
-// Length of the well-formed sequence starting at i, or 0 when it is not well formed.
-std::size_t sequenceLength(std::string_view text, std::size_t i) {
+std::size_t sequenceLengthAt(std::string_view text, std::size_t i) {
   const unsigned b0 = byteAt(text, i);
   if (b0 < 0x80U) {
     return 1;
@@ -49,10 +48,14 @@ std::size_t sequenceLength(std::string_view text, std::size_t i) {
 
 } // namespace
 
+std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
+  return sequenceLengthAt(text, i);
+}
+
 bool isValidUtf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
-    const std::size_t length = sequenceLength(text, i);
+    const std::size_t length = sequenceLengthAt(text, i);
     if (length == 0) {
       return false;
     }
@@ -65,7 +68,7 @@ std::size_t codePointCount(std::string_view text) {
   std::size_t count = 0;
   std::size_t i = 0;
   while (i < text.size()) {
-    const std::size_t length = sequenceLength(text, i);
+    const std::size_t length = sequenceLengthAt(text, i);
     i += length == 0 ? 1 : length;
     ++count;
   }

@@ -230,8 +230,14 @@ private:
 using Parsed = std::variant<Action, Failure>;
 
 std::string shown(const LineToken& token) {
-  return token.quoted ? quoteText(token.value) : "'" + token.value + "'";
+  const std::string value = token.quoted ? quoteText(token.value) : token.value;
+  const std::string whole = token.key.empty() ? value : token.key + "=" + value;
+  return token.quoted && token.key.empty() ? whole : "'" + whole + "'";
 }
+
+// "Did you mean" helps with words, not with one- or two-character tokens such as need
+// levels, where the nearest token is a guess.
+bool worthSuggesting(std::string_view token) { return token.size() > 2; }
 
 std::optional<Failure> expectWord(const LineToken& token, std::string_view what) {
   if (token.value.empty()) {
@@ -262,7 +268,8 @@ std::variant<E, Failure> named(const std::array<Name<E>, N>& names, const LineTo
   }
   std::string message =
       "expected " + std::string(what) + " (" + namesList(names) + "), found " + shown(token);
-  if (const auto near = core::nearestOf(token.value, all)) {
+  if (const auto near =
+          worthSuggesting(token.value) ? core::nearestOf(token.value, all) : std::nullopt) {
     message += "; did you mean '" + *near + "'?";
   }
   return Failure{message, token.column};
@@ -279,7 +286,8 @@ std::variant<E, Failure> coded(const LineToken& token, std::string_view what) {
   }
   std::string message =
       "expected " + std::string(what) + " (" + core::tokenList<E>() + "), found " + shown(token);
-  if (const auto near = core::nearestOf(token.value, all)) {
+  if (const auto near =
+          worthSuggesting(token.value) ? core::nearestOf(token.value, all) : std::nullopt) {
     message += "; did you mean '" + *near + "'?";
   }
   return Failure{message, token.column};

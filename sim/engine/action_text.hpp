@@ -1,5 +1,5 @@
 // The action language: one action per line, a verb and its arguments, e.g.
-//   ask q-bedtime
+//   ask q-safety
 //   request chk-gp consent=override reason="Mother may flee if told"
 //   decide s17 need=3 urgency=one_working_day adjuncts=feedback_to_referrer
 // Used by action files (`frontdoor-cli play`) and, with a sequence number and time in

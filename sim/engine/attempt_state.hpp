@@ -56,8 +56,9 @@ struct CheckState {
   bool withoutConsent = false; // the request went without consent (override)
   std::string reason;          // the recorded reason for overriding consent
   SimTime requestedAt;
-  SimTime due; // when the reply (or the lack of one) is known
-  int requestedAtDecisionPoint = -1;
+  SimTime due;                            // when the reply (or the lack of one) is known
+  int requestedAtDecisionPoint = -1;      // when the request itself was sent
+  int consentRefusedAtDecisionPoint = -1; // when the parent refused consent
   std::optional<SimTime> answeredAt;
   bool operator==(const CheckState&) const = default;
 };
@@ -120,7 +121,7 @@ struct AttemptState {
   std::optional<Done> recordsChecked;
   std::vector<CheckState> checks;                    // per check
   std::vector<std::optional<Done>> direct;           // per direct contact
-  std::vector<std::optional<Done>> managerConsulted; // per manager hint
+  std::vector<std::optional<Done>> managerConsulted; // per decision point (see routes.hpp)
 
   WorkingNotes notes;
   std::vector<DecisionRecord> decisions;

@@ -4,6 +4,7 @@
 #include "sim/engine/debrief.hpp"
 
 #include "sim/engine/calendar.hpp"
+#include "sim/engine/routes.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -38,15 +39,7 @@ public:
   }
 
   [[nodiscard]] bool availableAt(const std::string& decisionPointId) const {
-    if (decisionPointId.empty()) {
-      return true;
-    }
-    for (int i = 0; i <= m_decision.decisionPoint; ++i) {
-      if (m_scenario.decisionPoints[at(i)].id == decisionPointId) {
-        return true;
-      }
-    }
-    return false;
+    return routeOpenAt(m_scenario, decisionPointId, m_decision.decisionPoint);
   }
 
   void add(std::vector<Counterfactual>& out, RouteKind route, int item, RouteVariant variant,
@@ -74,8 +67,7 @@ public:
   void addCheck(std::vector<Counterfactual>& out, int c) const {
     const auto& check = m_scenario.checks[at(c)];
     const auto& status = m_state.checks[at(c)];
-    const bool requested = status.status != CheckStatus::NotRequested &&
-                           status.status != CheckStatus::ConsentRefused &&
+    const bool requested = status.requestedAtDecisionPoint >= 0 &&
                            status.requestedAtDecisionPoint <= m_decision.decisionPoint;
     if (requested) {
       const bool late = !status.answeredAt || *status.answeredAt > m_decision.decidedAt;
@@ -83,10 +75,18 @@ public:
         const bool without = status.withoutConsent && check.replyWithoutConsent &&
                              check.consent == core::ConsentRule::Needed;
         const auto& reply = without ? *check.replyWithoutConsent : check.reply;
-        const bool never = reply.completeness == core::Completeness::None;
-        add(out, RouteKind::Check, c, RouteVariant::ArrivedLate,
-            check.label + (never ? ": no reply came" : ": the reply came after your decision"),
-            never && reply.text.empty() ? "No reply came." : reply.text, reply.reveals);
+        std::string heading = check.label;
+        std::string text = reply.text;
+        if (reply.completeness == core::Completeness::None) {
+          heading += ": no reply came";
+          text = text.empty() ? "No reply came." : text;
+        } else if (status.answeredAt) {
+          heading += ": the reply came after your decision";
+        } else {
+          heading += ": the reply had not come when you decided";
+        }
+        add(out, RouteKind::Check, c, RouteVariant::ArrivedLate, std::move(heading),
+            std::move(text), reply.reveals);
       }
       return;
     }
@@ -95,8 +95,8 @@ public:
           check.reply.reveals);
       return;
     }
-    const bool refusedAlready = status.status == CheckStatus::ConsentRefused &&
-                                status.requestedAtDecisionPoint <= m_decision.decisionPoint;
+    const bool refusedAlready = status.consentRefusedAtDecisionPoint >= 0 &&
+                                status.consentRefusedAtDecisionPoint <= m_decision.decisionPoint;
     const bool parentAgrees = m_scenario.contact.parentConsented || check.parentConsents;
     if (!refusedAlready) {
       if (parentAgrees) {
@@ -145,12 +145,12 @@ public:
             contact.text, contact.reveals);
       }
     }
-    const auto& here = m_scenario.decisionPoints[at(m_decision.decisionPoint)].id;
-    for (std::size_t h = 0; h < m_scenario.manager.size(); ++h) {
-      const auto& hint = m_scenario.manager[h];
-      if (hint.decisionPoint == here && !doneBefore(m_state.managerConsulted[h])) {
-        add(out, RouteKind::Manager, static_cast<int>(h), RouteVariant::Plain,
-            "Consulting your manager", hint.text, hint.reveals);
+    const int h = managerHintAt(m_scenario, m_decision.decisionPoint);
+    if (h >= 0) {
+      if (!m_state.managerConsulted[at(m_decision.decisionPoint)]) {
+        const auto& hint = m_scenario.manager[at(h)];
+        add(out, RouteKind::Manager, h, RouteVariant::Plain, "Consulting your manager", hint.text,
+            hint.reveals);
       }
     }
     return out;

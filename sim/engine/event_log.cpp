@@ -87,6 +87,9 @@ EventLogParse parseEventLog(std::string_view text, const std::string& displayPat
   static constexpr std::array<std::string_view, 3> kHeader{"frontdoor-log", "scenario", "hash"};
   std::size_t header = 0;
   int lineNo = 0;
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3); // a byte-order mark from a Windows editor
+  }
   while (!text.empty()) {
     const auto newline = text.find('\n');
     const auto line = text.substr(0, newline);
@@ -95,6 +98,9 @@ EventLogParse parseEventLog(std::string_view text, const std::string& displayPat
     const auto lexed = lexLine(line);
     if (!lexed.error.empty()) {
       error(lineNo, lexed.errorColumn, lexed.error);
+      if (header < kHeader.size()) {
+        return out; // without its header the rest of the log cannot be read
+      }
       continue;
     }
     if (lexed.tokens.empty()) {

@@ -2,8 +2,8 @@
 //   frontdoor-log 1
 //   scenario advice-bedtime-battles
 //   hash blake2b-256:…
-//   1 0/09:40 read_contact
-//   2 0/09:40 ask q-bedtime
+//   1 0/10:40 read_contact
+//   2 0/10:40 ask q-safety
 // Each event line is a sequence number, the simulated time it was taken (DAY/HH:MM) and
 // the action in the action language (action_text.hpp). Documented in scenarios/ACTIONS.md.
 #pragma once

@@ -73,7 +73,7 @@ public:
         }
       }
       if (!atEnd() && !isSpace(peek()) && peek() != '#') {
-        fail(out, "expected a space after this item, found '" + std::string(1, peek()) + "'");
+        fail(out, "expected a space after this item, found '" + currentChar() + "'");
         return out;
       }
       token.endColumn = column();
@@ -96,6 +96,18 @@ private:
     return !atEnd();
   }
 
+  // The character at the current position as text for a message: a whole UTF-8
+  // character, or \xHH for a byte that is not valid UTF-8 or is a control character.
+  [[nodiscard]] std::string currentChar() const {
+    const std::size_t length = core::utf8SequenceLength(m_line, m_pos);
+    const auto byte = static_cast<unsigned char>(m_line[m_pos]);
+    if (length == 0 || byte < 0x20U || byte == 0x7FU) {
+      static constexpr std::string_view kHex = "0123456789ABCDEF";
+      return std::string("\\x") + kHex[byte >> 4U] + kHex[byte & 0xFU];
+    }
+    return std::string(m_line.substr(m_pos, length));
+  }
+
   void fail(LexedLine& out, std::string message) {
     out.error = std::move(message);
     out.errorColumn = column();
@@ -107,7 +119,7 @@ private:
       ++m_pos;
     }
     if (m_pos == start) {
-      fail(out, "unexpected character '" + std::string(1, peek()) +
+      fail(out, "unexpected character '" + currentChar() +
                     "' (words use letters, digits and - _ . : / , +; put other text in quotes)");
       return false;
     }
@@ -172,10 +184,13 @@ private:
       m_pos += 4;
       return true;
     }
-    default:
-      fail(out,
-           "unknown escape '\\" + std::string(1, e) + "' (use \\\" \\\\ \\n \\r \\t or \\xHH)");
+    default: {
+      ++m_pos; // name the whole character after the backslash, point at the backslash
+      const std::string named = currentChar();
+      --m_pos;
+      fail(out, "unknown escape '\\" + named + "' (use \\\" \\\\ \\n \\r \\t or \\xHH)");
       return false;
+    }
     }
     m_pos += 2;
     return true;

@@ -7,6 +7,7 @@
 #include "sim/core/nearest.hpp"
 #include "sim/core/utf8.hpp"
 #include "sim/engine/calendar.hpp"
+#include "sim/engine/routes.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -30,10 +31,6 @@ template <typename Item> int indexById(const std::vector<Item>& items, std::stri
     }
   }
   return -1;
-}
-
-int indexOfDecisionPoint(const Scenario& scenario, const std::string& id) {
-  return id.empty() ? 0 : indexById(scenario.decisionPoints, id);
 }
 
 template <typename Item>
@@ -89,7 +86,11 @@ public:
       return Error{"The contact has already been read."};
     }
     m_state.contactRead = true;
-    record(EntryKind::Contact, -1, m_state.now, m_state.now, m_scenario.contact.reveals);
+    // The first decision point is the contact itself: its facts arrive with the contact.
+    auto reveals = m_scenario.contact.reveals;
+    const auto& first = m_scenario.decisionPoints.front().reveals;
+    reveals.insert(reveals.end(), first.begin(), first.end());
+    record(EntryKind::Contact, -1, m_state.now, m_state.now, reveals);
     return std::nullopt;
   }
 
@@ -138,13 +139,13 @@ public:
       return refusal;
     }
     const auto [start, end] = spend(check.requestMinutes);
-    status.requestedAtDecisionPoint = m_state.decisionPoint;
     if (action.consent == ConsentChoice::Seek) {
       status.consentSought = true;
       const bool agrees = m_scenario.contact.parentConsented || check.parentConsents;
       if (!agrees) {
         status.status = CheckStatus::ConsentRefused;
         status.consentRefused = true;
+        status.consentRefusedAtDecisionPoint = m_state.decisionPoint;
         status.requestedAt = end;
         record(EntryKind::ConsentRefused, c, start, end, {});
         return std::nullopt;
@@ -155,6 +156,7 @@ public:
     status.reason = action.reason;
     status.status = CheckStatus::Pending;
     status.requestedAt = end;
+    status.requestedAtDecisionPoint = m_state.decisionPoint;
     status.due =
         m_calendar.addWorkingMinutes(end, replyFor(check, status.withoutConsent).latencyMinutes);
     TranscriptEntry entry{start, end, EntryKind::CheckRequested, c, status.withoutConsent, {}};
@@ -173,7 +175,8 @@ public:
       return Error{"The direct contact " + quoted(contact.id) + " is not possible yet."};
     }
     if (const auto& done = m_state.direct[at(d)]) {
-      return Error{"You have already done this (" + m_calendar.describe(done->at) + ")."};
+      return Error{"You have already done this: " + contact.label + " (" +
+                   m_calendar.describe(done->at) + ")."};
     }
     const auto [start, end] = spend(contact.minutes);
     m_state.direct[at(d)] = Done{end, m_state.decisionPoint};
@@ -182,17 +185,20 @@ public:
   }
 
   std::optional<Error> operator()(const ConsultManager& /*action*/) {
-    const int h = managerHintHere();
+    const int h = managerHintAt(m_scenario, m_state.decisionPoint);
     if (h < 0) {
       return Error{"No manager is available to consult at this point of the case."};
     }
-    if (const auto& done = m_state.managerConsulted[at(h)]) {
+    // One consultation per decision point; a hint written for no particular decision
+    // point is offered again at the next one.
+    auto& done = m_state.managerConsulted[at(m_state.decisionPoint)];
+    if (done) {
       return Error{"You have already consulted your manager at this decision point (" +
                    m_calendar.describe(done->at) + ")."};
     }
     const auto& hint = m_scenario.manager[at(h)];
     const auto [start, end] = spend(hint.minutes);
-    m_state.managerConsulted[at(h)] = Done{end, m_state.decisionPoint};
+    done = Done{end, m_state.decisionPoint};
     record(EntryKind::Manager, h, start, end, hint.reveals);
     return std::nullopt;
   }
@@ -352,23 +358,7 @@ public:
 
 private:
   bool availableNow(const std::string& decisionPointId) const {
-    return indexOfDecisionPoint(m_scenario, decisionPointId) <= m_state.decisionPoint;
-  }
-
-  // The manager hint written for the current decision point, else one written for any.
-  int managerHintHere() const {
-    const auto& here = m_scenario.decisionPoints[at(m_state.decisionPoint)].id;
-    int general = -1;
-    for (std::size_t i = 0; i < m_scenario.manager.size(); ++i) {
-      const auto& hint = m_scenario.manager[i];
-      if (hint.decisionPoint == here) {
-        return static_cast<int>(i);
-      }
-      if (hint.decisionPoint.empty() && general < 0) {
-        general = static_cast<int>(i);
-      }
-    }
-    return general;
+    return routeOpenAt(m_scenario, decisionPointId, m_state.decisionPoint);
   }
 
   std::optional<Error> checkConsentChoice(const core::Check& check, const CheckState& status,
@@ -391,8 +381,8 @@ private:
       break;
     case ConsentChoice::Seek:
       if (status.status == CheckStatus::ConsentRefused) {
-        return Error{"The parent has already refused consent for this check; override it with a "
-                     "recorded reason, or go on without it."};
+        return Error{"The parent has already refused consent for this check: override it with a "
+                     "recorded reason, or decide without it."};
       }
       break;
     case ConsentChoice::Override:
@@ -420,9 +410,14 @@ private:
         return Error{"Census factor codes name risks; describe a protective factor with something "
                      "you have learned or a note."};
       }
-      if (core::findCensusCode(core::CodeSet::AssessmentFactor, action.code) == nullptr) {
+      const auto* code = core::findCensusCode(core::CodeSet::AssessmentFactor, action.code);
+      if (code == nullptr) {
         return Error{quoted(action.code) + " is not a census assessment factor code (one of " +
                      core::censusCodeList(core::CodeSet::AssessmentFactor) + ")."};
+      }
+      if (!code->replacedBy.empty()) {
+        return Error{"The census code " + quoted(action.code) + " is no longer used; use " +
+                     std::string(code->replacedBy) + "."};
       }
     }
     if (!action.factId.empty()) {
@@ -532,7 +527,7 @@ AttemptState startAttempt(const Scenario& scenario) {
   state.asked.resize(scenario.questions.size());
   state.checks.resize(scenario.checks.size());
   state.direct.resize(scenario.direct.size());
-  state.managerConsulted.resize(scenario.manager.size());
+  state.managerConsulted.resize(scenario.decisionPoints.size());
   return state;
 }
 

@@ -48,8 +48,9 @@ TranscriptLine describe(const core::Scenario& scenario, const AttemptState& stat
   switch (entry.kind) {
   case EntryKind::Contact: {
     const auto& contact = scenario.contact;
-    line.heading = "Contact: " + contact.referrerRole + " (" +
-                   std::string(core::labelOf(contact.channel)) + ")";
+    const std::string who =
+        contact.referrerRole.empty() ? "Anonymous referrer" : contact.referrerRole;
+    line.heading = "Contact: " + who + " (" + std::string(core::labelOf(contact.channel)) + ")";
     line.text = contact.presentingText;
     if (!contact.request.empty()) {
       line.text += "\n\nThey ask: " + contact.request;
@@ -68,8 +69,7 @@ TranscriptLine describe(const core::Scenario& scenario, const AttemptState& stat
     break;
   case EntryKind::CheckRequested: {
     const auto& check = scenario.checks[at(entry.item)];
-    line.heading =
-        "Requested: " + check.label + " (" + std::string(core::labelOf(check.agency)) + ")";
+    line.heading = "Requested: " + check.label;
     line.text = requestText(check, state.checks[at(entry.item)], entry.withoutConsent);
     break;
   }

@@ -31,7 +31,8 @@ std::string_view entryKindToken(EntryKind kind);
 /// "13 months before the contact": a record's day, as a practitioner reads it.
 std::string describeRecordAge(int day);
 
-/// "s17 · need 3 · within one working day · adjuncts: feedback to referrer"
+/// "Child-in-need assessment (s17) · Level 3: complex needs · Within one working day ·
+/// with: Feedback to the referrer"
 std::string describeDecision(const Decide& decision);
 
 } // namespace sim::engine

@@ -108,7 +108,7 @@ TEST_CASE("play refuses a broken scenario and a missing action file") {
   const auto broken = cli("play tests/data/bad_scenarios/band_inverted.toml --actions "
                           "scenarios/actions/advice-bedtime-battles.actions");
   CHECK(broken.status == 1);
-  CHECK(broken.err.find("band_inverted.toml:") == 0);
+  CHECK(broken.err.rfind("tests/data/bad_scenarios/band_inverted.toml:", 0) == 0);
   const auto missing = cli("play scenarios/advice-bedtime-battles.toml --actions no/such.actions");
   CHECK(missing.status == 1);
   CHECK(missing.err == "no/such.actions: error: no such file\n");

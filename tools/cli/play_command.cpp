@@ -20,8 +20,12 @@ constexpr std::size_t kMaxActionFileBytes = 4U << 20U;
 
 bool readFile(const std::string& path, std::string& text, std::ostream& err) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
+  if (!std::filesystem::exists(path, ec)) {
     err << path << ": error: no such file\n";
+    return false;
+  }
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    err << path << ": error: not a file (give an action file, not a folder)\n";
     return false;
   }
   if (std::filesystem::file_size(path, ec) > kMaxActionFileBytes) {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <iomanip>
 #include <sstream>
 
 namespace sim::cli {
@@ -172,9 +173,13 @@ private:
   static Json optionalPercent(const std::optional<int>& value) {
     return value ? Json(*value) : Json(nullptr);
   }
+  // Panels write probabilities from 0 to 1; reports show percentages, as practitioners
+  // give them.
   static Json optionalProbability(const std::optional<double>& value) {
-    return value ? Json(*value) : Json(nullptr);
+    return value ? Json(std::round(*value * 1000.0) / 10.0) : Json(nullptr);
   }
+
+  static int needNumber(core::NeedLevel level) { return static_cast<int>(level); }
 
   Json notes(const engine::WorkingNotes& notes) const {
     Json factors = Json::array();
@@ -216,7 +221,7 @@ private:
     return {
         {"consensus", core::tokenOf(panel->consensus)},
         {"band", {{"min", core::tokenOf(panel->bandMin)}, {"max", core::tokenOf(panel->bandMax)}}},
-        {"need_level", core::tokenOf(panel->needLevel)},
+        {"need_level", needNumber(panel->needLevel)},
         {"urgency", core::tokenOf(panel->urgency)},
         {"adjuncts", std::move(adjuncts)},
         {"p_significant_harm", optionalProbability(panel->pSignificantHarm)},
@@ -272,7 +277,7 @@ private:
             {"within_deadline", record.withinDeadline()},
             {"working_days_taken", rounded(debrief.workingDaysToDecide)},
             {"response", core::tokenOf(record.decision.response)},
-            {"need_level", core::tokenOf(record.decision.need)},
+            {"need_level", needNumber(record.decision.need)},
             {"urgency", core::tokenOf(record.decision.urgency)},
             {"adjuncts", std::move(adjuncts)},
             {"working_notes", notes(record.notes)},
@@ -314,7 +319,8 @@ void textDebrief(std::ostringstream& out, const core::Scenario& scenario,
   out << "\n== Decision " << debrief.decisionPoint + 1 << ": " << point.title << " ==\n";
   out << "Decided " << calendar.describe(record.decidedAt) << "; due by "
       << calendar.describe(record.deadline)
-      << (record.withinDeadline() ? " (within the deadline)" : " (LATE)") << ".\n";
+      << (record.withinDeadline() ? " (within the deadline)" : " (LATE)") << "; " << std::fixed
+      << std::setprecision(2) << debrief.workingDaysToDecide << " working days after it opened.\n";
   out << "Your decision: " << engine::describeDecision(record.decision) << "\n";
   const auto& notes = record.notes;
   if (notes.pSignificantHarm || notes.pRereferral || notes.confidence) {
@@ -341,6 +347,13 @@ void textDebrief(std::ostringstream& out, const core::Scenario& scenario,
       out << "  " << kRationaleLabels.at(i) << ": " << notes.rationale.at(i) << "\n";
     }
   }
+  if (notes.safetyScale) {
+    out << "  Safety scale: " << *notes.safetyScale << " out of 10\n";
+  }
+  if (!notes.notes.empty()) {
+    out << "  Notes:\n";
+    indented(out, notes.notes);
+  }
   if (const auto* panel = debrief.panel) {
     out << "Panel consensus: " << core::labelOf(panel->consensus)
         << " (acceptable: " << core::tokenOf(panel->bandMin) << " to "
@@ -362,6 +375,10 @@ void textDebrief(std::ostringstream& out, const core::Scenario& scenario,
   }
   for (const auto& fact : debrief.criticalFacts) {
     out << "  Critical fact " << (fact.reached ? "reached" : "MISSED") << ": "
+        << scenario.facts[at(fact.fact)].text << "\n";
+  }
+  for (const auto& fact : debrief.usefulFacts) {
+    out << "  Useful fact " << (fact.reached ? "reached" : "missed") << ": "
         << scenario.facts[at(fact.fact)].text << "\n";
   }
   if (!debrief.notTaken.empty()) {
