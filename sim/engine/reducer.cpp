@@ -416,8 +416,10 @@ private:
                      core::censusCodeList(core::CodeSet::AssessmentFactor) + ")."};
       }
       if (!code->replacedBy.empty()) {
+        std::string replacements(code->replacedBy);
+        std::replace(replacements.begin(), replacements.end(), '|', '/');
         return Error{"The census code " + quoted(action.code) + " is no longer used; use " +
-                     std::string(code->replacedBy) + "."};
+                     replacements + "."};
       }
     }
     if (!action.factId.empty()) {

@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,15 @@ inline std::shared_ptr<const core::Scenario> loadScenario(const std::string& rel
   }
   REQUIRE(result.ok());
   return result.scenario;
+}
+
+/// The text of a file in the repository (to load a variant of a fixture).
+inline std::string readFixture(const std::string& relativePath) {
+  std::ifstream in(std::filesystem::path(SIM_SOURCE_DIR) / relativePath, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  REQUIRE_FALSE(text.str().empty());
+  return text.str();
 }
 
 /// The engine fixture: Friday 16:30 contact, Monday holiday, two decision points.

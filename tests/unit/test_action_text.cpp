@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+
 using namespace sim::engine;
 using sim::core::Adjunct;
 using sim::core::NeedLevel;
@@ -190,4 +193,28 @@ TEST_CASE("a bad event log is refused with its line and column") {
   const auto badTime = parseEvent("4 0/9:00 read_contact");
   REQUIRE_FALSE(badTime.ok());
   CHECK(badTime.error().message == "column 3: expected the time DAY/HH:MM, found '0/9:00'");
+}
+
+TEST_CASE("ACTIONS.md has a reference row for every verb") {
+  std::ifstream in(std::string(SIM_SOURCE_DIR) + "/scenarios/ACTIONS.md");
+  std::ostringstream doc;
+  doc << in.rdbuf();
+  const auto verbs = actionVerbs();
+  REQUIRE(verbs.size() == 15);
+  for (const auto& verb : verbs) {
+    INFO(verb);
+    CHECK(doc.str().find("\n| `" + verb) != std::string::npos);
+  }
+}
+
+TEST_CASE("messages show whole characters and whole options") {
+  CHECK(firstDiagnostic("ask q-\xC3\xBC\n") ==
+        "a.actions:1:7: error: expected a space after this item, found '\xC3\xBC'");
+  CHECK(firstDiagnostic("ask \xFF\n") ==
+        "a.actions:1:5: error: unexpected character '\\xFF' (words use letters, digits and - _ . "
+        ": / , +; put other text in quotes)");
+  CHECK(firstDiagnostic("need=3 decide\n") ==
+        "a.actions:1:1: error: expected an action verb such as 'ask' or 'decide', found 'need=3'");
+  CHECK(firstDiagnostic("decide s47 need=5 urgency=same_day\n") ==
+        "a.actions:1:12: error: expected a need level (1|2|3|4), found 'need=5'");
 }

@@ -356,3 +356,65 @@ TEST_CASE("nothing from the panel or the outcome is visible before the decision"
   }
   CHECK_FALSE(debriefFor(attempt.scenario(), attempt.state(), 0).ok());
 }
+
+TEST_CASE("facts written for the first decision point arrive with the contact") {
+  auto text = sim::test::readFixture("tests/data/engine/two_points.toml");
+  const std::string first = "title = \"Decide on the school's call\"\n";
+  text.replace(text.find(first), first.size(), first + "reveals = [\"f-gran\"]\n");
+  const auto loaded = sim::scenario::loadScenarioText(text, "first-reveals.toml");
+  REQUIRE(loaded.ok());
+  Attempt attempt(loaded.scenario);
+  mustApply(attempt, ReadContact{});
+  CHECK(knows(attempt, "f-bruise"));
+  CHECK(knows(attempt, "f-gran"));
+}
+
+TEST_CASE("a manager hint for no particular decision point is offered at each one") {
+  auto text = sim::test::readFixture("tests/data/engine/two_points.toml");
+  const std::string dp1Hint = "[[manager]]\ndecision_point = \"dp1\"\n";
+  text.replace(text.find(dp1Hint), dp1Hint.size(), "[[manager]]\n");
+  const std::string dp2Hint = "[[manager]]\ndecision_point = \"dp2\"\nminutes = 15\n"
+                              "text = \"This is the third contact: look at the pattern.\"\n"
+                              "reveals = []\n";
+  REQUIRE(text.find(dp2Hint) != std::string::npos);
+  text.erase(text.find(dp2Hint), dp2Hint.size());
+  const auto loaded = sim::scenario::loadScenarioText(text, "general-hint.toml");
+  REQUIRE(loaded.ok());
+  Attempt attempt(loaded.scenario);
+  mustApply(attempt, ReadContact{});
+  mustApply(attempt, Decide{kS47});
+  // Not consulted at the first decision point: the debrief lists it.
+  const auto first = debriefFor(attempt.scenario(), attempt.state(), 0).value();
+  CHECK(std::count_if(first.notTaken.begin(), first.notTaken.end(),
+                      [](const auto& c) { return c.route == RouteKind::Manager; }) == 1);
+  mustApply(attempt, OpenNextDecisionPoint{});
+  mustApply(attempt, ConsultManager{});
+  CHECK(mustRefuse(attempt, ConsultManager{}).find("already consulted") != std::string::npos);
+  mustApply(attempt, Decide{kS47});
+  const auto second = debriefFor(attempt.scenario(), attempt.state(), 1).value();
+  CHECK(std::none_of(second.notTaken.begin(), second.notTaken.end(),
+                     [](const auto& c) { return c.route == RouteKind::Manager; }));
+}
+
+TEST_CASE("deprecated census codes are refused with their replacements") {
+  auto attempt = opened();
+  CHECK(mustRefuse(attempt, AddFactor{FactorSide::Risk, "18A", {}, {}}) ==
+        "The census code \"18A\" is no longer used; use 18B/18C.");
+}
+
+TEST_CASE("a consent refused at one decision point and overridden at the next is told apart") {
+  auto attempt = opened();
+  mustApply(attempt, RequestCheck{"chk-gp", ConsentChoice::Seek, {}});
+  mustApply(attempt, Decide{kS47});
+  mustApply(attempt, OpenNextDecisionPoint{});
+  mustApply(attempt, RequestCheck{"chk-gp", ConsentChoice::Override, "Second injury"});
+  const auto first = debriefFor(attempt.scenario(), attempt.state(), 0).value();
+  std::vector<RouteVariant> gp;
+  for (const auto& c : first.notTaken) {
+    if (c.route == RouteKind::Check && c.item == 1) {
+      gp.push_back(c.variant);
+    }
+  }
+  // At the first decision point consent had been refused and not overridden.
+  CHECK(gp == std::vector<RouteVariant>{RouteVariant::WithoutConsent});
+}

@@ -5,9 +5,6 @@
 #include "sim/scenario/loader.hpp"
 #include "tests/support/engine_fixtures.hpp"
 
-#include <fstream>
-#include <sstream>
-
 using namespace sim::engine;
 using sim::test::mustApply;
 
@@ -29,14 +26,6 @@ Attempt playedAttempt() {
   return attempt;
 }
 
-std::string fixtureText() {
-  std::ifstream in(std::string(SIM_SOURCE_DIR) + "/tests/data/engine/two_points.toml",
-                   std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 } // namespace
 
 TEST_CASE("replaying the log reproduces the attempt") {
@@ -49,8 +38,9 @@ TEST_CASE("replaying the log reproduces the attempt") {
 
 TEST_CASE("a log is refused by a changed scenario that names both hashes") {
   const auto attempt = playedAttempt();
-  const auto changed =
-      sim::scenario::loadScenarioText(fixtureText() + "\n# an edit\n", "changed.toml");
+  const auto changed = sim::scenario::loadScenarioText(
+      sim::test::readFixture("tests/data/engine/two_points.toml") + "\n# an edit\n",
+      "changed.toml");
   REQUIRE(changed.ok());
   REQUIRE(changed.scenario->contentHash != attempt.scenario().contentHash);
   const auto replayed = Attempt::replay(changed.scenario, attempt.log());
