@@ -100,6 +100,9 @@ using Action =
                  ConsultManager, WaitForReply, WaitUntil, AddFactor, RemoveFactor, SetEstimate,
                  WriteRationale, SetSafetyScale, WriteNotes, Decide, OpenNextDecisionPoint>;
 
+/// Most factors the working notes hold at once.
+inline constexpr std::size_t kMaxFactors = 200;
+
 /// Longest free text accepted in one action (notes, rationale, reasons), in bytes.
 inline constexpr std::size_t kMaxActionText = 20000;
 

@@ -578,7 +578,8 @@ std::optional<SimTime> parseSimTime(std::string_view text) {
   }
   const auto day = parseInt(text.substr(0, slash));
   const auto clock = text.substr(slash + 1);
-  if (!day || *day < -kHorizonDays || *day > kHorizonDays || clock.size() != 5 || clock[2] != ':') {
+  if (!day || *day < -kMaxClockDays || *day > kMaxClockDays || clock.size() != 5 ||
+      clock[2] != ':') {
     return std::nullopt;
   }
   const auto hours = parseInt(clock.substr(0, 2));

@@ -2,7 +2,6 @@
 #include "sim/engine/attempt.hpp"
 
 #include "sim/engine/action_text.hpp"
-#include "sim/engine/calendar.hpp"
 #include "sim/engine/reducer.hpp"
 
 #include <cassert>
@@ -10,13 +9,14 @@
 namespace sim::engine {
 
 Attempt::Attempt(std::shared_ptr<const core::Scenario> scenario)
-    : m_scenario(std::move(scenario)), m_state(startAttempt(*m_scenario)) {
+    : m_scenario(std::move(scenario)), m_calendar(m_scenario->clock),
+      m_state(startAttempt(*m_scenario)) {
   m_log.scenarioId = m_scenario->meta.id;
   m_log.contentHash = m_scenario->contentHash;
 }
 
 core::Result<Event> Attempt::apply(const Action& action) {
-  auto event = applyAction(*m_scenario, m_state, action);
+  auto event = applyAction(*m_scenario, m_calendar, m_state, action);
   if (event) {
     m_log.events.push_back(event.value());
   }
@@ -30,6 +30,11 @@ core::Result<Attempt> Attempt::replay(std::shared_ptr<const core::Scenario> scen
     return core::Error{"This attempt was recorded for the case \"" + log.scenarioId + "\", not \"" +
                        scenario->meta.id + "\"."};
   }
+  if (log.rules != kEngineRules) {
+    return core::Error{"This attempt was recorded under engine rules " + std::to_string(log.rules) +
+                       "; this version of Frontdoor uses rules " + std::to_string(kEngineRules) +
+                       ", so it cannot replay the attempt exactly."};
+  }
   if (log.contentHash != scenario->contentHash) {
     return core::Error{"The case \"" + log.scenarioId +
                        "\" has changed since this attempt was "
@@ -38,7 +43,7 @@ core::Result<Attempt> Attempt::replay(std::shared_ptr<const core::Scenario> scen
                        ". It cannot be replayed against a changed case."};
   }
   Attempt attempt(std::move(scenario));
-  const WorkingCalendar calendar(attempt.scenario().clock);
+  const auto& calendar = attempt.calendar();
   for (const auto& event : log.events) {
     // Built only when needed: replay is on the resume path and must stay fast.
     const auto label = [&event] {

@@ -6,6 +6,7 @@
 #include "sim/core/result.hpp"
 #include "sim/core/scenario.hpp"
 #include "sim/engine/attempt_state.hpp"
+#include "sim/engine/calendar.hpp"
 #include "sim/engine/event.hpp"
 
 #include <memory>
@@ -23,6 +24,7 @@ public:
   [[nodiscard]] const std::shared_ptr<const core::Scenario>& scenarioPtr() const {
     return m_scenario;
   }
+  [[nodiscard]] const WorkingCalendar& calendar() const { return m_calendar; }
   [[nodiscard]] const AttemptState& state() const { return m_state; }
   [[nodiscard]] const EventLog& log() const { return m_log; }
 
@@ -34,6 +36,7 @@ public:
 
 private:
   std::shared_ptr<const core::Scenario> m_scenario;
+  WorkingCalendar m_calendar; // built once: holidays are sorted when it is made
   AttemptState m_state;
   EventLog m_log;
 };

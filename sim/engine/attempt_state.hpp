@@ -100,6 +100,7 @@ struct DecisionRecord {
   Decide decision;
   WorkingNotes notes;
   std::vector<int> pendingChecks; // checks still awaiting a reply when the decision was locked
+  std::vector<bool> knownFacts;   // per scenario fact: known when the decision was locked
   [[nodiscard]] bool withinDeadline() const { return decidedAt <= deadline; }
   bool operator==(const DecisionRecord&) const = default;
 };

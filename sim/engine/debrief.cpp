@@ -5,6 +5,7 @@
 
 #include "sim/engine/calendar.hpp"
 #include "sim/engine/routes.hpp"
+#include "sim/engine/transcript.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -14,6 +15,10 @@ namespace sim::engine {
 namespace {
 
 std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+constexpr std::string_view kWithheldText =
+    "You can still do this later in the case, so what it shows is kept until the case is "
+    "finished.";
 
 int factIndex(const core::Scenario& scenario, std::string_view id) {
   for (std::size_t i = 0; i < scenario.facts.size(); ++i) {
@@ -29,9 +34,14 @@ public:
   Builder(const core::Scenario& scenario, const AttemptState& state, const DecisionRecord& decision)
       : m_scenario(scenario), m_state(state), m_decision(decision) {}
 
-  [[nodiscard]] bool knownAtDecision(int fact) const {
-    const auto& learned = m_state.factLearnedAt.at(at(fact));
-    return learned.has_value() && *learned <= m_decision.decidedAt;
+  [[nodiscard]] bool knownAtDecision(int fact) const { return m_decision.knownFacts.at(at(fact)); }
+
+  // While the attempt goes on, a route the practitioner can still take (or a reply still
+  // on its way) would give away what a later decision point will show: it is withheld
+  // until the attempt is closed.
+  [[nodiscard]] bool stillOpen(const std::string& decisionPointId) const {
+    return m_state.phase != Phase::Closed &&
+           routeOpenAt(m_scenario, decisionPointId, m_state.decisionPoint);
   }
 
   [[nodiscard]] bool doneBefore(const std::optional<Done>& done) const {
@@ -43,8 +53,14 @@ public:
   }
 
   void add(std::vector<Counterfactual>& out, RouteKind route, int item, RouteVariant variant,
-           std::string heading, std::string text, const std::vector<std::string>& reveals) const {
-    Counterfactual c{route, item, variant, std::move(heading), std::move(text), {}, {}};
+           std::string heading, std::string text, const std::vector<std::string>& reveals,
+           bool withheld) const {
+    Counterfactual c{route, item, variant, std::move(heading), std::move(text), {}, {}, withheld};
+    if (withheld) {
+      c.text = kWithheldText;
+      out.push_back(std::move(c));
+      return;
+    }
     for (const auto& id : reveals) {
       const int f = factIndex(m_scenario, id);
       if (f >= 0) {
@@ -67,6 +83,10 @@ public:
   void addCheck(std::vector<Counterfactual>& out, int c) const {
     const auto& check = m_scenario.checks[at(c)];
     const auto& status = m_state.checks[at(c)];
+    const bool notYetSent =
+        status.status == CheckStatus::NotRequested || status.status == CheckStatus::ConsentRefused;
+    const bool unanswered = notYetSent || status.status == CheckStatus::Pending;
+    const bool withheld = unanswered && stillOpen(check.decisionPoint);
     const bool requested = status.requestedAtDecisionPoint >= 0 &&
                            status.requestedAtDecisionPoint <= m_decision.decisionPoint;
     if (requested) {
@@ -81,18 +101,19 @@ public:
           heading += ": no reply came";
           text = text.empty() ? "No reply came." : text;
         } else if (status.answeredAt) {
+          // (answeredAt is set when the reply is delivered, after the decision here)
           heading += ": the reply came after your decision";
         } else {
           heading += ": the reply had not come when you decided";
         }
         add(out, RouteKind::Check, c, RouteVariant::ArrivedLate, std::move(heading),
-            std::move(text), reply.reveals);
+            std::move(text), reply.reveals, withheld);
       }
       return;
     }
     if (check.consent != core::ConsentRule::Needed) {
       add(out, RouteKind::Check, c, RouteVariant::Plain, check.label, replyText(check.reply),
-          check.reply.reveals);
+          check.reply.reveals, withheld);
       return;
     }
     const bool refusedAlready = status.consentRefusedAtDecisionPoint >= 0 &&
@@ -101,15 +122,16 @@ public:
     if (!refusedAlready) {
       if (parentAgrees) {
         add(out, RouteKind::Check, c, RouteVariant::WithConsent, check.label + ", with consent",
-            replyText(check.reply), check.reply.reveals);
+            replyText(check.reply), check.reply.reveals, withheld);
       } else {
         add(out, RouteKind::Check, c, RouteVariant::ParentWouldRefuse,
-            check.label + ", seeking consent", "The parent would have refused consent.", {});
+            check.label + ", seeking consent", "The parent would have refused consent.", {},
+            withheld);
       }
     }
     if (check.replyWithoutConsent) {
       add(out, RouteKind::Check, c, RouteVariant::WithoutConsent, check.label + ", without consent",
-          replyText(*check.replyWithoutConsent), check.replyWithoutConsent->reveals);
+          replyText(*check.replyWithoutConsent), check.replyWithoutConsent->reveals, withheld);
     }
   }
 
@@ -119,19 +141,17 @@ public:
       const auto& question = m_scenario.questions[q];
       if (availableAt(question.decisionPoint) && !doneBefore(m_state.asked[q])) {
         add(out, RouteKind::Question, static_cast<int>(q), RouteVariant::Plain,
-            "Asking the referrer: " + question.ask, question.answer, question.reveals);
+            "Asking the referrer: " + question.ask, question.answer, question.reveals,
+            !m_state.asked[q] && stillOpen(question.decisionPoint));
       }
     }
     if (!doneBefore(m_state.recordsChecked)) {
       std::vector<std::string> reveals = m_scenario.records.reveals;
-      std::string text;
       for (const auto& entry : m_scenario.records.entries) {
         reveals.insert(reveals.end(), entry.reveals.begin(), entry.reveals.end());
-        text += (text.empty() ? "" : "\n") + std::string(core::labelOf(entry.kind)) + ": " +
-                entry.summary;
       }
       add(out, RouteKind::Records, -1, RouteVariant::Plain, "Checking social-care records",
-          text.empty() ? m_scenario.records.emptyText : text, reveals);
+          describeRecords(m_scenario.records), reveals, !m_state.recordsChecked && stillOpen({}));
     }
     for (std::size_t c = 0; c < m_scenario.checks.size(); ++c) {
       if (availableAt(m_scenario.checks[c].decisionPoint)) {
@@ -142,15 +162,22 @@ public:
       const auto& contact = m_scenario.direct[d];
       if (availableAt(contact.decisionPoint) && !doneBefore(m_state.direct[d])) {
         add(out, RouteKind::Direct, static_cast<int>(d), RouteVariant::Plain, contact.label,
-            contact.text, contact.reveals);
+            contact.text, contact.reveals, !m_state.direct[d] && stillOpen(contact.decisionPoint));
       }
     }
     const int h = managerHintAt(m_scenario, m_decision.decisionPoint);
     if (h >= 0) {
       if (!m_state.managerConsulted[at(m_decision.decisionPoint)]) {
         const auto& hint = m_scenario.manager[at(h)];
+        // A hint for no particular decision point may be offered again later.
+        bool offeredLater = false;
+        for (std::size_t later = at(m_decision.decisionPoint) + 1;
+             m_state.phase != Phase::Closed && later < m_scenario.decisionPoints.size(); ++later) {
+          offeredLater = offeredLater || (managerHintAt(m_scenario, static_cast<int>(later)) == h &&
+                                          !m_state.managerConsulted[later]);
+        }
         add(out, RouteKind::Manager, h, RouteVariant::Plain, "Consulting your manager", hint.text,
-            hint.reveals);
+            hint.reveals, offeredLater);
       }
     }
     return out;

@@ -39,6 +39,7 @@ struct Counterfactual {
   std::string text;
   std::vector<int> facts;       // facts it reveals
   std::vector<int> missedFacts; // of those, facts not known when the decision was made
+  bool withheld = false;        // still open later in the case: text and facts kept back
 };
 
 struct FactReached {

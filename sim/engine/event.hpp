@@ -18,9 +18,15 @@ struct Event {
   bool operator==(const Event&) const = default;
 };
 
+/// The version of the engine's rules. A change that makes an existing log replay to a
+/// different state (a new cost, a new refusal) bumps it, so such logs are refused plainly
+/// instead of replaying to something the practitioner never saw.
+inline constexpr int kEngineRules = 1;
+
 struct EventLog {
   std::string scenarioId;
   std::string contentHash;
+  int rules = kEngineRules;
   std::vector<Event> events;
   bool operator==(const EventLog&) const = default;
 };

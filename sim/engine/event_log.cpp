@@ -57,6 +57,7 @@ std::string formatEventLog(const EventLog& log) {
          "\n";
   out +=
       "hash " + (isBareWord(log.contentHash) ? log.contentHash : quoteText(log.contentHash)) + "\n";
+  out += "rules " + std::to_string(log.rules) + "\n";
   for (const auto& event : log.events) {
     out += formatEvent(event);
     out += '\n';
@@ -84,9 +85,11 @@ EventLogParse parseEventLog(std::string_view text, const std::string& displayPat
         {displayPath, line, column, core::Severity::Error, std::move(message)});
   };
   // Header lines in order: frontdoor-log, scenario, hash.
-  static constexpr std::array<std::string_view, 3> kHeader{"frontdoor-log", "scenario", "hash"};
+  static constexpr std::array<std::string_view, 4> kHeader{"frontdoor-log", "scenario", "hash",
+                                                           "rules"};
   std::size_t header = 0;
   int lineNo = 0;
+  int lastSeq = 0;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
     text.remove_prefix(3); // a byte-order mark from a Windows editor
   }
@@ -125,6 +128,15 @@ EventLogParse parseEventLog(std::string_view text, const std::string& displayPat
         log.scenarioId = value;
       } else if (header == 2) {
         log.contentHash = value;
+      } else if (header == 3) {
+        int rules = 0;
+        const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), rules);
+        if (ec != std::errc{} || ptr != value.data() + value.size() || rules < 1) {
+          error(lineNo, lexed.tokens[1].column,
+                "expected the engine rules version (a whole number), found '" + value + "'");
+          return out;
+        }
+        log.rules = rules;
       }
       ++header;
       continue;
@@ -135,8 +147,10 @@ EventLogParse parseEventLog(std::string_view text, const std::string& displayPat
       continue;
     }
     auto event = std::get<Event>(std::move(parsed));
-    const int expected = static_cast<int>(log.events.size()) + 1;
-    if (event.seq != expected && out.diagnostics.empty()) {
+    // Numbered from the line before, so that each gap is reported once.
+    const int expected = lastSeq + 1;
+    lastSeq = event.seq;
+    if (event.seq != expected) {
       error(lineNo, first.column,
             "expected event " + std::to_string(expected) + ", found event " +
                 std::to_string(event.seq));

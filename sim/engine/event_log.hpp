@@ -2,6 +2,7 @@
 //   frontdoor-log 1
 //   scenario advice-bedtime-battles
 //   hash blake2b-256:…
+//   rules 1
 //   1 0/10:40 read_contact
 //   2 0/10:40 ask q-safety
 // Each event line is a sequence number, the simulated time it was taken (DAY/HH:MM) and

@@ -85,8 +85,15 @@ public:
 private:
   [[nodiscard]] bool atEnd() const { return m_pos >= m_line.size(); }
   [[nodiscard]] char peek() const { return m_line[m_pos]; }
-  [[nodiscard]] int column() const {
-    return static_cast<int>(core::codePointCount(m_line.substr(0, m_pos))) + 1;
+  // Counted from the last position asked about, so a long line costs linear time.
+  [[nodiscard]] int column() {
+    if (m_pos < m_countedTo) {
+      m_countedTo = 0;
+      m_counted = 0;
+    }
+    m_counted += core::codePointCount(m_line.substr(m_countedTo, m_pos - m_countedTo));
+    m_countedTo = m_pos;
+    return static_cast<int>(m_counted) + 1;
   }
 
   bool skipSpace() {
@@ -198,6 +205,8 @@ private:
 
   std::string_view m_line;
   std::size_t m_pos = 0;
+  std::size_t m_countedTo = 0; // characters in m_line before m_countedTo: m_counted
+  std::size_t m_counted = 0;
 };
 
 } // namespace

@@ -33,22 +33,6 @@ template <typename Item> int indexById(const std::vector<Item>& items, std::stri
   return -1;
 }
 
-template <typename Item>
-std::string unknownId(std::string_view what, const std::vector<Item>& items, std::string_view id) {
-  std::vector<std::string> ids;
-  ids.reserve(items.size());
-  for (const auto& item : items) {
-    ids.push_back(item.id);
-  }
-  std::string message = "There is no " + std::string(what) + " " + quoted(id) + " in this case";
-  if (const auto near = core::nearestOf(id, ids)) {
-    message += "; did you mean " + quoted(*near) + "?";
-  } else {
-    message += ".";
-  }
-  return message;
-}
-
 std::optional<Error> checkText(std::string_view what, std::string_view text) {
   if (text.size() > kMaxActionText) {
     return Error{"The " + std::string(what) + " is too long (" + std::to_string(text.size()) +
@@ -78,8 +62,8 @@ const core::Reply& replyFor(const core::Check& check, bool withoutConsent) {
 // Everything an action handler needs, and the shared mutations (clock, facts, replies).
 class Reducer {
 public:
-  Reducer(const Scenario& scenario, AttemptState& state)
-      : m_scenario(scenario), m_state(state), m_calendar(scenario.clock) {}
+  Reducer(const Scenario& scenario, const WorkingCalendar& calendar, AttemptState& state)
+      : m_scenario(scenario), m_state(state), m_calendar(calendar) {}
 
   std::optional<Error> operator()(const ReadContact& /*action*/) {
     if (m_state.contactRead) {
@@ -95,17 +79,17 @@ public:
   }
 
   std::optional<Error> operator()(const AskQuestion& action) {
-    const int q = indexById(m_scenario.questions, action.questionId);
+    const int q = findOpen(m_scenario.questions, action.questionId);
     if (q < 0) {
-      return Error{unknownId("question", m_scenario.questions, action.questionId)};
+      return Error{notOpen("question", m_scenario.questions, action.questionId)};
     }
     const auto& question = m_scenario.questions[at(q)];
-    if (!availableNow(question.decisionPoint)) {
-      return Error{"The question " + quoted(question.id) + " cannot be asked yet."};
-    }
     if (const auto& done = m_state.asked[at(q)]) {
       return Error{"You have already asked the referrer this question (" +
                    m_calendar.describe(done->at) + ")."};
+    }
+    if (auto refusal = checkClock(question.minutes)) {
+      return refusal;
     }
     const auto [start, end] = spend(question.minutes);
     m_state.asked[at(q)] = Done{end, m_state.decisionPoint};
@@ -118,6 +102,9 @@ public:
       return Error{"You have already checked the social-care records (" +
                    m_calendar.describe(m_state.recordsChecked->at) + ")."};
     }
+    if (auto refusal = checkClock(m_scenario.records.minutes)) {
+      return refusal;
+    }
     const auto [start, end] = spend(m_scenario.records.minutes);
     m_state.recordsChecked = Done{end, m_state.decisionPoint};
     std::vector<std::string> reveals = m_scenario.records.reveals;
@@ -129,13 +116,18 @@ public:
   }
 
   std::optional<Error> operator()(const RequestCheck& action) {
-    const int c = indexById(m_scenario.checks, action.checkId);
+    const int c = findOpen(m_scenario.checks, action.checkId);
     if (c < 0) {
-      return Error{unknownId("agency check", m_scenario.checks, action.checkId)};
+      return Error{notOpen("agency check", m_scenario.checks, action.checkId)};
     }
     const auto& check = m_scenario.checks[at(c)];
     auto& status = m_state.checks[at(c)];
     if (const auto refusal = checkConsentChoice(check, status, action)) {
+      return refusal;
+    }
+    const bool withoutConsent = action.consent == ConsentChoice::Override || status.consentRefused;
+    if (auto refusal =
+            checkClock(check.requestMinutes, replyFor(check, withoutConsent).latencyMinutes)) {
       return refusal;
     }
     const auto [start, end] = spend(check.requestMinutes);
@@ -152,7 +144,7 @@ public:
       }
     }
     // Going ahead after a refusal is going ahead without consent, whatever the agency's rule.
-    status.withoutConsent = action.consent == ConsentChoice::Override || status.consentRefused;
+    status.withoutConsent = withoutConsent;
     status.reason = action.reason;
     status.status = CheckStatus::Pending;
     status.requestedAt = end;
@@ -166,17 +158,17 @@ public:
   }
 
   std::optional<Error> operator()(const MakeDirectContact& action) {
-    const int d = indexById(m_scenario.direct, action.directId);
+    const int d = findOpen(m_scenario.direct, action.directId);
     if (d < 0) {
-      return Error{unknownId("direct contact", m_scenario.direct, action.directId)};
+      return Error{notOpen("direct contact", m_scenario.direct, action.directId)};
     }
     const auto& contact = m_scenario.direct[at(d)];
-    if (!availableNow(contact.decisionPoint)) {
-      return Error{"The direct contact " + quoted(contact.id) + " is not possible yet."};
-    }
     if (const auto& done = m_state.direct[at(d)]) {
       return Error{"You have already done this: " + contact.label + " (" +
                    m_calendar.describe(done->at) + ")."};
+    }
+    if (auto refusal = checkClock(contact.minutes)) {
+      return refusal;
     }
     const auto [start, end] = spend(contact.minutes);
     m_state.direct[at(d)] = Done{end, m_state.decisionPoint};
@@ -197,6 +189,9 @@ public:
                    m_calendar.describe(done->at) + ")."};
     }
     const auto& hint = m_scenario.manager[at(h)];
+    if (auto refusal = checkClock(hint.minutes)) {
+      return refusal;
+    }
     const auto [start, end] = spend(hint.minutes);
     done = Done{end, m_state.decisionPoint};
     record(EntryKind::Manager, h, start, end, hint.reveals);
@@ -237,6 +232,10 @@ public:
       return refusal;
     }
     auto& notes = m_state.notes;
+    if (notes.factors.size() >= kMaxFactors) {
+      return Error{"At most " + std::to_string(kMaxFactors) +
+                   " factors can be recorded; remove one first."};
+    }
     for (const auto& factor : notes.factors) {
       if (factor.side == action.side && factor.code == action.code &&
           factor.factId == action.factId && factor.note == action.note) {
@@ -326,6 +325,10 @@ public:
     record.decision = action;
     record.decision.adjuncts = std::move(adjuncts);
     record.notes = m_state.notes;
+    record.knownFacts.reserve(m_state.factLearnedAt.size());
+    for (const auto& learned : m_state.factLearnedAt) {
+      record.knownFacts.push_back(learned.has_value());
+    }
     for (std::size_t c = 0; c < m_state.checks.size(); ++c) {
       if (m_state.checks[c].status == CheckStatus::Pending) {
         record.pendingChecks.push_back(static_cast<int>(c));
@@ -357,15 +360,50 @@ public:
   }
 
 private:
-  bool availableNow(const std::string& decisionPointId) const {
-    return routeOpenAt(m_scenario, decisionPointId, m_state.decisionPoint);
+  // The index of the route with this id if it is open at the current decision point, or -1.
+  template <typename Item> int findOpen(const std::vector<Item>& items, std::string_view id) const {
+    const int i = indexById(items, id);
+    return i >= 0 && routeOpenAt(m_scenario, items[at(i)].decisionPoint, m_state.decisionPoint)
+               ? i
+               : -1;
+  }
+
+  // One answer for ids that do not exist and ids of routes that open later, suggesting
+  // only open routes, so that a script cannot probe for later decision points.
+  template <typename Item>
+  std::string notOpen(std::string_view what, const std::vector<Item>& items,
+                      std::string_view id) const {
+    std::vector<std::string> open;
+    for (const auto& item : items) {
+      if (routeOpenAt(m_scenario, item.decisionPoint, m_state.decisionPoint)) {
+        open.push_back(item.id);
+      }
+    }
+    std::string message =
+        "There is no " + std::string(what) + " " + quoted(id) + " at this point of the case";
+    if (const auto near = core::nearestOf(id, open)) {
+      message += "; did you mean " + quoted(*near) + "?";
+    } else {
+      message += ".";
+    }
+    return message;
+  }
+
+  // Simulated time has an end (kMaxClockDays), so that every time in an event log can be
+  // written and read back. Refuse work, or a reply, that would run past it.
+  std::optional<Error> checkClock(int minutes, int replyLatency = 0) const {
+    const SimTime end =
+        m_calendar.addWorkingMinutes(m_calendar.nextWorkingMoment(m_state.now), minutes);
+    const SimTime due = m_calendar.addWorkingMinutes(end, replyLatency);
+    if (due.day() > kMaxClockDays) {
+      return Error{"Simulated time in an attempt ends at day " + std::to_string(kMaxClockDays) +
+                   "; this would go beyond it."};
+    }
+    return std::nullopt;
   }
 
   std::optional<Error> checkConsentChoice(const core::Check& check, const CheckState& status,
                                           const RequestCheck& action) const {
-    if (!availableNow(check.decisionPoint)) {
-      return Error{"The check " + quoted(check.id) + " cannot be requested yet."};
-    }
     if (status.status == CheckStatus::Pending || status.status == CheckStatus::Replied ||
         status.status == CheckStatus::NoReply) {
       return Error{"You have already requested this check (" +
@@ -487,7 +525,41 @@ private:
 
   const Scenario& m_scenario;
   AttemptState& m_state;
-  WorkingCalendar m_calendar;
+  const WorkingCalendar& m_calendar;
+};
+
+// Values built in code (not parsed from text) could hold numbers outside an enum's
+// vocabulary; such an action could not be written to the log and read back, so refuse it.
+struct VocabularyCheck {
+  template <typename E> static bool known(E value) { return core::tokenOf(value) != "?"; }
+  template <typename E> static bool inRange(E value, int count) {
+    return static_cast<int>(value) >= 0 && static_cast<int>(value) < count;
+  }
+  static std::optional<Error> bad() {
+    return Error{"This action holds a value outside its vocabulary."};
+  }
+  std::optional<Error> operator()(const RequestCheck& a) const {
+    return inRange(a.consent, 3) ? std::nullopt : bad();
+  }
+  std::optional<Error> operator()(const AddFactor& a) const {
+    return inRange(a.side, 2) ? std::nullopt : bad();
+  }
+  std::optional<Error> operator()(const SetEstimate& a) const {
+    return inRange(a.kind, 3) ? std::nullopt : bad();
+  }
+  std::optional<Error> operator()(const WriteRationale& a) const {
+    return inRange(a.field, kRationaleFields) ? std::nullopt : bad();
+  }
+  std::optional<Error> operator()(const Decide& a) const {
+    bool ok = known(a.response) && known(a.need) && known(a.urgency);
+    for (const auto adjunct : a.adjuncts) {
+      ok = ok && known(adjunct);
+    }
+    return ok ? std::nullopt : bad();
+  }
+  template <typename A> std::optional<Error> operator()(const A& /*action*/) const {
+    return std::nullopt;
+  }
 };
 
 // Refusals that depend only on where the attempt is, not on the action's details.
@@ -535,11 +607,19 @@ AttemptState startAttempt(const Scenario& scenario) {
 
 core::Result<Event> applyAction(const Scenario& scenario, AttemptState& state,
                                 const Action& action) {
+  return applyAction(scenario, WorkingCalendar(scenario.clock), state, action);
+}
+
+core::Result<Event> applyAction(const Scenario& scenario, const WorkingCalendar& calendar,
+                                AttemptState& state, const Action& action) {
+  if (auto refusal = std::visit(VocabularyCheck{}, action)) {
+    return std::move(*refusal);
+  }
   if (auto refusal = phaseGate(scenario, state, action)) {
     return std::move(*refusal);
   }
   const SimTime takenAt = state.now;
-  Reducer reducer(scenario, state);
+  Reducer reducer(scenario, calendar, state);
   if (auto refusal = std::visit(reducer, action)) {
     return std::move(*refusal);
   }

@@ -6,6 +6,7 @@
 #include "sim/core/result.hpp"
 #include "sim/core/scenario.hpp"
 #include "sim/engine/attempt_state.hpp"
+#include "sim/engine/calendar.hpp"
 #include "sim/engine/event.hpp"
 
 namespace sim::engine {
@@ -16,5 +17,8 @@ AttemptState startAttempt(const core::Scenario& scenario);
 /// Apply `action` to `state`. Refused actions leave `state` exactly as it was.
 core::Result<Event> applyAction(const core::Scenario& scenario, AttemptState& state,
                                 const Action& action);
+/// The same, with the scenario's calendar already built (as Attempt keeps it).
+core::Result<Event> applyAction(const core::Scenario& scenario, const WorkingCalendar& calendar,
+                                AttemptState& state, const Action& action);
 
 } // namespace sim::engine

@@ -9,9 +9,13 @@ namespace sim::engine {
 
 inline constexpr int kMinutesPerDay = 24 * 60;
 
-/// Days after day 0 that an attempt may reach: later decision points are at most 1095
-/// days after the contact, so a wait beyond this is refused rather than looped over.
+/// Days after day 0 that a wait may reach: later decision points are at most 1095 days
+/// after the contact, so a longer wait is refused rather than looped over.
 inline constexpr int kHorizonDays = 1100;
+
+/// The end of simulated time: no action or reply may run past this day, so every time an
+/// event log holds can be written and read back (parseSimTime accepts up to this day).
+inline constexpr int kMaxClockDays = 10000;
 
 struct SimTime {
   int minutes = 0;

@@ -4,6 +4,8 @@
 
 #include "sim/engine/calendar.hpp"
 
+#include <algorithm>
+
 namespace sim::engine {
 
 namespace {
@@ -12,21 +14,6 @@ std::size_t at(int index) { return static_cast<std::size_t>(index); }
 
 std::string plural(int n, std::string_view unit) {
   return std::to_string(n) + " " + std::string(unit) + (n == 1 ? "" : "s");
-}
-
-std::string recordsText(const core::Records& records) {
-  if (records.entries.empty()) {
-    return records.emptyText.empty() ? "No previous involvement is recorded." : records.emptyText;
-  }
-  std::string out;
-  for (const auto& entry : records.entries) {
-    if (!out.empty()) {
-      out += '\n';
-    }
-    out += describeRecordAge(entry.day) + " — " + std::string(core::labelOf(entry.kind)) + ": " +
-           entry.summary;
-  }
-  return out;
 }
 
 std::string requestText(const core::Check& check, const CheckState& status, bool withoutConsent) {
@@ -65,7 +52,7 @@ TranscriptLine describe(const core::Scenario& scenario, const AttemptState& stat
   }
   case EntryKind::Records:
     line.heading = "Social-care records";
-    line.text = recordsText(scenario.records);
+    line.text = describeRecords(scenario.records);
     break;
   case EntryKind::CheckRequested: {
     const auto& check = scenario.checks[at(entry.item)];
@@ -167,6 +154,27 @@ std::string_view entryKindToken(EntryKind kind) {
     return "decision";
   }
   return "?";
+}
+
+std::string describeRecords(const core::Records& records) {
+  if (records.entries.empty()) {
+    return records.emptyText.empty() ? "No previous involvement is recorded." : records.emptyText;
+  }
+  std::vector<const core::RecordEntry*> entries;
+  for (const auto& entry : records.entries) {
+    entries.push_back(&entry);
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto* a, const auto* b) { return a->day < b->day; });
+  std::string out;
+  for (const auto* entry : entries) {
+    if (!out.empty()) {
+      out += '\n';
+    }
+    out += describeRecordAge(entry->day) + " — " + std::string(core::labelOf(entry->kind)) + ": " +
+           entry->summary;
+  }
+  return out;
 }
 
 std::string describeRecordAge(int day) {

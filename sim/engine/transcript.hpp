@@ -28,6 +28,10 @@ std::vector<TranscriptLine> describeTranscript(const core::Scenario& scenario,
 /// Stable token of an entry kind ("answer", "reply", ...), for JSON and tests.
 std::string_view entryKindToken(EntryKind kind);
 
+/// The records search as the practitioner reads it: entries oldest first, or the
+/// scenario's empty text (a default sentence when it has none).
+std::string describeRecords(const core::Records& records);
+
 /// "13 months before the contact": a record's day, as a practitioner reads it.
 std::string describeRecordAge(int day);
 

@@ -248,6 +248,9 @@ private:
     }
     // Holidays are day numbers relative to T0 (0 = the day of the contact).
     c.holidays = t->intArray("holidays", Need::Optional, 0, kMaxFollowupDays);
+    // Kept sorted and unique, so the calendar built from them stays small and cheap.
+    std::sort(c.holidays.begin(), c.holidays.end());
+    c.holidays.erase(std::unique(c.holidays.begin(), c.holidays.end()), c.holidays.end());
   }
 
   void readContact(TableReader& top) {

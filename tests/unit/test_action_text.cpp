@@ -150,16 +150,18 @@ TEST_CASE("columns count characters and not bytes") {
 }
 
 TEST_CASE("an event log reads back equal to what was written") {
-  EventLog log{"engine-two-points", "blake2b-256:00ff", {}};
+  EventLog log{"engine-two-points", "blake2b-256:00ff", kEngineRules, {}};
   int seq = 0;
   for (const auto& action : everyKindOfAction()) {
     ++seq;
     log.events.push_back({seq, SimTime::at(seq / 5, 9 * 60 + seq), action});
   }
   const auto text = formatEventLog(log);
-  CHECK(text.rfind("frontdoor-log 1\nscenario engine-two-points\nhash blake2b-256:00ff\n1 0/09:01 "
-                   "read_contact\n",
-                   0) == 0);
+  CHECK(
+      text.rfind(
+          "frontdoor-log 1\nscenario engine-two-points\nhash blake2b-256:00ff\nrules 1\n1 0/09:01 "
+          "read_contact\n",
+          0) == 0);
   const auto parsed = parseEventLog(text, "log.txt");
   REQUIRE(parsed.diagnostics.empty());
   REQUIRE(parsed.log.has_value());
@@ -178,12 +180,19 @@ TEST_CASE("a bad event log is refused with its line and column") {
         "log.txt:1:15: error: this log is format 2; this version reads format 1");
   CHECK_FALSE(newer.log.has_value());
 
-  const auto gap = parseEventLog("frontdoor-log 1\nscenario x\nhash y\n1 0/09:00 read_contact\n"
-                                 "3 0/09:00 check_records\n",
-                                 "log.txt");
+  const auto gap =
+      parseEventLog("frontdoor-log 1\nscenario x\nhash y\nrules 1\n1 0/09:00 read_contact\n"
+                    "3 0/09:00 check_records\n",
+                    "log.txt");
   REQUIRE(gap.diagnostics.size() == 1);
   CHECK(sim::core::formatDiagnostic(gap.diagnostics[0]) ==
-        "log.txt:5:1: error: expected event 2, found event 3");
+        "log.txt:6:1: error: expected event 2, found event 3");
+  const auto gaps =
+      parseEventLog("frontdoor-log 1\nscenario x\nhash y\nrules 1\n1 0/09:00 read_contact\n"
+                    "3 0/09:00 check_records\n4 0/09:00 wait reply\n9 0/09:00 wait reply\n",
+                    "log.txt");
+  REQUIRE(gaps.diagnostics.size() == 2);
+  CHECK(gaps.diagnostics[1].line == 8);
 
   const auto headless = parseEventLog("1 0/09:00 read_contact\n", "log.txt");
   REQUIRE(headless.diagnostics.size() == 1);

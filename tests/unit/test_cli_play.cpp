@@ -1,7 +1,10 @@
 // The real frontdoor-cli binary: `play` runs each bundled scenario's documented example
 // action file and its JSON matches the reviewed golden file (tests/golden/play/); bad
 // action files and refused actions exit 1 with FILE:LINE:COL messages.
+#include "sim/engine/action_text.hpp"
+#include "sim/engine/attempt.hpp"
 #include "sim/engine/event_log.hpp"
+#include "sim/scenario/loader.hpp"
 #include "tests/support/cli_runner.hpp"
 
 #include <algorithm>
@@ -69,7 +72,7 @@ TEST_CASE("play prints a readable transcript and debrief as text") {
   CHECK(run.out.find("Panel spread:") != std::string::npos);
 }
 
-TEST_CASE("play writes an event log that reads back") {
+TEST_CASE("play writes an event log that replays to the same attempt") {
   const auto log = fs::temp_directory_path() / "frontdoor-play-log.txt";
   const auto run = cli("play scenarios/s47-baby-bruise.toml --actions "
                        "scenarios/actions/s47-baby-bruise.actions --log '" +
@@ -81,6 +84,21 @@ TEST_CASE("play writes an event log that reads back") {
   CHECK(parsed.log->scenarioId == "s47-baby-bruise");
   CHECK(parsed.log->events.size() > 10);
   fs::remove(log);
+  // The same actions, applied in this process, give the same log; replaying it gives the
+  // same state.
+  const auto scenario =
+      sim::scenario::loadScenarioFile(fs::path(SIM_SOURCE_DIR) / "scenarios/s47-baby-bruise.toml");
+  REQUIRE(scenario.ok());
+  const auto script = sim::engine::parseActionScript(
+      readAll(fs::path(SIM_SOURCE_DIR) / "scenarios/actions/s47-baby-bruise.actions"), "x");
+  sim::engine::Attempt live(scenario.scenario);
+  for (const auto& scripted : script.actions) {
+    REQUIRE(live.apply(scripted.action).ok());
+  }
+  CHECK(live.log() == *parsed.log);
+  const auto replayed = sim::engine::Attempt::replay(scenario.scenario, *parsed.log);
+  REQUIRE(replayed.ok());
+  CHECK(replayed.value().state() == live.state());
 }
 
 TEST_CASE("a bad action file is reported line by line and exits 1") {
@@ -99,8 +117,8 @@ TEST_CASE("a refused action stops the play at its line and exits 1") {
   const auto run = cli("play tests/data/engine/two_points.toml --actions '" + file.string() + "'");
   CHECK(run.status == 1);
   CHECK(run.err == file.string() +
-                       ":3:3: error: refused: There is no question \"q-sad\" in this case; did you "
-                       "mean \"q-said\"?\n");
+                       ":3:3: error: refused: There is no question \"q-sad\" at this point of the "
+                       "case; did you mean \"q-said\"?\n");
   fs::remove(file);
 }
 

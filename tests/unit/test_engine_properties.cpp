@@ -77,6 +77,10 @@ Action randomAction(Draw& draw, const Scenario& scenario, const AttemptState& st
   case 8:
     return WaitForReply{};
   case 9:
+    // Mostly short waits; sometimes to near (or past) the furthest day a wait may reach.
+    if (draw.chance(3)) {
+      return WaitUntil{SimTime::at(kHorizonDays + draw.between(-2, 1), draw.between(0, 1439))};
+    }
     return WaitUntil{SimTime{state.now.minutes + draw.between(-60, 3 * 24 * 60)}};
   case 10: {
     const auto side = draw.chance(60) ? FactorSide::Risk : FactorSide::Protective;
@@ -180,7 +184,8 @@ void checkInvariants(const Attempt& attempt, const std::vector<std::string>& hid
   // in it, before or after a decision (they are only in the debrief, gated above).
   for (const auto& line : describeTranscript(scenario, state)) {
     for (const auto& text : hidden) {
-      if (line.text.find(text) != std::string::npos) {
+      if (line.text.find(text) != std::string::npos ||
+          line.heading.find(text) != std::string::npos) {
         FAIL(line.heading << " shows hidden text: " << text);
       }
     }

@@ -73,18 +73,22 @@ TEST_CASE("a question costs its minutes and reveals its facts") {
 TEST_CASE("asking a question that does not exist or was asked already is refused") {
   auto attempt = opened();
   CHECK(mustRefuse(attempt, AskQuestion{"q-sad"}) ==
-        "There is no question \"q-sad\" in this case; did you mean \"q-said\"?");
+        "There is no question \"q-sad\" at this point of the case; did you mean \"q-said\"?");
   mustApply(attempt, AskQuestion{"q-said"});
   CHECK(mustRefuse(attempt, AskQuestion{"q-said"}) ==
         "You have already asked the referrer this question (Fri 16:40 (day 0)).");
 }
 
-TEST_CASE("routes of a later decision point are closed until it opens") {
+TEST_CASE("routes of a later decision point are closed until it opens and are not hinted at") {
   auto attempt = opened();
+  // The same answer as for an id that does not exist: a script cannot probe for what the
+  // case holds later, and "did you mean" suggests only routes open now.
   CHECK(mustRefuse(attempt, AskQuestion{"q-later"}) ==
-        "The question \"q-later\" cannot be asked yet.");
+        "There is no question \"q-later\" at this point of the case.");
+  CHECK(mustRefuse(attempt, AskQuestion{"q-latr"}) ==
+        "There is no question \"q-latr\" at this point of the case.");
   CHECK(mustRefuse(attempt, RequestCheck{"chk-school-later", ConsentChoice::NotSought, {}}) ==
-        "The check \"chk-school-later\" cannot be requested yet.");
+        "There is no agency check \"chk-school-later\" at this point of the case.");
 }
 
 TEST_CASE("work that runs past closing time carries over the weekend and the holiday") {
@@ -283,14 +287,53 @@ TEST_CASE("the counterfactual shows every route not taken by consent variant") {
       "4:0:0",  // the dp1 manager hint only
   };
   CHECK(seen == expected);
+  REQUIRE(debrief.criticalFacts.size() == 2);
+  CHECK(debrief.criticalFacts[0].reached);       // f-bruise, from the contact
+  CHECK_FALSE(debrief.criticalFacts[1].reached); // f-scared
+  // The case goes on to a second decision point, so routes still open (and the police
+  // reply still on its way) are withheld: they would give away what comes later.
   for (const auto& c : debrief.notTaken) {
+    INFO(c.heading);
+    const bool stillOpen = c.route != RouteKind::Manager; // the dp1 hint is not offered later
+    CHECK(c.withheld == stillOpen);
+    if (c.withheld) {
+      CHECK(c.facts.empty());
+      CHECK(c.text.find("kept until the case is finished") != std::string::npos);
+    }
+  }
+  // Once the attempt is closed, everything is shown, judged by what was known at dp1.
+  mustApply(attempt, OpenNextDecisionPoint{});
+  mustApply(attempt, AskQuestion{"q-said"});
+  mustApply(attempt, Decide{kS47});
+  const auto after = debriefFor(attempt.scenario(), attempt.state(), 0).value();
+  CHECK(after.notTaken.size() == expected.size());
+  for (const auto& c : after.notTaken) {
+    CHECK_FALSE(c.withheld);
     if (c.route == RouteKind::Question && c.item == 0) {
       CHECK(c.missedFacts == std::vector<int>{factIndex(attempt, "f-scared")});
     }
   }
-  REQUIRE(debrief.criticalFacts.size() == 2);
-  CHECK(debrief.criticalFacts[0].reached);       // f-bruise, from the contact
-  CHECK_FALSE(debrief.criticalFacts[1].reached); // f-scared
+  CHECK_FALSE(after.criticalFacts[1].reached); // learned only at the second decision point
+}
+
+TEST_CASE("facts that arrive with the next decision point are not counted for the one before") {
+  auto text = sim::test::readFixture("tests/data/engine/two_points.toml");
+  // The second decision point opens on day 0 at 09:00, before the Friday 16:30 contact,
+  // and brings f-scared with it.
+  const std::string later = "day = 42\ntime = \"10:00\"\n";
+  text.replace(text.find(later), later.size(), "day = 0\ntime = \"09:00\"\n");
+  const std::string reveals = "reveals = [\"f-second\"]\n";
+  text.replace(text.find(reveals), reveals.size(), "reveals = [\"f-second\", \"f-scared\"]\n");
+  const auto loaded = sim::scenario::loadScenarioText(text, "same-day.toml");
+  REQUIRE(loaded.ok());
+  Attempt attempt(loaded.scenario);
+  mustApply(attempt, ReadContact{});
+  mustApply(attempt, Decide{kS47});
+  mustApply(attempt, OpenNextDecisionPoint{});
+  CHECK(knows(attempt, "f-scared"));
+  const auto first = debriefFor(attempt.scenario(), attempt.state(), 0).value();
+  REQUIRE(first.criticalFacts.size() == 2);
+  CHECK_FALSE(first.criticalFacts[1].reached);
 }
 
 TEST_CASE("a later decision point continues the same attempt weeks later") {

@@ -75,9 +75,8 @@ TEST_CASE("an event the engine refuses is named on replay") {
   log.events[1].action = AskQuestion{"q-later"};
   const auto replayed = Attempt::replay(sim::test::twoPoints(), log);
   REQUIRE_FALSE(replayed.ok());
-  CHECK(
-      replayed.error().message ==
-      "Event 2 (ask q-later) is refused on replay: The question \"q-later\" cannot be asked yet.");
+  CHECK(replayed.error().message == "Event 2 (ask q-later) is refused on replay: There is no "
+                                    "question \"q-later\" at this point of the case.");
 }
 
 TEST_CASE("a replay resumes: the rebuilt attempt takes further actions") {
@@ -88,4 +87,31 @@ TEST_CASE("a replay resumes: the rebuilt attempt takes further actions") {
   REQUIRE(resumed.ok());
   const auto event = mustApply(resumed.value(), AskQuestion{"q-later"});
   CHECK(event.seq == static_cast<int>(attempt.log().events.size()) + 1);
+}
+
+TEST_CASE("a log recorded under other engine rules is refused") {
+  auto log = playedAttempt().log();
+  log.rules = kEngineRules + 1;
+  const auto replayed = Attempt::replay(sim::test::twoPoints(), log);
+  REQUIRE_FALSE(replayed.ok());
+  CHECK(replayed.error().message ==
+        "This attempt was recorded under engine rules " + std::to_string(kEngineRules + 1) +
+            "; this version of Frontdoor uses rules " + std::to_string(kEngineRules) +
+            ", so it cannot replay the attempt exactly.");
+}
+
+TEST_CASE("an action that would run past the end of simulated time is refused") {
+  Attempt attempt(sim::test::twoPoints());
+  mustApply(attempt, ReadContact{});
+  // Wait to the horizon repeatedly is refused beyond it; work near the end of simulated
+  // time is refused before the clock passes kMaxClockDays.
+  CHECK_FALSE(attempt.apply(WaitUntil{SimTime::at(kHorizonDays + 1, 0)}).ok());
+  mustApply(attempt, WaitUntil{SimTime::at(kHorizonDays, 16 * 60 + 59)});
+  mustApply(attempt, CheckRecords{});
+  const auto text = formatEventLog(attempt.log());
+  const auto parsed = parseEventLog(text, "log");
+  REQUIRE(parsed.log.has_value());
+  const auto replayed = Attempt::replay(attempt.scenarioPtr(), *parsed.log);
+  REQUIRE(replayed.ok());
+  CHECK(replayed.value().state() == attempt.state());
 }

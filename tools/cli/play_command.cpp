@@ -70,8 +70,10 @@ int runPlay(const PlayOptions& options, std::ostream& out, std::ostream& err) {
   for (const auto& scripted : script.actions) {
     const auto applied = attempt.apply(scripted.action);
     if (!applied) {
-      err << core::formatDiagnostic({options.actionsPath, scripted.line, scripted.column,
-                                     core::Severity::Error, "refused: " + applied.error().message})
+      // The message may quote what the file said (an id), so keep it terminal-safe.
+      err << printableForTerminal(core::formatDiagnostic({options.actionsPath, scripted.line,
+                                                          scripted.column, core::Severity::Error,
+                                                          "refused: " + applied.error().message}))
           << '\n';
       return 1;
     }

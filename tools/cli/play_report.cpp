@@ -256,7 +256,8 @@ private:
                           {"heading", c.heading},
                           {"text", c.text},
                           {"facts", ids(c.facts)},
-                          {"missed_facts", ids(c.missedFacts)}});
+                          {"missed_facts", ids(c.missedFacts)},
+                          {"withheld", c.withheld}});
     }
     Json events = Json::array();
     for (const int e : debrief.outcomeEvents) {
@@ -343,8 +344,12 @@ void textDebrief(std::ostringstream& out, const core::Scenario& scenario,
         << (factor.note.empty() ? "" : " — " + factor.note) << "\n";
   }
   for (std::size_t i = 0; i < kRationaleLabels.size(); ++i) {
-    if (!notes.rationale.at(i).empty()) {
-      out << "  " << kRationaleLabels.at(i) << ": " << notes.rationale.at(i) << "\n";
+    const auto& text = notes.rationale.at(i);
+    if (text.find('\n') != std::string::npos) {
+      out << "  " << kRationaleLabels.at(i) << ":\n";
+      indented(out, text, "      ");
+    } else if (!text.empty()) {
+      out << "  " << kRationaleLabels.at(i) << ": " << text << "\n";
     }
   }
   if (notes.safetyScale) {
@@ -405,6 +410,16 @@ void textDebrief(std::ostringstream& out, const core::Scenario& scenario,
 
 } // namespace
 
+std::string printableForTerminal(std::string text) {
+  for (auto& c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20U && c != '\n' && c != '\t') || byte == 0x7FU) {
+      c = '?';
+    }
+  }
+  return text;
+}
+
 std::string playReportJson(const engine::Attempt& attempt) {
   return JsonReport(attempt).build().dump(2) + "\n";
 }
@@ -430,7 +445,7 @@ std::string playReportText(const engine::Attempt& attempt) {
     textDebrief(out, scenario, calendar, debrief);
   }
   out << "\n" << state.events << " actions; clock at " << calendar.describe(state.now) << ".\n";
-  return out.str();
+  return printableForTerminal(out.str());
 }
 
 } // namespace sim::cli

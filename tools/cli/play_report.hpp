@@ -9,6 +9,10 @@
 namespace sim::cli {
 
 std::string playReportText(const engine::Attempt& attempt);
+
+/// `text` with control characters other than newline and tab replaced by '?', so that text
+/// typed into an attempt cannot drive the terminal (escape sequences).
+std::string printableForTerminal(std::string text);
 std::string playReportJson(const engine::Attempt& attempt);
 
 } // namespace sim::cli
