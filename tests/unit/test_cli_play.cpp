@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -131,4 +133,39 @@ TEST_CASE("play refuses a broken scenario and a missing action file") {
   CHECK(missing.status == 1);
   CHECK(missing.err == "no/such.actions: error: no such file\n");
   CHECK(cli("play scenarios/advice-bedtime-battles.toml").status == 2);
+}
+
+TEST_CASE("the diagnostics examples in ACTIONS.md are real output") {
+  const auto doc = readAll(fs::path(SIM_SOURCE_DIR) / "scenarios/ACTIONS.md");
+  const auto section = doc.find("These examples are real output.");
+  REQUIRE(section != std::string::npos);
+  // The first ```text block after it is bad.actions; the second is the output.
+  auto block = [&](std::size_t from) {
+    const auto start = doc.find("```text\n", from);
+    REQUIRE(start != std::string::npos);
+    const auto end = doc.find("```\n", start + 8);
+    REQUIRE(end != std::string::npos);
+    return std::make_pair(doc.substr(start + 8, end - start - 8), end + 4);
+  };
+  const auto [actions, afterActions] = block(section);
+  const auto [output, afterOutput] = block(afterActions);
+  (void)afterOutput;
+  const auto dir = fs::temp_directory_path() / "frontdoor-actions-doc";
+  fs::create_directories(dir);
+  std::ofstream(dir / "bad.actions", std::ios::binary) << actions;
+  const auto run = cli("play '" + std::string(SIM_SOURCE_DIR) +
+                           "/scenarios/advice-bedtime-battles.toml' --actions bad.actions",
+                       dir);
+  CHECK(run.status == 1);
+  std::string expected;
+  std::istringstream lines(output);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind("bad.actions:", 0) == 0) {
+      expected += line + "\n";
+    }
+  }
+  REQUIRE_FALSE(expected.empty());
+  CHECK(run.err == expected);
+  fs::remove_all(dir);
 }

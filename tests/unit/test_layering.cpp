@@ -147,3 +147,13 @@ TEST_CASE("pure libraries include only the core and themselves") {
     }
   }
 }
+
+TEST_CASE("only the command-line tool includes nlohmann-json") {
+  const auto tools = includesUnder("tools");
+  REQUIRE(countOf(tools, "nlohmann") > 0);
+  const auto bad = violations(tools, "nlohmann", {"tools/cli/"});
+  const auto badSim = violations(includesUnder("sim"), "nlohmann", {});
+  INFO(joined(bad) << joined(badSim));
+  CHECK(bad.empty());
+  CHECK(badSim.empty());
+}
