@@ -1,0 +1,41 @@
+// Reading a decisions CSV (product.md §7): a header row and at least the columns
+// `trainee`, `scenario`, `decision` (a response token); optional `need_level`, `p_harm`,
+// `p_rereferral`, `team`, `cohort`. RFC 4180 quoting. Bad rows are reported with their line
+// and column and skipped; the caller decides whether any bad row is fatal (--strict).
+#pragma once
+
+#include "sim/core/codes.hpp"
+#include "sim/core/diagnostic.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sim::scoring {
+
+struct DecisionRow {
+  int line = 0; // 1-based line of the row in the file (the header is line 1)
+  std::string trainee;
+  std::string scenario;
+  core::ResponseLevel decision = core::ResponseLevel::Nfa;
+  std::optional<core::NeedLevel> needLevel;
+  std::optional<double> pHarm;       // 0..1 (a value written as a percentage 0..100 is refused)
+  std::optional<double> pRereferral; // 0..1
+  std::string team;
+  std::string cohort;
+};
+
+struct DecisionTable {
+  std::vector<DecisionRow> rows;
+  std::vector<core::Diagnostic> diagnostics; // FILE:LINE:COL, one per bad row (errors) or
+                                             // per unknown column (warnings)
+  std::int64_t badRows = 0;
+  bool readable = true; // false when the header itself is unusable (nothing can be read)
+};
+
+/// Parse CSV text; `displayPath` names it in diagnostics. Never throws.
+DecisionTable readDecisionTable(std::string_view text, const std::string& displayPath);
+
+} // namespace sim::scoring

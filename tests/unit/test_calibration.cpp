@@ -1,0 +1,1 @@
+// Placeholder: tests to come with the implementation.
