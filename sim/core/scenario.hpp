@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sim/core/codes.hpp"
+#include "sim/core/rubric.hpp"
 
 #include <optional>
 #include <string>
@@ -243,6 +244,7 @@ struct Scenario {
   std::vector<DecisionPoint> decisionPoints;
   std::vector<PanelReview> panels;
   Outcome outcome;
+  std::vector<RubricSetting> rubricOverrides; // the scenario's [rubric] table, if any
 
   std::string sourcePath;  // as given to the loader
   std::string contentHash; // "blake2b-256:<hex>" of the file bytes (CRLF read as LF)

@@ -7,6 +7,7 @@
 #include "sim/scenario/content_hash.hpp"
 #include "sim/scenario/cross_checks.hpp"
 #include "sim/scenario/key_depth.hpp"
+#include "sim/scenario/rubric_reader.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/toml_reader.hpp"
 
@@ -67,6 +68,7 @@ public:
     readDecisionPoints(top);
     readPanels(top);
     readOutcome(top);
+    readRubricOverrides(top);
     checkReferences(m_xref, m_sink);
     checkFactsRevealable(m_scenario, m_xref, m_sink);
     checkPanelsCoverDecisionPoints(m_xref, m_sink);
@@ -611,6 +613,12 @@ private:
         p.inappropriate.push_back(std::move(action));
       }
       m_scenario.panels.push_back(std::move(p));
+    }
+  }
+
+  void readRubricOverrides(TableReader& top) {
+    if (auto t = top.table("rubric", Need::Optional)) {
+      m_scenario.rubricOverrides = readRubricSettings(*t, true).settings;
     }
   }
 

@@ -1,6 +1,8 @@
 // Recursive *.toml collection without exceptions (std::error_code throughout).
 #include "sim/scenario/scenario_files.hpp"
 
+#include "sim/scenario/rubric_loader.hpp"
+
 #include <algorithm>
 #include <system_error>
 
@@ -17,7 +19,7 @@ FileList collectScenarioFiles(const std::vector<std::filesystem::path>& paths) {
       continue;
     }
     if (fs::is_regular_file(status)) {
-      out.files.push_back(path);
+      (isRubricFile(path) ? out.rubrics : out.files).push_back(path);
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -38,7 +40,9 @@ FileList collectScenarioFiles(const std::vector<std::filesystem::path>& paths) {
       out.problems.push_back(path.string() + ": " + ec.message());
     }
     std::sort(found.begin(), found.end());
-    out.files.insert(out.files.end(), found.begin(), found.end());
+    for (auto& file : found) {
+      (isRubricFile(file) ? out.rubrics : out.files).push_back(std::move(file));
+    }
   }
   return out;
 }

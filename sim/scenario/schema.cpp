@@ -10,10 +10,10 @@ namespace {
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::string_view kRoot[] = {"format",    "scenario",        "provenance", "anonymisation",
-                                      "clock",     "contact",         "household",  "facts",
-                                      "questions", "records",         "checks",     "direct",
-                                      "manager",   "decision_points", "panel",      "outcome"};
+constexpr std::string_view kRoot[] = {
+    "format",    "scenario",        "provenance", "anonymisation", "clock",  "contact",
+    "household", "facts",           "questions",  "records",       "checks", "direct",
+    "manager",   "decision_points", "panel",      "outcome",       "rubric"};
 constexpr std::string_view kScenario[] = {
     "id",      "version", "title",   "practice_area", "difficulty", "expected_minutes",
     "summary", "status",  "authors", "signed_off_by"};
@@ -66,7 +66,26 @@ constexpr std::string_view kOutcome[] = {"followup_days", "original_decision", "
 constexpr std::string_view kOutcomeEvent[] = {
     "day", "kind", "text", "source_code", "category", "closure_reason", "same_concern"};
 
-constexpr std::array<std::pair<std::string_view, Keys>, 24> kTables{{
+// The rubric (core/rubric.cpp lists the same keys with their ranges; a test checks they
+// agree). A rubric file's top level is the "rubric" table plus `format`.
+constexpr std::string_view kRubric[] = {"format",      "weights",  "decision", "calibration",
+                                        "information", "critical", "contested"};
+constexpr std::string_view kRubricWeights[] = {"decision",    "information", "factors",
+                                               "calibration", "timeliness",  "rationale"};
+constexpr std::string_view kRubricDecision[] = {"script_concordance", "cost_matrix"};
+constexpr std::string_view kRubricCalibration[] = {"zero_credit_gap"};
+constexpr std::string_view kRubricInformation[] = {
+    "critical_facts",      "records", "child", "referrer", "inappropriate_penalty",
+    "urgent_delay_penalty"};
+constexpr std::string_view kRubricCritical[] = {"cap",
+                                                "under_response_confirmed_harm",
+                                                "no_records_with_history",
+                                                "missed_protection_status",
+                                                "consent_raising_risk",
+                                                "urgent_without_same_day_action"};
+constexpr std::string_view kRubricContested[] = {"base", "slope"};
+
+constexpr std::array<std::pair<std::string_view, Keys>, 31> kTables{{
     {"", kRoot},
     {"scenario", kScenario},
     {"provenance", kProvenance},
@@ -91,6 +110,13 @@ constexpr std::array<std::pair<std::string_view, Keys>, 24> kTables{{
     {"panel.inappropriate", kInappropriate},
     {"outcome", kOutcome},
     {"outcome.events", kOutcomeEvent},
+    {"rubric", kRubric},
+    {"rubric.weights", kRubricWeights},
+    {"rubric.decision", kRubricDecision},
+    {"rubric.calibration", kRubricCalibration},
+    {"rubric.information", kRubricInformation},
+    {"rubric.critical", kRubricCritical},
+    {"rubric.contested", kRubricContested},
 }};
 
 } // namespace

@@ -249,6 +249,33 @@ std::optional<double> TableReader::probability(std::string_view key, Need need) 
   return value;
 }
 
+std::optional<double> TableReader::number(std::string_view key, Need need, double min, double max) {
+  const auto expected = [&] {
+    std::ostringstream range;
+    range << "a number from " << min << " to " << max;
+    return range.str();
+  };
+  const auto* node = get(key, need, expected);
+  if (node == nullptr) {
+    return std::nullopt;
+  }
+  double value = 0.0;
+  if (const auto* f = node->as_floating_point()) {
+    value = f->get();
+  } else if (const auto* i = node->as_integer()) {
+    value = static_cast<double>(i->get());
+  } else {
+    typeError(key, *node, expected());
+    return std::nullopt;
+  }
+  if (!(value >= min && value <= max)) {
+    m_sink.error(scenario::posOf(node->source()),
+                 "'" + keyPath(key) + "' must be " + expected() + ", found " + describeNode(*node));
+    return std::nullopt;
+  }
+  return value;
+}
+
 std::optional<bool> TableReader::boolean(std::string_view key, Need need) {
   const auto* node = get(key, need, [] { return std::string("true or false"); });
   if (node == nullptr) {

@@ -59,6 +59,10 @@ public:
                                       std::int64_t max);
   std::optional<int> intValue(std::string_view key, Need need, int min, int max);
   std::optional<double> probability(std::string_view key, Need need);
+  /// A number (integer or float) in [min, max].
+  std::optional<double> number(std::string_view key, Need need, double min, double max);
+  /// The node at `key` without reading it (null when absent).
+  [[nodiscard]] const toml::node* node(std::string_view key) const { return m_table.get(key); }
   std::optional<bool> boolean(std::string_view key, Need need);
   /// A time of day, "HH:MM" or a TOML local time; minutes since midnight.
   std::optional<int> timeOfDay(std::string_view key, Need need);

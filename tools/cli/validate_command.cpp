@@ -2,6 +2,7 @@
 #include "tools/cli/validate_command.hpp"
 
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/rubric_loader.hpp"
 #include "sim/scenario/scenario_files.hpp"
 
 #include <ostream>
@@ -17,7 +18,7 @@ int runValidate(const std::vector<std::string>& paths, bool quiet, std::ostream&
   for (const auto& problem : list.problems) {
     err << "frontdoor-cli validate: " << problem << '\n';
   }
-  if (list.files.empty()) {
+  if (list.files.empty() && list.rubrics.empty()) {
     if (list.problems.empty()) {
       err << "frontdoor-cli validate: no .toml files found in the given paths\n";
     }
@@ -40,10 +41,21 @@ int runValidate(const std::vector<std::string>& paths, bool quiet, std::ostream&
       ++failedFiles;
     }
   }
+  // Rubric files (*rubric.toml) are checked as rubrics, with the same diagnostics.
+  for (const auto& file : list.rubrics) {
+    const auto result = scenario::loadRubricFile(file);
+    for (const auto& d : result.diagnostics) {
+      ++(d.severity == core::Severity::Error ? errors : warnings);
+      out << core::formatDiagnostic(d) << '\n';
+    }
+    if (!result.ok()) {
+      ++failedFiles;
+    }
+  }
+  const auto checked = list.files.size() + list.rubrics.size();
   if (!quiet) {
-    err << list.files.size() << (list.files.size() == 1 ? " file" : " files")
-        << " checked: " << failedFiles << " with errors; " << errors
-        << (errors == 1 ? " error, " : " errors, ") << warnings
+    err << checked << (checked == 1 ? " file" : " files") << " checked: " << failedFiles
+        << " with errors; " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
         << (warnings == 1 ? " warning\n" : " warnings\n");
   }
   if (!list.problems.empty()) {

@@ -1,0 +1,105 @@
+// Loading a rubric file: syntax errors from toml++, then every key checked by
+// rubric_reader, then the rules that involve several keys (weights, information shares).
+#include "sim/scenario/rubric_loader.hpp"
+
+#include "sim/scenario/rubric_reader.hpp"
+#include "sim/scenario/schema.hpp"
+#include "sim/scenario/toml.hpp"
+#include "sim/scenario/toml_reader.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace sim::scenario {
+
+namespace {
+
+RubricLoad singleError(const std::string& file, int line, int column, std::string message) {
+  RubricLoad result;
+  result.diagnostics.push_back({file, line, column, core::Severity::Error, std::move(message)});
+  return result;
+}
+
+RubricLoad build(const toml::table& root, const std::string& displayPath, std::string_view text) {
+  DiagnosticSink sink(displayPath);
+  sink.setSource(text);
+  TableReader top(sink, root, "", "rubric");
+  const auto format = top.integer("format", Need::Required, 1, 1000000);
+  if (format && *format > kRubricFormatVersion) {
+    sink.error(top.posOf("format"), "this rubric uses format " + std::to_string(*format) +
+                                        ", newer than this Frontdoor reads (format " +
+                                        std::to_string(kRubricFormatVersion) + ")");
+  }
+  const auto read = readRubricSettings(top, false);
+  core::Rubric rubric;
+  for (const auto& setting : read.settings) {
+    core::applyRubricSetting(rubric, setting);
+  }
+  if (read.costMatrix) {
+    rubric.costMatrix = *read.costMatrix;
+  }
+  const auto& w = rubric.weights;
+  if (w.decision + w.information + w.factors + w.calibration + w.timeliness + w.rationale <= 0) {
+    sink.error(top.has("weights") ? top.posOf("weights") : top.pos(),
+               "the component weights add up to 0; at least one must be positive");
+  }
+  const auto& i = rubric.information;
+  const double shares = i.criticalFacts + i.records + i.child + i.referrer;
+  if (std::abs(shares - 1.0) > 1e-6) {
+    std::ostringstream message;
+    message << "'information.critical_facts', 'information.records', 'information.child' and "
+               "'information.referrer' must add up to 1 (they share the component), found "
+            << shares;
+    sink.error(top.has("information") ? top.posOf("information") : top.pos(), message.str());
+  }
+  RubricLoad result;
+  result.diagnostics = sink.take();
+  if (!core::hasErrors(result.diagnostics)) {
+    result.rubric = rubric;
+  }
+  return result;
+}
+
+} // namespace
+
+RubricLoad loadRubricText(std::string_view text, const std::string& displayPath) {
+  if (text.size() > kMaxScenarioBytes) {
+    return singleError(displayPath, 1, 1, "the rubric file is larger than 1 MiB");
+  }
+  try {
+    const toml::table root = toml::parse(text);
+    return build(root, displayPath, text);
+  } catch (const toml::parse_error& error) {
+    const auto pos = posOf(error.source());
+    return singleError(displayPath, pos.line, pos.column,
+                       "syntax error: " + std::string(error.description()));
+  } catch (const std::exception& error) {
+    return singleError(displayPath, 1, 1, std::string("could not load the file: ") + error.what());
+  }
+}
+
+RubricLoad loadRubricFile(const std::filesystem::path& path) {
+  const std::string display = path.string();
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    return singleError(display, 1, 1, "cannot read the file: " + ec.message());
+  }
+  if (size > kMaxScenarioBytes) {
+    return singleError(display, 1, 1, "the rubric file is larger than 1 MiB; it was not read");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return loadRubricText(text.str(), display);
+}
+
+bool isRubricFile(const std::filesystem::path& path) {
+  const auto name = path.filename().string();
+  const std::string_view suffix = "rubric.toml";
+  return name.size() >= suffix.size() &&
+         name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+} // namespace sim::scenario
