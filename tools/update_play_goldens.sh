@@ -8,6 +8,7 @@ cli="${SIM_CLI:-$root/build/tools/cli/frontdoor-cli}"
 mkdir -p "$root/tests/golden/play"
 cd "$root"
 for scenario in scenarios/*.toml; do
+  case "$scenario" in *rubric.toml) continue ;; esac # the scoring rubric, not a case
   id="$(basename "$scenario" .toml)"
   "$cli" play "$scenario" --actions "scenarios/actions/$id.actions" --json \
     > "tests/golden/play/$id.json"

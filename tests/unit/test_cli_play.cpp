@@ -5,6 +5,7 @@
 #include "sim/engine/attempt.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/rubric_loader.hpp"
 #include "tests/support/cli_runner.hpp"
 
 #include <algorithm>
@@ -22,7 +23,7 @@ namespace {
 std::vector<std::string> bundledIds() {
   std::vector<std::string> ids;
   for (const auto& entry : fs::directory_iterator(fs::path(SIM_SOURCE_DIR) / "scenarios")) {
-    if (entry.path().extension() == ".toml") {
+    if (entry.path().extension() == ".toml" && !sim::scenario::isRubricFile(entry.path())) {
       ids.push_back(entry.path().stem().string());
     }
   }

@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
       ->required();
   playCommand->add_flag("--json", play.json, "Print JSON instead of text");
   playCommand->add_option("--log", play.logPath, "Also write the event log to this file");
+  playCommand->add_option("--rubric", play.rubricPath,
+                          "Score with this rubric file (default: the built-in rubric, as in "
+                          "scenarios/rubric.toml)");
 
   try {
     app.parse(argc, argv);

@@ -6,6 +6,7 @@
 #include "sim/engine/action_text.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/rubric_loader.hpp"
 #include "tools/cli/play_report.hpp"
 
 #include <fstream>
@@ -55,6 +56,17 @@ int runPlay(const PlayOptions& options, std::ostream& out, std::ostream& err) {
   if (!loaded.ok()) {
     return 1;
   }
+  core::Rubric rubric; // the built-in defaults (the same as scenarios/rubric.toml)
+  if (!options.rubricPath.empty()) {
+    const auto read = scenario::loadRubricFile(options.rubricPath);
+    for (const auto& d : read.diagnostics) {
+      err << core::formatDiagnostic(d) << '\n';
+    }
+    if (!read.ok()) {
+      return 1;
+    }
+    rubric = *read.rubric;
+  }
   std::string text;
   if (!readFile(options.actionsPath, text, err)) {
     return 1;
@@ -86,7 +98,7 @@ int runPlay(const PlayOptions& options, std::ostream& out, std::ostream& err) {
       return 1;
     }
   }
-  out << (options.json ? playReportJson(attempt) : playReportText(attempt));
+  out << (options.json ? playReportJson(attempt, rubric) : playReportText(attempt, rubric));
   return 0;
 }
 

@@ -11,7 +11,8 @@ struct PlayOptions {
   std::string scenarioPath;
   std::string actionsPath;
   bool json = false;
-  std::string logPath; // when set, the event log is written here
+  std::string logPath;    // when set, the event log is written here
+  std::string rubricPath; // when set, score with this rubric instead of the defaults
 };
 
 /// Exit status: 0 played, 1 bad input (scenario, action file or a refused action), each

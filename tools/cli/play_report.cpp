@@ -3,6 +3,8 @@
 // the practitioner would see, nothing more.
 #include "tools/cli/play_report.hpp"
 
+#include "tools/cli/score_report.hpp"
+
 #include "sim/engine/action_text.hpp"
 #include "sim/engine/calendar.hpp"
 #include "sim/engine/debrief.hpp"
@@ -93,8 +95,9 @@ std::vector<engine::Debrief> debriefsOf(const engine::Attempt& attempt) {
 
 class JsonReport {
 public:
-  explicit JsonReport(const engine::Attempt& attempt)
-      : m_attempt(attempt), m_scenario(attempt.scenario()), m_calendar(m_scenario.clock) {}
+  JsonReport(const engine::Attempt& attempt, const core::Rubric& rubric)
+      : m_attempt(attempt), m_scenario(attempt.scenario()), m_calendar(m_scenario.clock),
+        m_rubric(scoring::rubricFor(rubric, m_scenario)) {}
 
   Json build() const {
     const auto& state = m_attempt.state();
@@ -241,6 +244,12 @@ private:
     return out;
   }
 
+  Json scoreOf(int decisionPoint) const {
+    const auto score =
+        scoring::scoreDecision(m_scenario, m_attempt.state(), decisionPoint, m_rubric);
+    return score ? scoreJson(score.value()) : Json(nullptr);
+  }
+
   Json decision(const engine::Debrief& debrief) const {
     const auto& record = debrief.decision;
     const auto& point = m_scenario.decisionPoints[at(debrief.decisionPoint)];
@@ -282,6 +291,7 @@ private:
             {"urgency", core::tokenOf(record.decision.urgency)},
             {"adjuncts", std::move(adjuncts)},
             {"working_notes", notes(record.notes)},
+            {"score", scoreOf(debrief.decisionPoint)},
             {"debrief",
              {{"panel", panel(debrief)},
               {"critical_facts", reached(debrief.criticalFacts)},
@@ -293,6 +303,7 @@ private:
   const engine::Attempt& m_attempt;
   const core::Scenario& m_scenario;
   engine::WorkingCalendar m_calendar;
+  core::Rubric m_rubric;
 };
 
 // ---- text ----
@@ -420,11 +431,11 @@ std::string printableForTerminal(std::string text) {
   return text;
 }
 
-std::string playReportJson(const engine::Attempt& attempt) {
-  return JsonReport(attempt).build().dump(2) + "\n";
+std::string playReportJson(const engine::Attempt& attempt, const core::Rubric& rubric) {
+  return JsonReport(attempt, rubric).build().dump(2) + "\n";
 }
 
-std::string playReportText(const engine::Attempt& attempt) {
+std::string playReportText(const engine::Attempt& attempt, const core::Rubric& rubric) {
   const auto& scenario = attempt.scenario();
   const auto& state = attempt.state();
   const engine::WorkingCalendar calendar(scenario.clock);
@@ -441,8 +452,13 @@ std::string playReportText(const engine::Attempt& attempt) {
       out << "    [learned " << factList(scenario, line.facts) << "]\n";
     }
   }
+  const auto caseRubric = scoring::rubricFor(rubric, scenario);
   for (const auto& debrief : debriefsOf(attempt)) {
     textDebrief(out, scenario, calendar, debrief);
+    const auto score = scoring::scoreDecision(scenario, state, debrief.decisionPoint, caseRubric);
+    if (score) {
+      writeScoreText(out, score.value());
+    }
   }
   out << "\n" << state.events << " actions; clock at " << calendar.describe(state.now) << ".\n";
   return printableForTerminal(out.str());
