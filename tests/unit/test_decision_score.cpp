@@ -1,0 +1,192 @@
+// Hand-worked scores for every bundled scenario: the documented example attempt (careful),
+// a typical under-response and a typical over-response, scored with the default rubric
+// (scenarios/rubric.toml). The arithmetic is written out beside each expected value:
+// total = 100 x (points earned) / (points available); weights 35/20/15/15/10/5.
+#include "sim/engine/action_text.hpp"
+#include "sim/scoring/decision_score.hpp"
+#include "tests/support/engine_fixtures.hpp"
+
+using namespace sim::scoring;
+using sim::engine::Attempt;
+
+namespace {
+
+DecisionScore play(const std::string& id, const std::string& actions) {
+  Attempt attempt(sim::test::loadScenario("scenarios/" + id + ".toml"));
+  const auto script = sim::engine::parseActionScript(actions, id + ".actions");
+  REQUIRE(script.diagnostics.empty());
+  for (const auto& scripted : script.actions) {
+    sim::test::mustApply(attempt, scripted.action);
+  }
+  const auto score = scoreDecision(attempt.scenario(), attempt.state(), 0, sim::core::Rubric{});
+  REQUIRE(score.ok());
+  return score.value();
+}
+
+DecisionScore playExample(const std::string& id) {
+  return play(id, sim::test::readFixture("scenarios/actions/" + id + ".actions"));
+}
+
+double points(const DecisionScore& score, Component component) {
+  return score.components.at(static_cast<std::size_t>(component)).earned;
+}
+
+std::vector<std::string> rules(const DecisionScore& score) {
+  std::vector<std::string> out;
+  for (const auto& error : score.criticalErrors) {
+    out.push_back(error.rule);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("bedtime battles: the careful example attempt") {
+  const auto s = playExample("advice-bedtime-battles");
+  CHECK(points(s, Component::Decision) == Approx(35.0)); // advice is inside advice..early_help
+  // 0.6 (4 of 4 critical facts) + 0.15 (records) + 0 (Kai not seen) + 0.1 (referrer) = 0.85
+  CHECK(points(s, Component::Information) == Approx(0.85 * 20));
+  // Key factors {4B, f-no-harm-intent, f-grandmother, f-school-confirms}: all 4 named among
+  // 7 recorded: precision 4/7, recall 1, F1 = 2(4/7)/(4/7 + 1) = 8/11.
+  CHECK(points(s, Component::Factors) == Approx(15.0 * 8 / 11));
+  CHECK(points(s, Component::Calibration) == Approx(15.0)); // 3% against the panel's 0.03
+  CHECK(points(s, Component::Timeliness) == Approx(10.0));
+  CHECK(points(s, Component::Rationale) == Approx(5.0));           // 5 headings and the scale
+  CHECK(s.total == Approx(35 + 17 + 15.0 * 8 / 11 + 15 + 10 + 5)); // 92.91
+  CHECK(s.criticalErrors.empty());
+  // Panellists advice x4, early_help x1: agreeing pairs 4*3 / (5*4) = 0.6 -> 0.5 + 0.5*0.6.
+  CHECK(s.panelAgreement == Approx(0.6));
+  CHECK(s.caseWeight == Approx(0.8));
+}
+
+TEST_CASE("bedtime battles: closing with NFA straight from the contact") {
+  const auto s =
+      play("advice-bedtime-battles", "read_contact\ndecide nfa need=1 urgency=routine\n");
+  // nfa is below the band, but the cost matrix (row advice, column nfa) is 0.
+  CHECK(points(s, Component::Decision) == Approx(35.0));
+  // Only f-separation (1 of 4 critical facts) comes with the contact: 0.6/4 = 0.15 of 20.
+  CHECK(points(s, Component::Information) == Approx(3.0));
+  CHECK(points(s, Component::Factors) == Approx(0.0));
+  CHECK(points(s, Component::Calibration) == Approx(0.0)); // no estimate given
+  CHECK(points(s, Component::Timeliness) == Approx(10.0));
+  CHECK(points(s, Component::Rationale) == Approx(0.0));
+  CHECK(s.total == Approx(35 + 3 + 10)); // 48 of 100
+  CHECK(s.criticalErrors.empty());       // no history in the records to miss
+}
+
+TEST_CASE("bedtime battles: an s47 enquiry for a parent asking for advice") {
+  const auto s =
+      play("advice-bedtime-battles", "read_contact\ndecide s47 need=4 urgency=same_day\n");
+  // Above the band: row early_help, column s47 costs 3 of 10 -> 0.7 x 35. No panellist
+  // chose s47, so no script-concordance credit.
+  CHECK(points(s, Component::Decision) == Approx(24.5));
+  CHECK(s.total == Approx(24.5 + 3 + 10)); // 37.5
+}
+
+TEST_CASE("Monday absences: the careful example attempt") {
+  const auto s = playExample("early-help-attendance");
+  CHECK(points(s, Component::Decision) == Approx(35.0));
+  // 8 of 8 critical facts, records, Ellie seen, referrer asked: 0.6+0.15+0.15+0.1 = 1.
+  CHECK(points(s, Component::Information) == Approx(20.0));
+  // 5 of the 6 key factors named among 9 recorded: P = 5/9, R = 5/6,
+  // F1 = 2PR/(P+R) = (50/54)/(25/18) = 2/3.
+  CHECK(points(s, Component::Factors) == Approx(10.0));
+  CHECK(s.total == Approx(35 + 20 + 10 + 15 + 10 + 5)); // 95
+  // early_help x4, s17 x1, advice x1: pairs 12/30 = 0.4 -> weight 0.7.
+  CHECK(s.caseWeight == Approx(0.7));
+}
+
+TEST_CASE("Monday absences: advice only") {
+  const auto s =
+      play("early-help-attendance", "read_contact\ndecide advice need=2 urgency=routine\n");
+  // Row early_help, column advice costs 2: 0.8 x 35 = 28. One panellist chose advice
+  // against four for early_help: concordance 1/4 < 0.8, so the matrix credit stands.
+  CHECK(points(s, Component::Decision) == Approx(28.0));
+  // The contact brings f-attendance, 1 of 8 critical facts: 0.6/8 x 20 = 1.5.
+  CHECK(points(s, Component::Information) == Approx(1.5));
+  CHECK(s.total == Approx(28 + 1.5 + 10)); // 39.5
+  CHECK(s.criticalErrors.empty());         // a school referral, so the records rule does not apply
+}
+
+TEST_CASE("Monday absences: an s47 enquiry") {
+  const auto s =
+      play("early-help-attendance", "read_contact\ndecide s47 need=4 urgency=same_day\n");
+  // Row s17 (the band's top), column s47 costs 1: 0.9 x 35 = 31.5.
+  CHECK(points(s, Component::Decision) == Approx(31.5));
+  CHECK(s.total == Approx(31.5 + 1.5 + 10)); // 43
+}
+
+TEST_CASE("a mark on the cheek: the careful example attempt") {
+  const auto s = playExample("s47-baby-bruise");
+  CHECK(points(s, Component::Decision) == Approx(35.0));
+  // 7 of 7 critical facts, records, Ava not seen (the panel sees her after the strategy
+  // discussion), referrer asked: 0.6 + 0.15 + 0 + 0.1 = 0.85 of 20.
+  CHECK(points(s, Component::Information) == Approx(17.0));
+  // 4 of 6 key factors named among 5 recorded: P = 0.8, R = 2/3, F1 = 8/11.
+  CHECK(points(s, Component::Factors) == Approx(15.0 * 8 / 11));
+  CHECK(s.total == Approx(35 + 17 + 15.0 * 8 / 11 + 15 + 10 + 5));
+  CHECK(s.criticalErrors.empty());
+}
+
+TEST_CASE("a mark on the cheek: early help for a bruised baby") {
+  const auto s =
+      play("s47-baby-bruise", "read_contact\ndecide early_help need=3 urgency=routine\n");
+  // Row s47, column early_help costs 8: 0.2 x 35 = 7; nobody on the panel chose it.
+  CHECK(points(s, Component::Decision) == Approx(7.0));
+  // The contact brings 4 of the 7 critical facts: 0.6 x 4/7 x 20.
+  CHECK(points(s, Component::Information) == Approx(0.6 * 4 / 7 * 20));
+  CHECK(s.uncapped == Approx(7 + 0.6 * 4 / 7 * 20 + 10)); // 23.86, below the cap of 40
+  CHECK(s.total == Approx(s.uncapped));
+  // The outcome confirms harm (a child protection plan) and the panel wanted same day.
+  CHECK(rules(s) == std::vector<std::string>{"critical.under_response_confirmed_harm",
+                                             "critical.urgent_without_same_day_action"});
+}
+
+TEST_CASE("a mark on the cheek: immediate protection sits at the top of the band") {
+  const auto s =
+      play("s47-baby-bruise", "read_contact\ndecide immediate need=4 urgency=same_day\n");
+  CHECK(points(s, Component::Decision) == Approx(35.0));
+  CHECK(s.total == Approx(35 + 0.6 * 4 / 7 * 20 + 10)); // 51.86
+  CHECK(s.criticalErrors.empty());
+}
+
+TEST_CASE("a critical error caps the score") {
+  sim::core::Rubric rubric;
+  rubric.critical.cap = 10;
+  Attempt attempt(sim::test::loadScenario("scenarios/s47-baby-bruise.toml"));
+  sim::test::mustApply(attempt, sim::engine::ReadContact{});
+  sim::test::mustApply(attempt, sim::engine::Decide{sim::core::ResponseLevel::EarlyHelp,
+                                                    sim::core::NeedLevel::Complex,
+                                                    sim::core::Urgency::Routine,
+                                                    {}});
+  const auto s = scoreDecision(attempt.scenario(), attempt.state(), 0, rubric).value();
+  CHECK(s.uncapped > 20);
+  CHECK(s.total == Approx(10.0));
+}
+
+TEST_CASE("a decision is scored only once locked") {
+  Attempt attempt(sim::test::loadScenario("scenarios/s47-baby-bruise.toml"));
+  sim::test::mustApply(attempt, sim::engine::ReadContact{});
+  CHECK_FALSE(scoreDecision(attempt.scenario(), attempt.state(), 0, sim::core::Rubric{}).ok());
+}
+
+TEST_CASE("component lines account for every point of the example attempts") {
+  for (const auto* id : {"advice-bedtime-battles", "early-help-attendance", "s47-baby-bruise"}) {
+    const auto s = playExample(id);
+    for (const auto& component : s.components) {
+      if (!component.scored || component.component == Component::Factors) {
+        continue; // factor lines name items; the F1 line carries the points
+      }
+      double gained = 0;
+      double lost = 0;
+      for (const auto& line : component.lines) {
+        (line.points > 0 ? gained : lost) += line.points;
+      }
+      INFO(id << " " << componentToken(component.component));
+      // No penalties or partial credit in these attempts: the lines gained are the points
+      // earned, and the lines lost are the rest of the points available.
+      CHECK(gained == Approx(component.earned));
+      CHECK(gained - lost == Approx(component.weight));
+    }
+  }
+}
