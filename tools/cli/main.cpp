@@ -1,6 +1,7 @@
 // frontdoor-cli entry point: argument parsing (CLI11) and dispatch to subcommands.
 // Usage errors exit with status 2.
 #include "tools/cli/play_command.hpp"
+#include "tools/cli/report_command.hpp"
 #include "tools/cli/validate_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -33,6 +34,19 @@ int main(int argc, char** argv) {
                           "Score with this rubric file (default: the built-in rubric, as in "
                           "scenarios/rubric.toml)");
 
+  sim::cli::ReportOptions report;
+  auto* reportCommand = app.add_subcommand(
+      "report", "Analytics over many decisions from a decisions CSV: conversion, agreement with "
+                "the panels and among practitioners, calibration, by team and cohort. Exit 0 "
+                "reported, 1 bad input, 2 usage.");
+  reportCommand->add_option("--decisions", report.decisionsPath, "Decisions CSV")->required();
+  reportCommand->add_option("--scenarios", report.scenariosPath,
+                            "Folder of scenarios: compare the decisions with their panels");
+  reportCommand->add_option("--format", report.format, "text, json, csv or html")
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}));
+  reportCommand->add_option("--out", report.outPath, "Write the report to this file");
+  reportCommand->add_flag("--strict", report.strict, "Fail (exit 1) if any row is bad");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -44,6 +58,9 @@ int main(int argc, char** argv) {
 
   if (validate->parsed()) {
     return sim::cli::runValidate(validatePaths, quiet, std::cout, std::cerr);
+  }
+  if (reportCommand->parsed()) {
+    return sim::cli::runReport(report, std::cout, std::cerr);
   }
   if (playCommand->parsed()) {
     return sim::cli::runPlay(play, std::cout, std::cerr);

@@ -1,0 +1,246 @@
+// One pass over the rows gathers counts per practitioner, case, team and cohort (hash maps
+// keyed by id); the statistics are computed from the counts at the end.
+#include "sim/scoring/analytics.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace sim::scoring {
+
+namespace {
+
+std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+// Counts towards a PanelComparison, and forecasts towards calibration.
+struct PanelTally {
+  PanelComparison comparison;
+  SignalCounts signal;
+};
+
+struct CalibrationTally {
+  std::int64_t harmEstimates = 0;
+  double harmGapSquares = 0.0;
+  std::vector<Forecast> rereferral;
+  std::array<double, core::kResponseLevels> harmSum{};
+  std::array<std::int64_t, core::kResponseLevels> harmCount{};
+};
+
+struct PractitionerTally {
+  PractitionerSummary summary;
+  std::optional<PanelTally> panel;
+  CalibrationTally calibration;
+};
+
+struct GroupTally {
+  GroupSummary summary;
+  std::optional<PanelTally> panel;
+  std::unordered_map<std::string, LevelCounts> caseSpread;
+  std::unordered_map<std::string, bool> members;
+};
+
+void count(PanelTally& tally, const core::PanelReview& panel, core::ResponseLevel decision) {
+  auto& c = tally.comparison;
+  ++c.decisions;
+  c.confusion.add(core::ordinal(panel.consensus), core::ordinal(decision));
+  ++c.panelConversion.at(at(core::ordinal(panel.consensus)));
+  const int level = core::ordinal(decision);
+  if (level < core::ordinal(panel.bandMin)) {
+    ++c.under;
+  } else if (level > core::ordinal(panel.bandMax)) {
+    ++c.over;
+  } else {
+    ++c.within;
+  }
+  const bool signal = core::isStatutory(panel.consensus);
+  const bool yes = core::isStatutory(decision);
+  auto& s = tally.signal;
+  (signal ? (yes ? s.hits : s.misses) : (yes ? s.falseAlarms : s.correctRejections)) += 1;
+}
+
+PanelComparison finish(PanelTally tally) {
+  tally.comparison.quadraticKappa = quadraticWeightedKappa(tally.comparison.confusion);
+  tally.comparison.statutory = signalDetection(tally.signal);
+  return std::move(tally.comparison);
+}
+
+CalibrationSummary finish(const CalibrationTally& tally) {
+  CalibrationSummary out;
+  out.harmEstimates = tally.harmEstimates;
+  out.harmGapToPanel = tally.harmEstimates > 0
+                           ? tally.harmGapSquares / static_cast<double>(tally.harmEstimates)
+                           : 0.0;
+  out.rereferral = decomposeBrier(tally.rereferral);
+  for (std::size_t level = 0; level < out.meanHarmByLevel.size(); ++level) {
+    if (tally.harmCount.at(level) > 0) {
+      out.meanHarmByLevel.at(level) =
+          tally.harmSum.at(level) / static_cast<double>(tally.harmCount.at(level));
+    }
+  }
+  return out;
+}
+
+// Fleiss' kappa among decisions on the same cases: subjects are cases, categories levels.
+void agreementOf(const std::unordered_map<std::string, LevelCounts>& spreads, Statistic& kappa,
+                 Statistic& pairwise) {
+  std::vector<std::vector<std::int64_t>> ratings;
+  ratings.reserve(spreads.size());
+  for (const auto& [scenario, spread] : spreads) {
+    ratings.emplace_back(spread.begin(), spread.end());
+  }
+  kappa = fleissKappa(ratings);
+  pairwise = meanPairwiseAgreement(ratings);
+}
+
+const core::PanelReview* firstPanel(const ScenarioIndex* scenarios, const std::string& id) {
+  if (scenarios == nullptr) {
+    return nullptr;
+  }
+  const auto it = scenarios->find(id);
+  if (it == scenarios->end() || it->second->decisionPoints.empty()) {
+    return nullptr;
+  }
+  return it->second->panelFor(it->second->decisionPoints.front().id);
+}
+
+std::vector<GroupSummary> finishGroups(std::unordered_map<std::string, GroupTally>& groups) {
+  std::vector<GroupSummary> out;
+  for (auto& [name, tally] : groups) {
+    auto summary = tally.summary;
+    summary.practitioners = static_cast<std::int64_t>(tally.members.size());
+    agreementOf(tally.caseSpread, summary.fleissKappa, summary.pairwiseAgreement);
+    if (tally.panel) {
+      summary.panel = finish(*tally.panel);
+    }
+    out.push_back(std::move(summary));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
+}
+
+} // namespace
+
+std::array<double, core::kResponseLevels> shares(const LevelCounts& counts) {
+  std::array<double, core::kResponseLevels> out{};
+  std::int64_t total = 0;
+  for (const auto n : counts) {
+    total += n;
+  }
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out.at(i) = total > 0 ? static_cast<double>(counts.at(i)) / static_cast<double>(total) : 0.0;
+  }
+  return out;
+}
+
+Report analyse(const std::vector<DecisionRow>& rows, const ScenarioIndex* scenarios) {
+  Report report;
+  report.withPanels = scenarios != nullptr;
+  std::unordered_map<std::string, PractitionerTally> practitioners;
+  std::unordered_map<std::string, CaseSummary> cases;
+  std::unordered_map<std::string, LevelCounts> spreads;
+  std::unordered_map<std::string, GroupTally> teams;
+  std::unordered_map<std::string, GroupTally> cohorts;
+  std::optional<PanelTally> everyone;
+  std::unordered_map<std::string, bool> unknown;
+
+  for (const auto& row : rows) {
+    const int level = core::ordinal(row.decision);
+    ++report.decisions;
+    ++report.conversion.at(at(level));
+
+    auto& caseSummary = cases[row.scenario];
+    if (caseSummary.decisions == 0) {
+      caseSummary.scenario = row.scenario;
+      caseSummary.panel = firstPanel(scenarios, row.scenario);
+      if (scenarios != nullptr && caseSummary.panel == nullptr) {
+        unknown[row.scenario] = true;
+      }
+    }
+    ++caseSummary.decisions;
+    ++caseSummary.spread.at(at(level));
+    ++spreads[row.scenario].at(at(level));
+    const auto* panel = caseSummary.panel;
+
+    auto& person = practitioners[row.trainee];
+    if (person.summary.decisions == 0) {
+      person.summary.trainee = row.trainee;
+      person.summary.team = row.team;
+      person.summary.cohort = row.cohort;
+    }
+    ++person.summary.decisions;
+    ++person.summary.conversion.at(at(level));
+
+    for (auto* groups : {&teams, &cohorts}) {
+      const auto& name = groups == &teams ? row.team : row.cohort;
+      if (name.empty()) {
+        continue;
+      }
+      auto& group = (*groups)[name];
+      group.summary.name = name;
+      ++group.summary.decisions;
+      ++group.summary.conversion.at(at(level));
+      ++group.caseSpread[row.scenario].at(at(level));
+      group.members[row.trainee] = true;
+      if (panel != nullptr) {
+        if (!group.panel) {
+          group.panel.emplace();
+        }
+        count(*group.panel, *panel, row.decision);
+      }
+    }
+
+    auto& calibration = person.calibration;
+    if (row.pHarm) {
+      calibration.harmSum.at(at(level)) += *row.pHarm;
+      ++calibration.harmCount.at(at(level));
+    }
+    if (panel == nullptr) {
+      continue;
+    }
+    if (!person.panel) {
+      person.panel.emplace();
+    }
+    count(*person.panel, *panel, row.decision);
+    if (!everyone) {
+      everyone.emplace();
+    }
+    count(*everyone, *panel, row.decision);
+    if (row.pHarm && panel->pSignificantHarm) {
+      const double gap = *row.pHarm - *panel->pSignificantHarm;
+      calibration.harmGapSquares += gap * gap;
+      ++calibration.harmEstimates;
+    }
+    const auto& outcome = scenarios->find(row.scenario)->second->outcome;
+    if (row.pRereferral && !outcome.censored) {
+      calibration.rereferral.push_back({*row.pRereferral, outcome.rereferredWithin12Months()});
+    }
+  }
+
+  agreementOf(spreads, report.fleissKappa, report.pairwiseAgreement);
+  if (everyone) {
+    report.panel = finish(*everyone);
+  }
+  for (auto& [id, summary] : cases) {
+    report.cases.push_back(summary);
+  }
+  std::sort(report.cases.begin(), report.cases.end(),
+            [](const auto& a, const auto& b) { return a.scenario < b.scenario; });
+  for (auto& [id, tally] : practitioners) {
+    auto summary = std::move(tally.summary);
+    if (tally.panel) {
+      summary.panel = finish(*tally.panel);
+    }
+    summary.calibration = finish(tally.calibration);
+    report.practitioners.push_back(std::move(summary));
+  }
+  std::sort(report.practitioners.begin(), report.practitioners.end(),
+            [](const auto& a, const auto& b) { return a.trainee < b.trainee; });
+  report.teams = finishGroups(teams);
+  report.cohorts = finishGroups(cohorts);
+  for (const auto& [id, flag] : unknown) {
+    report.unknownScenarios.push_back(id);
+  }
+  std::sort(report.unknownScenarios.begin(), report.unknownScenarios.end());
+  return report;
+}
+
+} // namespace sim::scoring

@@ -1,0 +1,105 @@
+// Analytics over many decisions (a decisions CSV or scored attempts): the conversion
+// profile beside the panel's, per practitioner agreement with the panel (confusion matrix,
+// quadratic-weighted kappa, signal detection for "a statutory response is needed",
+// calibration), each case's spread and Fleiss' kappa among practitioners, and the same
+// figures by team and cohort. Pure and linear in the number of decisions.
+#pragma once
+
+#include "sim/core/scenario.hpp"
+#include "sim/scoring/agreement.hpp"
+#include "sim/scoring/calibration.hpp"
+#include "sim/scoring/decision_table.hpp"
+#include "sim/scoring/signal_detection.hpp"
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sim::scoring {
+
+using LevelCounts = std::array<std::int64_t, core::kResponseLevels>;
+
+/// Information habits, when the decisions come from attempts (a CSV has none).
+struct Habits {
+  std::int64_t decisions = 0;
+  std::int64_t checks = 0;         // agency checks requested
+  std::int64_t recordsChecked = 0; // decisions with records checked
+  std::int64_t childSeen = 0;      // decisions with the child seen or heard
+};
+
+/// Agreement of one practitioner (or a group) with the panels' consensus.
+struct PanelComparison {
+  std::int64_t decisions = 0; // decisions on cases with a panel
+  ConfusionMatrix confusion{core::kResponseLevels};
+  std::int64_t under = 0; // below the panel's band
+  std::int64_t within = 0;
+  std::int64_t over = 0; // above the band
+  Statistic quadraticKappa;
+  SignalDetection statutory; // signal: the panel's consensus is s17 or above
+  LevelCounts panelConversion{};
+};
+
+struct CalibrationSummary {
+  std::int64_t harmEstimates = 0;
+  double harmGapToPanel = 0.0;   // mean squared gap between p_harm and the panel's (0..1)
+  BrierDecomposition rereferral; // p_rereferral against the actual re-referral
+  /// Mean p_harm at each response level chosen (risk assessment against the threshold).
+  std::array<std::optional<double>, core::kResponseLevels> meanHarmByLevel{};
+};
+
+struct PractitionerSummary {
+  std::string trainee;
+  std::string team;
+  std::string cohort;
+  std::int64_t decisions = 0;
+  LevelCounts conversion{};
+  std::optional<PanelComparison> panel; // with --scenarios
+  CalibrationSummary calibration;
+  std::optional<Habits> habits;
+};
+
+struct CaseSummary {
+  std::string scenario;
+  std::int64_t decisions = 0;
+  LevelCounts spread{};
+  const core::PanelReview* panel = nullptr; // with --scenarios, when the case is known
+};
+
+struct GroupSummary {
+  std::string name; // team or cohort
+  std::int64_t decisions = 0;
+  std::int64_t practitioners = 0;
+  LevelCounts conversion{};
+  Statistic fleissKappa;
+  Statistic pairwiseAgreement;
+  std::optional<PanelComparison> panel;
+};
+
+struct Report {
+  std::int64_t decisions = 0;
+  std::int64_t badRows = 0;
+  bool withPanels = false;
+  LevelCounts conversion{};
+  std::optional<PanelComparison> panel; // everyone against the panels
+  Statistic fleissKappa;                // among practitioners, subjects = cases
+  Statistic pairwiseAgreement;
+  std::vector<CaseSummary> cases;                 // by scenario id
+  std::vector<PractitionerSummary> practitioners; // by trainee id
+  std::vector<GroupSummary> teams;
+  std::vector<GroupSummary> cohorts;
+  std::vector<std::string> unknownScenarios; // ids in the rows with no scenario loaded
+};
+
+/// Scenarios by id, for scoring against their panels (the first decision point's panel).
+using ScenarioIndex = std::map<std::string, std::shared_ptr<const core::Scenario>, std::less<>>;
+
+/// Analyse decision rows; with `scenarios`, compare them with the panels.
+Report analyse(const std::vector<DecisionRow>& rows, const ScenarioIndex* scenarios);
+
+/// Share of each level (0 when there are no decisions).
+std::array<double, core::kResponseLevels> shares(const LevelCounts& counts);
+
+} // namespace sim::scoring

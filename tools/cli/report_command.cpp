@@ -1,0 +1,107 @@
+// Implementation of `frontdoor-cli report`: read the decisions CSV (bad rows reported and
+// skipped), load the scenarios when given, analyse, render, write.
+#include "tools/cli/report_command.hpp"
+
+#include "sim/scenario/loader.hpp"
+#include "sim/scenario/scenario_files.hpp"
+#include "sim/scoring/decision_table.hpp"
+#include "tools/cli/report_render.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+namespace sim::cli {
+
+namespace {
+
+constexpr std::uintmax_t kMaxDecisionsBytes = 2ULL << 30U; // 2 GiB
+
+bool readAll(const std::string& path, std::string& text, std::ostream& err) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    err << path << ": error: no such file\n";
+    return false;
+  }
+  if (std::filesystem::file_size(path, ec) > kMaxDecisionsBytes) {
+    err << path << ": error: larger than 2 GiB\n";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
+bool loadScenarios(const std::string& folder, scoring::ScenarioIndex& index, std::ostream& err) {
+  const auto list = scenario::collectScenarioFiles({std::filesystem::path(folder)});
+  for (const auto& problem : list.problems) {
+    err << "frontdoor-cli report: " << problem << '\n';
+  }
+  bool ok = list.problems.empty();
+  for (const auto& file : list.files) {
+    const auto loaded = scenario::loadScenarioFile(file);
+    for (const auto& d : loaded.diagnostics) {
+      if (d.severity == core::Severity::Error) {
+        err << core::formatDiagnostic(d) << '\n';
+      }
+    }
+    if (!loaded.ok()) {
+      ok = false;
+      continue;
+    }
+    index[loaded.scenario->meta.id] = loaded.scenario;
+  }
+  return ok;
+}
+
+} // namespace
+
+int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
+  std::string text;
+  if (!readAll(options.decisionsPath, text, err)) {
+    return 1;
+  }
+  const auto table = scoring::readDecisionTable(text, options.decisionsPath);
+  text.clear();
+  text.shrink_to_fit();
+  for (const auto& d : table.diagnostics) {
+    err << core::formatDiagnostic(d) << '\n';
+  }
+  if (!table.readable || (options.strict && table.badRows > 0)) {
+    return 1;
+  }
+  scoring::ScenarioIndex scenarios;
+  if (!options.scenariosPath.empty() && !loadScenarios(options.scenariosPath, scenarios, err)) {
+    return 1;
+  }
+  auto report = scoring::analyse(table.rows, options.scenariosPath.empty() ? nullptr : &scenarios);
+  report.badRows = table.badRows;
+  for (const auto& id : report.unknownScenarios) {
+    err << options.decisionsPath << ": warning: no scenario \"" << id
+        << "\" in the scenarios given; its decisions are not compared with a panel\n";
+  }
+  std::string rendered;
+  if (options.format == "json") {
+    rendered = reportJson(report);
+  } else if (options.format == "csv") {
+    rendered = reportCsv(report);
+  } else if (options.format == "html") {
+    rendered = reportHtml(report);
+  } else {
+    rendered = reportText(report);
+  }
+  if (options.outPath.empty()) {
+    out << rendered;
+    return 0;
+  }
+  std::ofstream file(options.outPath, std::ios::binary | std::ios::trunc);
+  file << rendered;
+  if (!file.flush()) {
+    err << options.outPath << ": error: could not write the report\n";
+    return 1;
+  }
+  return 0;
+}
+
+} // namespace sim::cli

@@ -1,0 +1,363 @@
+// Report rendering. JSON is the reference form (every figure, documented keys); text, CSV
+// and HTML present the same figures for people, spreadsheets and printing.
+#include "tools/cli/report_render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
+namespace sim::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using scoring::LevelCounts;
+
+double rounded(double value, double scale = 10000.0) { return std::round(value * scale) / scale; }
+
+Json levels(const LevelCounts& counts, bool asShares) {
+  Json out;
+  const auto share = scoring::shares(counts);
+  for (const auto& entry : core::tokenTable<core::ResponseLevel>()) {
+    const auto i = static_cast<std::size_t>(core::ordinal(entry.value));
+    out[std::string(entry.token)] = asShares ? Json(rounded(share.at(i))) : Json(counts.at(i));
+  }
+  return out;
+}
+
+Json statistic(const scoring::Statistic& s) {
+  return {{"value", rounded(s.value)}, {"defined", s.defined}, {"note", s.note}};
+}
+
+Json comparison(const scoring::PanelComparison& c) {
+  Json confusion = Json::array();
+  for (int r = 0; r < core::kResponseLevels; ++r) {
+    Json row = Json::array();
+    for (int col = 0; col < core::kResponseLevels; ++col) {
+      row.push_back(c.confusion.at(r, col));
+    }
+    confusion.push_back(std::move(row));
+  }
+  return {{"decisions", c.decisions},
+          {"under", c.under},
+          {"within", c.within},
+          {"over", c.over},
+          {"panel_conversion", levels(c.panelConversion, true)},
+          {"confusion", std::move(confusion)},
+          {"quadratic_kappa", statistic(c.quadraticKappa)},
+          {"statutory",
+           {{"hit_rate", rounded(c.statutory.hitRate)},
+            {"false_alarm_rate", rounded(c.statutory.falseAlarmRate)},
+            {"d_prime", rounded(c.statutory.dPrime)},
+            {"criterion", rounded(c.statutory.criterion)},
+            {"defined", c.statutory.defined}}}};
+}
+
+Json optionalComparison(const std::optional<scoring::PanelComparison>& c) {
+  return c ? comparison(*c) : Json(nullptr);
+}
+
+Json calibration(const scoring::CalibrationSummary& c) {
+  Json bins = Json::array();
+  for (const auto& bin : c.rereferral.bins) {
+    bins.push_back({{"lower", rounded(bin.lower)},
+                    {"upper", rounded(bin.upper)},
+                    {"count", bin.count},
+                    {"mean_forecast", rounded(bin.meanForecast)},
+                    {"observed_frequency", rounded(bin.observedFrequency)}});
+  }
+  Json byLevel;
+  for (const auto& entry : core::tokenTable<core::ResponseLevel>()) {
+    const auto& mean = c.meanHarmByLevel.at(static_cast<std::size_t>(core::ordinal(entry.value)));
+    byLevel[std::string(entry.token)] = mean ? Json(rounded(*mean)) : Json(nullptr);
+  }
+  return {{"harm_estimates", c.harmEstimates},
+          {"harm_gap_to_panel", rounded(c.harmGapToPanel)},
+          {"mean_harm_by_level", std::move(byLevel)},
+          {"rereferral",
+           {{"count", c.rereferral.count},
+            {"brier", rounded(c.rereferral.brier)},
+            {"reliability", rounded(c.rereferral.reliability)},
+            {"resolution", rounded(c.rereferral.resolution)},
+            {"uncertainty", rounded(c.rereferral.uncertainty)},
+            {"within_bin", rounded(c.rereferral.withinBin)},
+            {"bins", std::move(bins)}}}};
+}
+
+Json group(const scoring::GroupSummary& g) {
+  return {{"name", g.name},
+          {"decisions", g.decisions},
+          {"practitioners", g.practitioners},
+          {"conversion", levels(g.conversion, true)},
+          {"fleiss_kappa", statistic(g.fleissKappa)},
+          {"pairwise_agreement", statistic(g.pairwiseAgreement)},
+          {"vs_panel", optionalComparison(g.panel)}};
+}
+
+std::string percent(double share) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(1) << share * 100.0 << "%";
+  return out.str();
+}
+
+std::string fixed(double value, int decimals = 2) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(decimals) << value;
+  return out.str();
+}
+
+std::string kappaText(const scoring::Statistic& s) {
+  return fixed(s.value) + (s.defined ? "" : " (" + std::string(s.note) + ")");
+}
+
+std::string csvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) {
+    return text;
+  }
+  std::string out = "\"";
+  for (const char c : text) {
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return out + "\"";
+}
+
+std::string html(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::string reportJson(const scoring::Report& report) {
+  Json root;
+  root["format"] = 1;
+  root["decisions"] = report.decisions;
+  root["bad_rows"] = report.badRows;
+  root["with_panels"] = report.withPanels;
+  root["conversion"] = levels(report.conversion, true);
+  root["conversion_counts"] = levels(report.conversion, false);
+  root["agreement"] = {{"fleiss_kappa", rounded(report.fleissKappa.value)},
+                       {"fleiss_kappa_defined", report.fleissKappa.defined},
+                       {"fleiss_kappa_note", report.fleissKappa.note},
+                       {"pairwise", rounded(report.pairwiseAgreement.value)}};
+  root["vs_panel"] = optionalComparison(report.panel);
+  Json cases = Json::array();
+  for (const auto& c : report.cases) {
+    Json item = {
+        {"scenario", c.scenario}, {"decisions", c.decisions}, {"spread", levels(c.spread, false)}};
+    if (c.panel != nullptr) {
+      item["consensus"] = core::tokenOf(c.panel->consensus);
+      item["band"] = {{"min", core::tokenOf(c.panel->bandMin)},
+                      {"max", core::tokenOf(c.panel->bandMax)}};
+    }
+    cases.push_back(std::move(item));
+  }
+  root["cases"] = std::move(cases);
+  Json people = Json::array();
+  for (const auto& p : report.practitioners) {
+    people.push_back({{"trainee", p.trainee},
+                      {"team", p.team},
+                      {"cohort", p.cohort},
+                      {"decisions", p.decisions},
+                      {"conversion", levels(p.conversion, true)},
+                      {"vs_panel", optionalComparison(p.panel)},
+                      {"calibration", calibration(p.calibration)}});
+  }
+  root["practitioners"] = std::move(people);
+  Json teams = Json::array();
+  for (const auto& g : report.teams) {
+    teams.push_back(group(g));
+  }
+  root["teams"] = std::move(teams);
+  Json cohorts = Json::array();
+  for (const auto& g : report.cohorts) {
+    cohorts.push_back(group(g));
+  }
+  root["cohorts"] = std::move(cohorts);
+  root["unknown_scenarios"] = report.unknownScenarios;
+  return root.dump(2) + "\n";
+}
+
+std::string reportText(const scoring::Report& report) {
+  std::ostringstream out;
+  out << "Decisions: " << report.decisions;
+  if (report.badRows > 0) {
+    out << " (" << report.badRows << " bad rows skipped)";
+  }
+  out << "; practitioners: " << report.practitioners.size() << "; cases: " << report.cases.size()
+      << "\n\nConversion (share of each response):\n";
+  const auto mine = scoring::shares(report.conversion);
+  const auto panel = report.panel ? scoring::shares(report.panel->panelConversion)
+                                  : std::array<double, core::kResponseLevels>{};
+  for (const auto& entry : core::tokenTable<core::ResponseLevel>()) {
+    const auto i = static_cast<std::size_t>(core::ordinal(entry.value));
+    out << "  " << std::left << std::setw(12) << entry.token << std::right << std::setw(7)
+        << percent(mine.at(i));
+    if (report.panel) {
+      out << "   panel " << std::setw(7) << percent(panel.at(i));
+    }
+    out << "\n";
+  }
+  out << "\nAgreement among practitioners: Fleiss' kappa " << kappaText(report.fleissKappa)
+      << ", pairwise agreement " << percent(report.pairwiseAgreement.value) << "\n";
+  if (report.panel) {
+    const auto& p = *report.panel;
+    out << "Against the panels: " << p.within << " within the band, " << p.under << " below, "
+        << p.over << " above; quadratic-weighted kappa " << kappaText(p.quadraticKappa)
+        << "; statutory response d' " << fixed(p.statutory.dPrime) << ", criterion c "
+        << fixed(p.statutory.criterion) << "\n";
+  }
+  out << "\nCases:\n";
+  for (const auto& c : report.cases) {
+    out << "  " << c.scenario << " (" << c.decisions << " decisions";
+    if (c.panel != nullptr) {
+      out << "; panel " << core::tokenOf(c.panel->consensus);
+    }
+    out << "):";
+    for (const auto& entry : core::tokenTable<core::ResponseLevel>()) {
+      const auto n = c.spread.at(static_cast<std::size_t>(core::ordinal(entry.value)));
+      if (n > 0) {
+        out << " " << entry.token << " " << n;
+      }
+    }
+    out << "\n";
+  }
+  out << "\nPractitioners:\n";
+  for (const auto& p : report.practitioners) {
+    out << "  " << p.trainee << (p.team.empty() ? "" : " [" + p.team + "]") << ": " << p.decisions
+        << " decisions";
+    if (p.panel) {
+      out << "; " << p.panel->within << " within, " << p.panel->under << " under, " << p.panel->over
+          << " over; kappa " << kappaText(p.panel->quadraticKappa) << "; d' "
+          << fixed(p.panel->statutory.dPrime) << ", c " << fixed(p.panel->statutory.criterion);
+    }
+    if (p.calibration.rereferral.count > 0) {
+      out << "; re-referral Brier " << fixed(p.calibration.rereferral.brier, 3);
+    }
+    out << "\n";
+  }
+  for (const auto* groups : {&report.teams, &report.cohorts}) {
+    if (groups->empty()) {
+      continue;
+    }
+    out << (groups == &report.teams ? "\nTeams:\n" : "\nCohorts:\n");
+    for (const auto& g : *groups) {
+      out << "  " << g.name << ": " << g.decisions << " decisions by " << g.practitioners
+          << " practitioners; Fleiss' kappa " << kappaText(g.fleissKappa);
+      if (g.panel) {
+        out << "; against the panels kappa " << kappaText(g.panel->quadraticKappa);
+      }
+      out << "\n";
+    }
+  }
+  return out.str();
+}
+
+std::string reportCsv(const scoring::Report& report) {
+  std::ostringstream out;
+  out << "trainee,team,cohort,decisions";
+  for (const auto& entry : core::tokenTable<core::ResponseLevel>()) {
+    out << ",share_" << entry.token;
+  }
+  out << ",within_band,under,over,quadratic_kappa,d_prime,criterion,harm_gap_to_panel,"
+         "rereferral_brier\n";
+  for (const auto& p : report.practitioners) {
+    out << csvField(p.trainee) << "," << csvField(p.team) << "," << csvField(p.cohort) << ","
+        << p.decisions;
+    for (const double share : scoring::shares(p.conversion)) {
+      out << "," << fixed(share, 4);
+    }
+    if (p.panel) {
+      out << "," << p.panel->within << "," << p.panel->under << "," << p.panel->over << ","
+          << fixed(p.panel->quadraticKappa.value, 4) << "," << fixed(p.panel->statutory.dPrime, 4)
+          << "," << fixed(p.panel->statutory.criterion, 4);
+    } else {
+      out << ",,,,,,";
+    }
+    out << "," << (p.calibration.harmEstimates > 0 ? fixed(p.calibration.harmGapToPanel, 4) : "")
+        << ","
+        << (p.calibration.rereferral.count > 0 ? fixed(p.calibration.rereferral.brier, 4) : "")
+        << "\n";
+  }
+  return out.str();
+}
+
+std::string reportHtml(const scoring::Report& report) {
+  std::ostringstream out;
+  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         "<title>Frontdoor report</title><style>"
+         "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#111}"
+         "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;"
+         "padding:.3em .6em;text-align:right}th:first-child,td:first-child{text-align:left}"
+         "@media print{body{margin:0}}</style></head><body>\n<h1>Frontdoor report</h1>\n";
+  out << "<p>" << report.decisions << " decisions by " << report.practitioners.size()
+      << " practitioners on " << report.cases.size() << " cases.</p>\n";
+  // Conversion as a bar chart (inline SVG), with the table as its text equivalent.
+  const auto mine = scoring::shares(report.conversion);
+  const auto panel = report.panel ? scoring::shares(report.panel->panelConversion)
+                                  : std::array<double, core::kResponseLevels>{};
+  out << "<h2>Conversion</h2>\n<svg role=\"img\" aria-label=\"Share of each response\" "
+         "width=\"600\" height=\"200\" viewBox=\"0 0 600 200\">\n";
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    const double x = 20.0 + static_cast<double>(i) * 95.0;
+    const double h = mine.at(i) * 160.0;
+    out << "<rect x=\"" << x << "\" y=\"" << 170.0 - h << "\" width=\"40\" height=\"" << h
+        << "\" fill=\"#36c\"/>\n";
+    if (report.panel) {
+      const double ph = panel.at(i) * 160.0;
+      out << "<rect x=\"" << x + 42 << "\" y=\"" << 170.0 - ph << "\" width=\"40\" height=\"" << ph
+          << "\" fill=\"none\" stroke=\"#c60\" stroke-width=\"2\"/>\n";
+    }
+    out << "<text x=\"" << x << "\" y=\"190\" font-size=\"12\">"
+        << core::tokenOf(static_cast<core::ResponseLevel>(i)) << "</text>\n";
+  }
+  out << "</svg>\n<table><tr><th>Response</th><th>Practitioners</th>"
+      << (report.panel ? "<th>Panels</th>" : "") << "</tr>\n";
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    out << "<tr><td>" << html(std::string(core::labelOf(static_cast<core::ResponseLevel>(i))))
+        << "</td><td>" << percent(mine.at(i)) << "</td>"
+        << (report.panel ? "<td>" + percent(panel.at(i)) + "</td>" : "") << "</tr>\n";
+  }
+  out << "</table>\n<h2>Agreement</h2>\n<p>Fleiss' kappa among practitioners: "
+      << html(kappaText(report.fleissKappa)) << ".</p>\n";
+  out << "<h2>Practitioners</h2>\n<table><tr><th>Practitioner</th><th>Team</th>"
+         "<th>Decisions</th><th>Within band</th><th>Under</th><th>Over</th><th>Kappa</th>"
+         "<th>d&prime;</th><th>c</th></tr>\n";
+  for (const auto& p : report.practitioners) {
+    out << "<tr><td>" << html(p.trainee) << "</td><td>" << html(p.team) << "</td><td>"
+        << p.decisions << "</td>";
+    if (p.panel) {
+      out << "<td>" << p.panel->within << "</td><td>" << p.panel->under << "</td><td>"
+          << p.panel->over << "</td><td>" << html(kappaText(p.panel->quadraticKappa)) << "</td><td>"
+          << fixed(p.panel->statutory.dPrime) << "</td><td>" << fixed(p.panel->statutory.criterion)
+          << "</td>";
+    } else {
+      out << "<td colspan=\"6\">no panels given</td>";
+    }
+    out << "</tr>\n";
+  }
+  out << "</table>\n</body></html>\n";
+  return out.str();
+}
+
+} // namespace sim::cli

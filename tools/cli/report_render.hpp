@@ -1,0 +1,16 @@
+// Rendering an analytics report: JSON (keys documented in scenarios/SCORING.md), text for
+// people, CSV (one row per practitioner) and a self-contained HTML page.
+#pragma once
+
+#include "sim/scoring/analytics.hpp"
+
+#include <string>
+
+namespace sim::cli {
+
+std::string reportJson(const scoring::Report& report);
+std::string reportText(const scoring::Report& report);
+std::string reportCsv(const scoring::Report& report);
+std::string reportHtml(const scoring::Report& report);
+
+} // namespace sim::cli
