@@ -11,6 +11,8 @@
 namespace sim::scoring {
 
 /// K x K counts: rows are the reference (panel), columns the rater (practitioner).
+/// Category indices outside [0, K) and negative counts are programmer errors: they assert,
+/// and in release builds `add` ignores them and `at` returns 0.
 class ConfusionMatrix {
 public:
   explicit ConfusionMatrix(int categories);
@@ -37,9 +39,14 @@ struct Statistic {
 
 /// Cohen's kappa (unweighted). Undefined when expected agreement is 1 (both raters use a
 /// single category): value 1 if observed agreement is perfect, else 0. No data: 0, undefined.
+/// Expected agreement is 1 only when one diagonal cell holds every count, so that case
+/// always has value 1 (decided on the integer counts, not by comparing doubles). Perfect
+/// disagreement is a defined, negative kappa (e.g. -1 for [[0, n], [n, 0]]).
 Statistic cohenKappa(const ConfusionMatrix& matrix);
 
-/// Cohen's kappa with quadratic weights w_ij = 1 - (i-j)^2/(K-1)^2. Same edge rules.
+/// Cohen's kappa with quadratic weights w_ij = 1 - (i-j)^2/(K-1)^2. Same edge rules. With
+/// K = 1 the weights are undefined, but any data is then the expected-agreement-1 case (1).
+/// For K = 2 it equals the unweighted kappa.
 Statistic quadraticWeightedKappa(const ConfusionMatrix& matrix);
 
 /// Fleiss' kappa. `ratings[i][j]` is how many raters put subject i in category j. Subjects
@@ -47,10 +54,19 @@ Statistic quadraticWeightedKappa(const ConfusionMatrix& matrix);
 /// per-subject agreement); subjects with fewer than two raters are skipped. Undefined when
 /// fewer than one usable subject or when expected agreement is 1 (one category used):
 /// value 1 if every usable subject has complete agreement, else 0.
+/// Precisely, over the usable subjects (n_i >= 2 raters): P_i = sum_j n_ij (n_ij - 1) /
+/// (n_i (n_i - 1)), P-bar = mean P_i, p_j = mean of n_ij / n_i, P_e = sum_j p_j^2 and
+/// kappa = (P-bar - P_e) / (1 - P_e). With equal n_i this is Fleiss (1971) exactly; it is
+/// Gwet's (2014) "Fleiss' generalized kappa" (R irrCAC fleiss.kappa.raw) except that a
+/// subject with one rater is skipped entirely, where irrCAC still counts it in p_j.
+/// Skipped subjects change nothing. Rows may differ in length (missing categories count 0);
+/// negative counts count as 0. No usable subject: value 0, undefined.
 Statistic fleissKappa(const std::vector<std::vector<std::int64_t>>& ratings);
 
 /// Share of subjects' rater pairs that agree (observed agreement P-bar of Fleiss), or
-/// undefined (0) without usable subjects.
+/// undefined (0) without usable subjects. It is the mean over usable subjects of each
+/// subject's share (P_i above), not the pooled share of all pairs, so every subject
+/// weighs the same whatever its panel size.
 Statistic meanPairwiseAgreement(const std::vector<std::vector<std::int64_t>>& ratings);
 
 } // namespace sim::scoring

@@ -32,10 +32,15 @@ struct BrierDecomposition {
   std::vector<ReliabilityBin> bins;
 };
 
-/// Brier score of forecasts (0 for no forecasts).
+/// Brier score of forecasts (0 for no forecasts). A probability below 0 or NaN is read as 0
+/// and one above 1 as 1 (here and in decomposeBrier).
 double brierScore(const std::vector<Forecast>& forecasts);
 
-/// The decomposition over `binCount` equal-width bins of [0, 1] (default 10).
+/// The decomposition over `binCount` equal-width bins of [0, 1] (default 10). Bin k is
+/// [k/binCount, (k+1)/binCount) with its edges computed as doubles; a forecast equal to an
+/// edge goes in the bin that edge opens, and 1.0 goes in the last bin. `bins` always holds
+/// binCount bins, empty ones included; binCount below 1 is read as 1. No forecasts: count
+/// 0 and every term 0. One forecast: resolution and uncertainty 0, reliability = brier.
 BrierDecomposition decomposeBrier(const std::vector<Forecast>& forecasts, int binCount = 10);
 
 } // namespace sim::scoring
