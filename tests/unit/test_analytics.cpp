@@ -1,0 +1,140 @@
+// Analytics over decision rows: conversion, spreads, agreement among practitioners and
+// with the panels, by team and cohort, on small tables whose answers are worked by hand.
+#include "sim/scoring/analytics.hpp"
+#include "tests/support/engine_fixtures.hpp"
+
+#include <cmath>
+
+using namespace sim::scoring;
+using sim::core::ResponseLevel;
+
+namespace {
+
+DecisionRow row(const std::string& trainee, const std::string& scenario, ResponseLevel decision,
+                const std::string& team = "", std::optional<double> pHarm = std::nullopt,
+                std::optional<double> pRereferral = std::nullopt) {
+  DecisionRow r;
+  r.trainee = trainee;
+  r.scenario = scenario;
+  r.decision = decision;
+  r.team = team;
+  r.pHarm = pHarm;
+  r.pRereferral = pRereferral;
+  return r;
+}
+
+ScenarioIndex bundled() {
+  ScenarioIndex index;
+  for (const auto& scenario : sim::test::bundledScenarios()) {
+    index[scenario->meta.id] = scenario;
+  }
+  return index;
+}
+
+std::size_t at(ResponseLevel level) { return static_cast<std::size_t>(level); }
+
+const std::vector<DecisionRow> kRows{
+    // Three practitioners, the same two cases.
+    row("t1", "advice-bedtime-battles", ResponseLevel::Advice, "north", 0.05, 0.1),
+    row("t2", "advice-bedtime-battles", ResponseLevel::Advice, "north", 0.10, 0.2),
+    row("t3", "advice-bedtime-battles", ResponseLevel::S17, "south", 0.40, 0.5),
+    row("t1", "s47-baby-bruise", ResponseLevel::S47, "north", 0.60, 0.1),
+    row("t2", "s47-baby-bruise", ResponseLevel::S17, "north", 0.30, 0.3),
+    row("t3", "s47-baby-bruise", ResponseLevel::S47, "south", 0.70, 0.2),
+};
+
+} // namespace
+
+TEST_CASE("conversion and case spreads count every decision") {
+  const auto report = analyse(kRows, nullptr);
+  CHECK(report.decisions == 6);
+  CHECK_FALSE(report.withPanels);
+  CHECK_FALSE(report.panel.has_value());
+  CHECK(report.conversion[at(ResponseLevel::Advice)] == 2);
+  CHECK(report.conversion[at(ResponseLevel::S17)] == 2);
+  CHECK(report.conversion[at(ResponseLevel::S47)] == 2);
+  CHECK(shares(report.conversion)[at(ResponseLevel::S47)] == Approx(2.0 / 6));
+  REQUIRE(report.cases.size() == 2);
+  CHECK(report.cases[0].scenario == "advice-bedtime-battles");
+  CHECK(report.cases[0].spread[at(ResponseLevel::Advice)] == 2);
+  CHECK(report.practitioners.size() == 3);
+}
+
+TEST_CASE("agreement among practitioners is Fleiss' kappa over cases") {
+  const auto report = analyse(kRows, nullptr);
+  // Case 1: advice 2, s17 1. Case 2: s17 1, s47 2. P_i = (2*1 + 0)/(3*2) = 1/3 each.
+  // P-bar = 1/3. Category shares: advice 2/6, s17 2/6, s47 2/6 -> P_e = 3 * (1/3)^2 = 1/3.
+  // kappa = (1/3 - 1/3) / (1 - 1/3) = 0.
+  CHECK(report.pairwiseAgreement.value == Approx(1.0 / 3));
+  CHECK(report.fleissKappa.defined);
+  CHECK(report.fleissKappa.value == Approx(0.0).margin(1e-12));
+}
+
+TEST_CASE("teams get their own conversion and agreement") {
+  const auto report = analyse(kRows, nullptr);
+  REQUIRE(report.teams.size() == 2);
+  CHECK(report.teams[0].name == "north");
+  CHECK(report.teams[0].decisions == 4);
+  CHECK(report.teams[0].practitioners == 2);
+  // North on case 1: advice, advice (agree); case 2: s47, s17 (disagree): P-bar = 1/2.
+  CHECK(report.teams[0].pairwiseAgreement.value == Approx(0.5));
+  // South has one practitioner: no pairs, so agreement is undefined rather than NaN.
+  CHECK_FALSE(report.teams[1].fleissKappa.defined);
+  CHECK(std::isfinite(report.teams[1].fleissKappa.value));
+}
+
+TEST_CASE("decisions are compared with the panels when scenarios are given") {
+  const auto scenarios = bundled();
+  const auto report = analyse(kRows, &scenarios);
+  REQUIRE(report.panel.has_value());
+  const auto& p = *report.panel;
+  // Bedtime battles: band advice..early_help. s47 baby: band s47..immediate.
+  // Within: t1 advice, t2 advice, t1 s47, t3 s47 = 4. Over: t3 s17 on bedtime = 1.
+  // Under: t2 s17 on the baby = 1.
+  CHECK(p.within == 4);
+  CHECK(p.over == 1);
+  CHECK(p.under == 1);
+  CHECK(p.confusion.at(static_cast<int>(ResponseLevel::S47),
+                       static_cast<int>(ResponseLevel::S17)) == 1);
+  // Statutory (s17+): panel says yes on the baby (3 decisions: 2 hits, 1 hit for s17 too),
+  // no on bedtime (advice, advice = correct rejections, s17 = false alarm).
+  // Hits 3, misses 0, false alarms 1, correct rejections 2.
+  CHECK(p.statutory.hitRate == Approx(3.5 / 4));
+  CHECK(p.statutory.falseAlarmRate == Approx(1.5 / 4));
+  CHECK(report.unknownScenarios.empty());
+}
+
+TEST_CASE("calibration compares estimates with the panel and with what happened") {
+  const auto scenarios = bundled();
+  const auto report = analyse(kRows, &scenarios);
+  const auto& t1 = report.practitioners[0];
+  REQUIRE(t1.trainee == "t1");
+  // Panel p_harm: bedtime 0.03, baby 0.55. t1: 0.05 and 0.60.
+  // Mean squared gap = ((0.02)^2 + (0.05)^2) / 2 = (0.0004 + 0.0025) / 2 = 0.00145.
+  CHECK(t1.calibration.harmGapToPanel == Approx(0.00145));
+  // Neither case was re-referred within 12 months: Brier = (0.1^2 + 0.1^2) / 2 = 0.01.
+  CHECK(t1.calibration.rereferral.count == 2);
+  CHECK(t1.calibration.rereferral.brier == Approx(0.01));
+  CHECK(t1.calibration.meanHarmByLevel[at(ResponseLevel::S47)] == Approx(0.60));
+  CHECK_FALSE(t1.calibration.meanHarmByLevel[at(ResponseLevel::Nfa)].has_value());
+}
+
+TEST_CASE("unknown scenarios are listed and left out of the panel comparison") {
+  const auto scenarios = bundled();
+  const auto report = analyse({row("t1", "no-such-case", ResponseLevel::Nfa)}, &scenarios);
+  CHECK(report.unknownScenarios == std::vector<std::string>{"no-such-case"});
+  CHECK_FALSE(report.panel.has_value());
+  CHECK(report.decisions == 1);
+}
+
+TEST_CASE("a single decision gives defined figures and no NaN") {
+  const auto scenarios = bundled();
+  const auto report =
+      analyse({row("t1", "s47-baby-bruise", ResponseLevel::S47, "", 0.5, 0.5)}, &scenarios);
+  CHECK(std::isfinite(report.fleissKappa.value));
+  CHECK_FALSE(report.fleissKappa.defined);
+  REQUIRE(report.panel.has_value());
+  CHECK(std::isfinite(report.panel->quadraticKappa.value));
+  CHECK(std::isfinite(report.panel->statutory.dPrime));
+  CHECK(std::isfinite(report.practitioners[0].calibration.rereferral.brier));
+}

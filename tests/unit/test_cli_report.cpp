@@ -1,0 +1,107 @@
+// The real frontdoor-cli binary: `report` over decision tables, with and without the
+// bundled scenarios' panels, in every format, with bad rows and --strict.
+#include "tests/support/cli_runner.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using sim::test::cli;
+using sim::test::readAll;
+
+namespace {
+
+fs::path scratch(const std::string& name, const std::string& text) {
+  const auto path = fs::temp_directory_path() / ("frontdoor-report-" + name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+const std::string kTable = "trainee,scenario,decision,p_harm,team\n"
+                           "t1,advice-bedtime-battles,advice,0.05,north\n"
+                           "t2,advice-bedtime-battles,advice,0.10,north\n"
+                           "t3,advice-bedtime-battles,s17,0.40,south\n"
+                           "t1,s47-baby-bruise,s47,0.60,north\n"
+                           "t2,s47-baby-bruise,s17,0.30,north\n"
+                           "t3,s47-baby-bruise,s47,0.70,south\n";
+
+} // namespace
+
+TEST_CASE("report JSON has the documented agreement and conversion keys") {
+  const auto file = scratch("table.csv", kTable);
+  const auto run = cli("report --decisions '" + file.string() + "' --format json");
+  CHECK(run.status == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json["decisions"] == 6);
+  CHECK(json["agreement"]["fleiss_kappa"].is_number());
+  for (const auto* token : {"nfa", "advice", "early_help", "s17", "s47", "immediate"}) {
+    INFO(token);
+    CHECK(json["conversion"][token].is_number());
+  }
+  CHECK(json["conversion"]["advice"].get<double>() == Approx(2.0 / 6).margin(1e-4));
+  CHECK(json["vs_panel"].is_null()); // no --scenarios
+  CHECK(json["cases"].size() == 2);
+  CHECK(json["teams"].size() == 2);
+  fs::remove(file);
+}
+
+TEST_CASE("report with scenarios compares with the panels") {
+  const auto file = scratch("panels.csv", kTable);
+  const auto run =
+      cli("report --decisions '" + file.string() + "' --scenarios scenarios --format json");
+  CHECK(run.status == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json["with_panels"] == true);
+  CHECK(json["vs_panel"]["within"] == 4);
+  CHECK(json["vs_panel"]["under"] == 1);
+  CHECK(json["vs_panel"]["over"] == 1);
+  CHECK(json["cases"][0]["consensus"] == "advice");
+  fs::remove(file);
+}
+
+TEST_CASE("bad rows are reported by line and skipped unless strict") {
+  const auto file = scratch("bad.csv", kTable + "t4,s47-baby-bruise,s48\n");
+  const auto run = cli("report --decisions '" + file.string() + "' --format json");
+  CHECK(run.status == 0);
+  CHECK(run.err.find(file.string() + ":8:") == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json["decisions"] == 6);
+  CHECK(json["bad_rows"] == 1);
+  const auto strict = cli("report --decisions '" + file.string() + "' --strict");
+  CHECK(strict.status == 1);
+  CHECK(strict.out.empty());
+  fs::remove(file);
+}
+
+TEST_CASE("report writes text and CSV and HTML and to a file") {
+  const auto file = scratch("formats.csv", kTable);
+  const auto text = cli("report --decisions '" + file.string() + "'");
+  CHECK(text.status == 0);
+  CHECK(text.out.rfind("Decisions: 6; practitioners: 3; cases: 2\n", 0) == 0);
+  const auto csv = cli("report --decisions '" + file.string() + "' --format csv");
+  CHECK(csv.out.rfind("trainee,team,cohort,decisions,share_nfa,", 0) == 0);
+  const auto out = fs::temp_directory_path() / "frontdoor-report.html";
+  const auto html = cli("report --decisions '" + file.string() +
+                        "' --scenarios scenarios --format html --out '" + out.string() + "'");
+  CHECK(html.status == 0);
+  CHECK(html.out.empty());
+  const auto page = readAll(out);
+  CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(page.find("<svg") != std::string::npos);
+  CHECK(page.find("<td>t3</td>") != std::string::npos);
+  fs::remove(out);
+  fs::remove(file);
+}
+
+TEST_CASE("report refuses a missing file and an unusable header and bad usage") {
+  CHECK(cli("report --decisions no/such.csv").status == 1);
+  const auto header = scratch("header.csv", "name,case\nx,y\n");
+  const auto run = cli("report --decisions '" + header.string() + "'");
+  CHECK(run.status == 1);
+  CHECK(run.err.find(header.string() + ":1:") == 0);
+  CHECK(cli("report").status == 2);
+  CHECK(cli("report --decisions x.csv --format pdf").status == 2);
+  fs::remove(header);
+}
