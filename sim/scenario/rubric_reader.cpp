@@ -21,8 +21,11 @@ std::optional<core::CostMatrix> readCostMatrix(TableReader& decision) {
                                " (rows: the panel's level nfa..immediate; columns: yours)";
   const auto* rows = node->as_array();
   if (rows == nullptr || rows->size() != core::kResponseLevels) {
+    const std::string found = rows == nullptr ? describeNode(*node)
+                                              : "an array of " + std::to_string(rows->size()) +
+                                                    (rows->size() == 1 ? " row" : " rows");
     decision.sink().error(posOf(node->source()),
-                          "'" + path + "' must be " + expected + ", found " + describeNode(*node));
+                          "'" + path + "' must be " + expected + ", found " + found);
     return std::nullopt;
   }
   core::CostMatrix matrix{};

@@ -1,0 +1,122 @@
+// The scoring rubric: the bundled file equals the built-in defaults, broken rubric files
+// give exactly their reviewed diagnostics, and a scenario's [rubric] table overrides parts.
+#include "sim/core/rubric.hpp"
+#include "sim/scenario/loader.hpp"
+#include "sim/scenario/rubric_loader.hpp"
+#include "sim/scenario/schema.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace sim;
+
+namespace {
+
+const fs::path kRoot(SIM_SOURCE_DIR);
+
+std::string readAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string minimalWith(const std::string& extra) {
+  return readAll(kRoot / "tests/data/minimal_valid.toml") + "\n" + extra;
+}
+
+} // namespace
+
+TEST_CASE("the bundled rubric file holds exactly the built-in defaults") {
+  const auto loaded = scenario::loadRubricFile(kRoot / "scenarios/rubric.toml");
+  for (const auto& d : loaded.diagnostics) {
+    UNSCOPED_INFO(core::formatDiagnostic(d));
+  }
+  REQUIRE(loaded.ok());
+  CHECK(loaded.diagnostics.empty());
+  const core::Rubric defaults;
+  for (const auto& key : core::rubricKeys()) {
+    INFO(key.path);
+    CHECK(core::rubricValue(*loaded.rubric, key.path) == core::rubricValue(defaults, key.path));
+  }
+  CHECK(loaded.rubric->costMatrix == core::kDefaultCostMatrix);
+}
+
+TEST_CASE("every broken rubric gives exactly its reviewed diagnostics") {
+  const auto folder = kRoot / "tests/data/bad_rubrics";
+  int fixtures = 0;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (!scenario::isRubricFile(entry.path())) {
+      continue;
+    }
+    ++fixtures;
+    const auto name = entry.path().filename().string();
+    const auto loaded = scenario::loadRubricText(readAll(entry.path()), name);
+    std::string rendered;
+    for (const auto& d : loaded.diagnostics) {
+      rendered += core::formatDiagnostic(d) + "\n";
+    }
+    const auto stem = name.substr(0, name.size() - std::string(".rubric.toml").size());
+    INFO(name);
+    CHECK_FALSE(loaded.ok());
+    CHECK(rendered == readAll(folder / (stem + ".expected")));
+  }
+  CHECK(fixtures == 4);
+}
+
+TEST_CASE("the rubric keys and the schema list the same keys") {
+  const auto paths = scenario::allKeyPaths();
+  for (const auto& key : core::rubricKeys()) {
+    INFO(key.path);
+    CHECK(std::find(paths.begin(), paths.end(), "rubric." + std::string(key.path)) != paths.end());
+  }
+  const auto rubricPaths = std::count_if(
+      paths.begin(), paths.end(), [](const auto& path) { return path.rfind("rubric.", 0) == 0; });
+  // Every schema key under rubric. is a rubric key, one of its six tables, `format` or the
+  // cost matrix.
+  CHECK(static_cast<std::size_t>(rubricPaths) == core::rubricKeys().size() + 6 + 2);
+}
+
+TEST_CASE("a scenario's rubric table overrides numbers and flags") {
+  const auto loaded = scenario::loadScenarioText(
+      minimalWith("[rubric.weights]\ninformation = 30\n\n[rubric.critical]\ncap = 25\n"
+                  "consent_raising_risk = false\n"),
+      "override.toml");
+  REQUIRE(loaded.ok());
+  const auto& overrides = loaded.scenario->rubricOverrides;
+  REQUIRE(overrides.size() == 3);
+  core::Rubric rubric;
+  for (const auto& setting : overrides) {
+    CHECK(core::applyRubricSetting(rubric, setting));
+  }
+  CHECK(rubric.weights.information == 30);
+  CHECK(rubric.critical.cap == 25);
+  CHECK_FALSE(rubric.critical.consentRaisingRisk);
+  CHECK(rubric.weights.decision == 35); // untouched
+}
+
+TEST_CASE("a scenario may not change the cost matrix or give a rubric format") {
+  const auto loaded = scenario::loadScenarioText(
+      minimalWith("[rubric]\nformat = 1\n\n[rubric.decision]\ncost_matrix = []\n"),
+      "override.toml");
+  CHECK_FALSE(loaded.ok());
+  std::string rendered;
+  for (const auto& d : loaded.diagnostics) {
+    rendered += core::formatDiagnostic(d) + "\n";
+  }
+  CHECK(rendered.find("'rubric.format' belongs in a rubric file") != std::string::npos);
+  CHECK(rendered.find("'rubric.decision.cost_matrix' belongs in a rubric file") !=
+        std::string::npos);
+}
+
+TEST_CASE("rubric files are told apart from scenarios by name") {
+  CHECK(scenario::isRubricFile("scenarios/rubric.toml"));
+  CHECK(scenario::isRubricFile("a/team.rubric.toml"));
+  CHECK_FALSE(scenario::isRubricFile("scenarios/s47-baby-bruise.toml"));
+  CHECK_FALSE(scenario::isRubricFile("rubric.toml.bak"));
+}
