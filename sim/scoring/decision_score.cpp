@@ -565,6 +565,16 @@ core::Rubric rubricFor(const core::Rubric& base, const core::Scenario& scenario)
   return rubric;
 }
 
+double weightedMeanScore(const std::vector<DecisionScore>& scores) {
+  double weighted = 0.0;
+  double weights = 0.0;
+  for (const auto& score : scores) {
+    weighted += score.total * score.caseWeight;
+    weights += score.caseWeight;
+  }
+  return weights > 0.0 ? weighted / weights : 0.0;
+}
+
 double panelAgreement(const core::PanelReview& panel) {
   const auto n = static_cast<double>(panel.panellists.size());
   if (panel.panellists.size() < 2) {

@@ -66,6 +66,10 @@ core::Result<DecisionScore> scoreDecision(const core::Scenario& scenario,
                                           const engine::AttemptState& state, int decisionPoint,
                                           const core::Rubric& rubric);
 
+/// A practitioner's (or a group's) overall score: the mean of the decisions' totals, each
+/// weighted by its case weight, so contested cases count less (0 for no decisions).
+double weightedMeanScore(const std::vector<DecisionScore>& scores);
+
 /// Pairwise agreement among panellists: sum n_j (n_j - 1) / (n (n - 1)) over response
 /// levels; 1 when fewer than two panellists.
 double panelAgreement(const core::PanelReview& panel);

@@ -190,3 +190,14 @@ TEST_CASE("component lines account for every point of the example attempts") {
     }
   }
 }
+
+TEST_CASE("contested cases count less in a practitioner's overall score") {
+  const auto advice = playExample("advice-bedtime-battles"); // weight 0.8
+  const auto baby =
+      play("s47-baby-bruise", "read_contact\ndecide early_help need=3 urgency=routine\n");
+  // The baby case's panel: s47 x4, immediate x1, s17 x1 -> pairs 12/30 = 0.4 -> weight 0.7.
+  CHECK(baby.caseWeight == Approx(0.7));
+  const double expected = (advice.total * 0.8 + baby.total * 0.7) / (0.8 + 0.7);
+  CHECK(weightedMeanScore({advice, baby}) == Approx(expected));
+  CHECK(weightedMeanScore({}) == 0.0);
+}
