@@ -246,12 +246,14 @@ public:
              "The panel lists this as inappropriate: " + describe(wrong) + ". " + wrong.why});
       }
     }
-    if (lateForSameDay()) {
+    const auto lowYield = lowYieldChecks();
+    if (lateForSameDay() && !lowYield.empty()) {
       credit -= shares.urgentDelayPenalty;
       out.lines.push_back({-shares.urgentDelayPenalty * w,
-                           "The panel says this needed a same-day response, and you decided "
-                           "after the working day it arrived (" +
-                               m_calendar.describe(m_decision.decidedAt) + ")."});
+                           "The panel says this needed a same-day response; you decided after "
+                           "the working day it arrived (" +
+                               m_calendar.describe(m_decision.decidedAt) +
+                               ") with checks that added no critical fact: " + lowYield + "."});
     }
     const double clamped = std::clamp(credit, 0.0, 1.0);
     if (clamped != credit) {
@@ -438,6 +440,29 @@ private:
     }
     const SimTime start = m_calendar.nextWorkingMoment(m_decision.openedAt);
     return m_decision.decidedAt > SimTime::at(start.day(), m_calendar.dayEnds());
+  }
+
+  // Checks requested before the decision whose reply brings none of the panel's critical
+  // facts, as "chk-a, chk-b" (empty when there are none).
+  [[nodiscard]] std::string lowYieldChecks() const {
+    std::string out;
+    for (std::size_t c = 0; c < m_scenario.checks.size(); ++c) {
+      if (!requestedBefore(static_cast<int>(c))) {
+        continue;
+      }
+      const auto& check = m_scenario.checks[c];
+      const bool without = m_state.checks[c].withoutConsent && check.replyWithoutConsent &&
+                           check.consent == core::ConsentRule::Needed;
+      const auto& reveals = without ? check.replyWithoutConsent->reveals : check.reply.reveals;
+      const bool yields = std::any_of(reveals.begin(), reveals.end(), [this](const auto& id) {
+        return std::find(m_panel->criticalFacts.begin(), m_panel->criticalFacts.end(), id) !=
+               m_panel->criticalFacts.end();
+      });
+      if (!yields) {
+        out += (out.empty() ? "" : ", ") + check.id;
+      }
+    }
+    return out;
   }
 
   [[nodiscard]] bool protectionStatusInRecords() const {

@@ -201,3 +201,21 @@ TEST_CASE("contested cases count less in a practitioner's overall score") {
   CHECK(weightedMeanScore({advice, baby}) == Approx(expected));
   CHECK(weightedMeanScore({}) == 0.0);
 }
+
+TEST_CASE("low-yield checks that delay a same-day case cost information points") {
+  const auto s = play("s47-baby-bruise", "read_contact\nrequest chk-probation\n"
+                                         "wait until 1/09:30\n"
+                                         "decide s47 need=4 urgency=same_day\n");
+  // Information: 4 of 7 critical facts (0.6 x 4/7), nothing else, minus 0.2 for the
+  // delay with a check (probation) that adds no critical fact.
+  CHECK(points(s, Component::Information) == Approx((0.6 * 4 / 7 - 0.2) * 20));
+  // Timeliness: within one working day (due Tue 13:20) but after the same working day:
+  // half of 10.
+  CHECK(points(s, Component::Timeliness) == Approx(5.0));
+  CHECK(rules(s) == std::vector<std::string>{"critical.urgent_without_same_day_action"});
+  bool named = false;
+  for (const auto& line : s.components[1].lines) {
+    named = named || line.text.find("added no critical fact: chk-probation") != std::string::npos;
+  }
+  CHECK(named);
+}
