@@ -30,12 +30,16 @@ struct DecisionRow {
 struct DecisionTable {
   std::vector<DecisionRow> rows;
   std::vector<core::Diagnostic> diagnostics; // FILE:LINE:COL, one per bad row (errors) or
-                                             // per unknown column (warnings)
-  std::int64_t badRows = 0;
+                                             // per unknown column (warnings); sorted
+  std::int64_t badRows = 0;                  // every bad row, including those past the listed 200
   bool readable = true; // false when the header itself is unusable (nothing can be read)
 };
 
 /// Parse CSV text; `displayPath` names it in diagnostics. Never throws.
+/// Fields are trimmed of spaces and tabs; header names and decision tokens are matched
+/// case-insensitively. LINE:COL is where the offending field starts (COL in characters);
+/// that is the row's first line unless a quoted line break comes before the field. The
+/// first 200 bad rows are listed; one more error counts the rest. A UTF-8 BOM is skipped.
 DecisionTable readDecisionTable(std::string_view text, const std::string& displayPath);
 
 } // namespace sim::scoring
