@@ -34,8 +34,30 @@ struct PractitionerTally {
 struct GroupTally {
   GroupSummary summary;
   std::optional<PanelTally> panel;
-  std::unordered_map<std::string, LevelCounts> caseSpread;
-  std::unordered_map<std::string, bool> members;
+  std::vector<LevelCounts> caseSpread; // by case index
+};
+
+// A case met in the rows: its summary and, with scenarios, its panel and outcome.
+struct CaseTally {
+  CaseSummary summary;
+  const core::Outcome* outcome = nullptr;
+};
+
+// Ids to dense indices, so each row costs one hash lookup per id.
+template <typename Tally> struct Indexed {
+  std::unordered_map<std::string, std::size_t> index;
+  std::vector<Tally> items;
+  Tally& operator[](const std::string& id) {
+    const auto [it, added] = index.try_emplace(id, items.size());
+    if (added) {
+      items.emplace_back();
+    }
+    return items[it->second];
+  }
+  std::size_t indexOf(const std::string& id) {
+    (*this)[id];
+    return index.find(id)->second;
+  }
 };
 
 void count(PanelTally& tally, const core::PanelReview& panel, core::ResponseLevel decision) {
@@ -80,11 +102,10 @@ CalibrationSummary finish(const CalibrationTally& tally) {
 }
 
 // Fleiss' kappa among decisions on the same cases: subjects are cases, categories levels.
-void agreementOf(const std::unordered_map<std::string, LevelCounts>& spreads, Statistic& kappa,
-                 Statistic& pairwise) {
+void agreementOf(const std::vector<LevelCounts>& spreads, Statistic& kappa, Statistic& pairwise) {
   std::vector<std::vector<std::int64_t>> ratings;
   ratings.reserve(spreads.size());
-  for (const auto& [scenario, spread] : spreads) {
+  for (const auto& spread : spreads) {
     ratings.emplace_back(spread.begin(), spread.end());
   }
   kappa = fleissKappa(ratings);
@@ -102,11 +123,13 @@ const core::PanelReview* firstPanel(const ScenarioIndex* scenarios, const std::s
   return it->second->panelFor(it->second->decisionPoints.front().id);
 }
 
-std::vector<GroupSummary> finishGroups(std::unordered_map<std::string, GroupTally>& groups) {
+std::vector<GroupSummary> finishGroups(Indexed<GroupTally>& groups,
+                                       const std::unordered_map<std::string, std::int64_t>& sizes) {
   std::vector<GroupSummary> out;
-  for (auto& [name, tally] : groups) {
+  for (auto& tally : groups.items) {
     auto summary = tally.summary;
-    summary.practitioners = static_cast<std::int64_t>(tally.members.size());
+    const auto size = sizes.find(summary.name);
+    summary.practitioners = size == sizes.end() ? 0 : size->second;
     agreementOf(tally.caseSpread, summary.fleissKappa, summary.pairwiseAgreement);
     if (tally.panel) {
       summary.panel = finish(*tally.panel);
@@ -134,30 +157,31 @@ std::array<double, core::kResponseLevels> shares(const LevelCounts& counts) {
 Report analyse(const std::vector<DecisionRow>& rows, const ScenarioIndex* scenarios) {
   Report report;
   report.withPanels = scenarios != nullptr;
-  std::unordered_map<std::string, PractitionerTally> practitioners;
-  std::unordered_map<std::string, CaseSummary> cases;
-  std::unordered_map<std::string, LevelCounts> spreads;
-  std::unordered_map<std::string, GroupTally> teams;
-  std::unordered_map<std::string, GroupTally> cohorts;
+  Indexed<PractitionerTally> practitioners;
+  Indexed<CaseTally> cases;
+  Indexed<GroupTally> teams;
+  Indexed<GroupTally> cohorts;
   std::optional<PanelTally> everyone;
-  std::unordered_map<std::string, bool> unknown;
 
   for (const auto& row : rows) {
     const int level = core::ordinal(row.decision);
     ++report.decisions;
     ++report.conversion.at(at(level));
 
-    auto& caseSummary = cases[row.scenario];
+    const std::size_t caseIndex = cases.indexOf(row.scenario);
+    auto& caseTally = cases.items[caseIndex];
+    auto& caseSummary = caseTally.summary;
     if (caseSummary.decisions == 0) {
       caseSummary.scenario = row.scenario;
       caseSummary.panel = firstPanel(scenarios, row.scenario);
-      if (scenarios != nullptr && caseSummary.panel == nullptr) {
-        unknown[row.scenario] = true;
+      if (caseSummary.panel != nullptr) {
+        caseTally.outcome = &scenarios->find(row.scenario)->second->outcome;
+      } else if (scenarios != nullptr) {
+        report.unknownScenarios.push_back(row.scenario);
       }
     }
     ++caseSummary.decisions;
     ++caseSummary.spread.at(at(level));
-    ++spreads[row.scenario].at(at(level));
     const auto* panel = caseSummary.panel;
 
     auto& person = practitioners[row.trainee];
@@ -178,8 +202,10 @@ Report analyse(const std::vector<DecisionRow>& rows, const ScenarioIndex* scenar
       group.summary.name = name;
       ++group.summary.decisions;
       ++group.summary.conversion.at(at(level));
-      ++group.caseSpread[row.scenario].at(at(level));
-      group.members[row.trainee] = true;
+      if (group.caseSpread.size() <= caseIndex) {
+        group.caseSpread.resize(caseIndex + 1);
+      }
+      ++group.caseSpread[caseIndex].at(at(level));
       if (panel != nullptr) {
         if (!group.panel) {
           group.panel.emplace();
@@ -209,23 +235,35 @@ Report analyse(const std::vector<DecisionRow>& rows, const ScenarioIndex* scenar
       calibration.harmGapSquares += gap * gap;
       ++calibration.harmEstimates;
     }
-    const auto& outcome = scenarios->find(row.scenario)->second->outcome;
-    if (row.pRereferral && !outcome.censored) {
-      calibration.rereferral.push_back({*row.pRereferral, outcome.rereferredWithin12Months()});
+    if (row.pRereferral && !caseTally.outcome->censored) {
+      calibration.rereferral.push_back(
+          {*row.pRereferral, caseTally.outcome->rereferredWithin12Months()});
     }
   }
 
+  std::vector<LevelCounts> spreads;
+  spreads.reserve(cases.items.size());
+  for (const auto& tally : cases.items) {
+    spreads.push_back(tally.summary.spread);
+    report.cases.push_back(tally.summary);
+  }
   agreementOf(spreads, report.fleissKappa, report.pairwiseAgreement);
   if (everyone) {
     report.panel = finish(*everyone);
   }
-  for (auto& [id, summary] : cases) {
-    report.cases.push_back(summary);
-  }
   std::sort(report.cases.begin(), report.cases.end(),
             [](const auto& a, const auto& b) { return a.scenario < b.scenario; });
-  for (auto& [id, tally] : practitioners) {
+  // Each practitioner belongs to the team and cohort of their first row.
+  std::unordered_map<std::string, std::int64_t> teamSizes;
+  std::unordered_map<std::string, std::int64_t> cohortSizes;
+  for (auto& tally : practitioners.items) {
     auto summary = std::move(tally.summary);
+    if (!summary.team.empty()) {
+      ++teamSizes[summary.team];
+    }
+    if (!summary.cohort.empty()) {
+      ++cohortSizes[summary.cohort];
+    }
     if (tally.panel) {
       summary.panel = finish(*tally.panel);
     }
@@ -234,11 +272,8 @@ Report analyse(const std::vector<DecisionRow>& rows, const ScenarioIndex* scenar
   }
   std::sort(report.practitioners.begin(), report.practitioners.end(),
             [](const auto& a, const auto& b) { return a.trainee < b.trainee; });
-  report.teams = finishGroups(teams);
-  report.cohorts = finishGroups(cohorts);
-  for (const auto& [id, flag] : unknown) {
-    report.unknownScenarios.push_back(id);
-  }
+  report.teams = finishGroups(teams, teamSizes);
+  report.cohorts = finishGroups(cohorts, cohortSizes);
   std::sort(report.unknownScenarios.begin(), report.unknownScenarios.end());
   return report;
 }

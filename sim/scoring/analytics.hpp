@@ -71,7 +71,7 @@ struct CaseSummary {
 struct GroupSummary {
   std::string name; // team or cohort
   std::int64_t decisions = 0;
-  std::int64_t practitioners = 0;
+  std::int64_t practitioners = 0; // whose first row names this team (or cohort)
   LevelCounts conversion{};
   Statistic fleissKappa;
   Statistic pairwiseAgreement;
