@@ -619,6 +619,12 @@ private:
   void readRubricOverrides(TableReader& top) {
     if (auto t = top.table("rubric", Need::Optional)) {
       m_scenario.rubricOverrides = readRubricSettings(*t, true).settings;
+      // Checked on the built-in rubric with these overrides applied.
+      core::Rubric rubric;
+      for (const auto& setting : m_scenario.rubricOverrides) {
+        core::applyRubricSetting(rubric, setting);
+      }
+      checkRubricRules(rubric, *t);
     }
   }
 

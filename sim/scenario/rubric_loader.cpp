@@ -39,20 +39,7 @@ RubricLoad build(const toml::table& root, const std::string& displayPath, std::s
   if (read.costMatrix) {
     rubric.costMatrix = *read.costMatrix;
   }
-  const auto& w = rubric.weights;
-  if (w.decision + w.information + w.factors + w.calibration + w.timeliness + w.rationale <= 0) {
-    sink.error(top.has("weights") ? top.posOf("weights") : top.pos(),
-               "the component weights add up to 0; at least one must be positive");
-  }
-  const auto& i = rubric.information;
-  const double shares = i.criticalFacts + i.records + i.child + i.referrer;
-  if (std::abs(shares - 1.0) > 1e-6) {
-    std::ostringstream message;
-    message << "'information.critical_facts', 'information.records', 'information.child' and "
-               "'information.referrer' must add up to 1 (they share the component), found "
-            << shares;
-    sink.error(top.has("information") ? top.posOf("information") : top.pos(), message.str());
-  }
+  checkRubricRules(rubric, top);
   RubricLoad result;
   result.diagnostics = sink.take();
   if (!core::hasErrors(result.diagnostics)) {

@@ -2,6 +2,8 @@
 // it is the one value that is not a number or a flag.
 #include "sim/scenario/rubric_reader.hpp"
 
+#include <cmath>
+#include <sstream>
 #include <string>
 
 namespace sim::scenario {
@@ -110,6 +112,33 @@ RubricRead readRubricSettings(TableReader& table, bool inScenario) {
     }
   }
   return out;
+}
+
+void checkRubricRules(const core::Rubric& rubric, TableReader& table) {
+  const auto where = [&table](std::string_view group) {
+    return table.has(group) ? table.posOf(group) : table.pos();
+  };
+  const std::string prefix = table.path().empty() ? "" : table.path() + ".";
+  const auto& w = rubric.weights;
+  if (w.decision + w.information + w.factors + w.calibration + w.timeliness + w.rationale <= 0) {
+    table.sink().error(where("weights"),
+                       "the component weights add up to 0; at least one must be positive");
+  }
+  const auto& i = rubric.information;
+  const double shares = i.criticalFacts + i.records + i.child + i.referrer;
+  if (std::abs(shares - 1.0) > 1e-6) {
+    std::ostringstream message;
+    message << "'" << prefix << "information.critical_facts', 'information.records', "
+            << "'information.child' and 'information.referrer' must add up to 1 (they share "
+               "the component), found "
+            << shares;
+    table.sink().error(where("information"), message.str());
+  }
+  if (rubric.contestedBase + rubric.contestedSlope <= 0) {
+    table.sink().error(where("contested"), "'" + prefix +
+                                               "contested.base' and 'contested.slope' are both 0, "
+                                               "which would give every case a weight of 0");
+  }
 }
 
 } // namespace sim::scenario

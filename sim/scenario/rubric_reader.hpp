@@ -20,4 +20,9 @@ struct RubricRead {
 /// and `format` are refused: they belong to the rubric file.
 RubricRead readRubricSettings(TableReader& table, bool inScenario);
 
+/// The rules that involve several keys (weights not all 0, the information shares adding
+/// up to 1, a case weight above 0), reported at the tables of `table` that set them. For a
+/// scenario's [rubric], `rubric` is the defaults with the scenario's overrides applied.
+void checkRubricRules(const core::Rubric& rubric, TableReader& table);
+
 } // namespace sim::scenario

@@ -214,6 +214,20 @@ Report analyse(const std::vector<DecisionRow>& rows, const ScenarioIndex* scenar
       }
     }
 
+    auto& habits = person.summary.habits;
+    if (row.checks) {
+      ++habits.checkRows;
+      habits.checks += *row.checks;
+    }
+    if (row.recordsChecked) {
+      ++habits.recordRows;
+      habits.recordsChecked += *row.recordsChecked ? 1 : 0;
+    }
+    if (row.childSeen) {
+      ++habits.childRows;
+      habits.childSeen += *row.childSeen ? 1 : 0;
+    }
+
     auto& calibration = person.calibration;
     if (row.pHarm) {
       calibration.harmSum.at(at(level)) += *row.pHarm;

@@ -22,12 +22,17 @@ namespace sim::scoring {
 
 using LevelCounts = std::array<std::int64_t, core::kResponseLevels>;
 
-/// Information habits, when the decisions come from attempts (a CSV has none).
+/// Information habits, from the optional columns `checks`, `records_checked` and
+/// `child_seen` (tables written from recorded attempts have them). Each figure counts only
+/// the rows that give it.
 struct Habits {
-  std::int64_t decisions = 0;
-  std::int64_t checks = 0;         // agency checks requested
-  std::int64_t recordsChecked = 0; // decisions with records checked
-  std::int64_t childSeen = 0;      // decisions with the child seen or heard
+  std::int64_t checkRows = 0;
+  std::int64_t checks = 0; // agency checks requested, summed over checkRows
+  std::int64_t recordRows = 0;
+  std::int64_t recordsChecked = 0; // rows with records checked
+  std::int64_t childRows = 0;
+  std::int64_t childSeen = 0; // rows with the child seen or heard
+  [[nodiscard]] bool any() const { return checkRows + recordRows + childRows > 0; }
 };
 
 /// Agreement of one practitioner (or a group) with the panels' consensus.
@@ -58,7 +63,7 @@ struct PractitionerSummary {
   LevelCounts conversion{};
   std::optional<PanelComparison> panel; // with --scenarios
   CalibrationSummary calibration;
-  std::optional<Habits> habits;
+  Habits habits;
 };
 
 struct CaseSummary {

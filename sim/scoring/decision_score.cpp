@@ -1,6 +1,7 @@
 // Scoring one decision. Each component is computed as a credit from 0 to 1 with its
-// reasons, then turned into points by the rubric's weight; reasons carry the points they
-// gained or lost, so the lines of a component add up to its points.
+// reasons, then turned into points by the rubric's weight. A line carries the points it
+// earned (positive) or deducted (negative: penalties only); what was not earned is a line
+// of 0 saying what it was worth. So a component's lines add up to its points.
 #include "sim/scoring/decision_score.hpp"
 
 #include "sim/engine/calendar.hpp"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <set>
 
 namespace sim::scoring {
@@ -19,6 +21,8 @@ using core::ResponseLevel;
 using engine::SimTime;
 
 std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+constexpr double kMaxConcordanceOutsideBand = 0.5;
 
 std::string percent(double share) {
   std::array<char, 32> buffer{};
@@ -134,12 +138,15 @@ public:
     }
     const double matrixCredit = std::max(0.0, 1.0 - static_cast<double>(cost) / maxCost);
     double credit = matrixCredit;
-    out.lines.push_back({-(1.0 - matrixCredit) * out.weight,
+    const std::string why = cost == 0 ? " (the matrix treats them as equivalent)."
+                            : under   ? " (under-response costs more than over-response)."
+                                      : ".";
+    out.lines.push_back({matrixCredit * out.weight,
                          "Your response (" + token + ") is " + (under ? "below" : "above") +
                              " the panel's band (" + band + "): cost " + std::to_string(cost) +
                              " of " + std::to_string(maxCost) + " from the cost matrix, row " +
-                             std::string(core::tokenOf(edge)) +
-                             (under ? " (under-response costs more than over-response)." : ".")});
+                             std::string(core::tokenOf(edge)) + ", so " + percent(matrixCredit) +
+                             " of the points" + why});
     if (m_rubric.scriptConcordance && !m_panel->panellists.empty()) {
       std::array<int, core::kResponseLevels> counts{};
       for (const auto& panellist : m_panel->panellists) {
@@ -147,13 +154,16 @@ public:
       }
       const int modal = *std::max_element(counts.begin(), counts.end());
       const int mine = counts.at(at(ordinal));
-      const double concordance = static_cast<double>(mine) / modal;
+      // Outside the band, concordance earns at most half: a response the panel judged
+      // unacceptable never scores like an acceptable one, even when the panel was split.
+      const double concordance =
+          std::min(kMaxConcordanceOutsideBand, static_cast<double>(mine) / modal);
       if (mine > 0 && concordance > matrixCredit) {
         out.lines.push_back({(concordance - matrixCredit) * out.weight,
                              std::to_string(mine) + " of the panellists chose " + token +
                                  " in their blind decisions (the most common choice had " +
-                                 std::to_string(modal) + "): partial credit " +
-                                 percent(concordance) + " (script concordance)."});
+                                 std::to_string(modal) + "): partial credit raised to " +
+                                 percent(concordance) + " (script concordance, at most 50%)."});
         credit = concordance;
       }
     }
@@ -179,8 +189,8 @@ public:
           out.lines.push_back({each * w, "Critical fact reached (" + id + ", from " +
                                              howLearned(f) + "): " + m_scenario.facts[at(f)].text});
         } else if (f >= 0) {
-          out.lines.push_back(
-              {-each * w, "Critical fact missed (" + id + "): " + m_scenario.facts[at(f)].text});
+          out.lines.push_back({0, "Critical fact missed (0 of " + number(each * w, 1) + "; " + id +
+                                      "): " + m_scenario.facts[at(f)].text});
         }
       }
     }
@@ -191,7 +201,8 @@ public:
                                                    m_calendar.describe(m_state.recordsChecked->at) +
                                                    ")."});
     } else {
-      out.lines.push_back({-shares.records * w, "You did not check the social-care records."});
+      out.lines.push_back({0, "You did not check the social-care records (0 of " +
+                                  number(shares.records * w, 1) + ")."});
     }
     // The child.
     bool childRoute = false;
@@ -214,7 +225,8 @@ public:
       credit += shares.child;
       out.lines.push_back({shares.child * w, "You saw or heard the child."});
     } else {
-      out.lines.push_back({-shares.child * w, "You did not see or hear the child."});
+      out.lines.push_back(
+          {0, "You did not see or hear the child (0 of " + number(shares.child * w, 1) + ")."});
     }
     // The referrer.
     bool questionOpen = false;
@@ -234,8 +246,8 @@ public:
       credit += shares.referrer;
       out.lines.push_back({shares.referrer * w, "You clarified with the referrer."});
     } else {
-      out.lines.push_back(
-          {-shares.referrer * w, "You did not clarify anything with the referrer."});
+      out.lines.push_back({0, "You did not clarify anything with the referrer (0 of " +
+                                  number(shares.referrer * w, 1) + ")."});
     }
     // Inappropriate actions.
     for (const auto& wrong : m_panel->inappropriate) {
@@ -319,8 +331,8 @@ public:
     const double panel = *m_panel->pSignificantHarm;
     const auto& mine = m_decision.notes.pSignificantHarm;
     if (!mine) {
-      out.lines.push_back({-out.weight, "You gave no probability of significant harm (the panel: " +
-                                            percent(panel) + ")."});
+      out.lines.push_back(
+          {0, "You gave no probability of significant harm (the panel: " + percent(panel) + ")."});
       return out;
     }
     const double p = *mine / 100.0;
@@ -344,9 +356,9 @@ public:
                                            m_calendar.describe(m_decision.deadline) + ")."});
     } else {
       credit = 0.0;
-      out.lines.push_back({-out.weight, "Decided " + m_calendar.describe(m_decision.decidedAt) +
-                                            ", after the deadline of " +
-                                            m_calendar.describe(m_decision.deadline) + "."});
+      out.lines.push_back({0, "Decided " + m_calendar.describe(m_decision.decidedAt) +
+                                  ", after the deadline of " +
+                                  m_calendar.describe(m_decision.deadline) + "."});
     }
     if (credit > 0 && lateForSameDay()) {
       out.lines.push_back({-0.5 * out.weight,
@@ -369,14 +381,13 @@ public:
       const auto& text = m_decision.notes.rationale.at(i);
       const bool written = text.find_first_not_of(" \t\r\n") != std::string::npos;
       filled += written ? 1 : 0;
-      out.lines.push_back(
-          {written ? each : -each,
-           std::string(written ? "Written: " : "Missing: ") + std::string(kHeadings.at(i)) + "."});
+      out.lines.push_back({written ? each : 0.0, std::string(written ? "Written: " : "Missing: ") +
+                                                     std::string(kHeadings.at(i)) + "."});
     }
     const bool scale = m_decision.notes.safetyScale.has_value();
     filled += scale ? 1 : 0;
     out.lines.push_back(
-        {scale ? each : -each,
+        {scale ? each : 0.0,
          scale ? "Safety scale given (" + std::to_string(*m_decision.notes.safetyScale) + "/10)."
                : std::string("Missing: the 0-10 safety scale.")});
     out.earned = each * filled;
@@ -387,20 +398,20 @@ public:
     std::vector<CriticalError> out;
     const auto& rules = m_rubric.critical;
     const auto chosen = m_decision.decision.response;
-    const auto& outcome = m_scenario.outcome;
+
     if (rules.underResponseConfirmedHarm &&
         core::ordinal(chosen) <= core::ordinal(ResponseLevel::EarlyHelp) &&
         core::ordinal(m_panel->consensus) >= core::ordinal(ResponseLevel::S47) &&
-        (outcome.has(core::OutcomeKind::CpPlan) || outcome.has(core::OutcomeKind::LookedAfter) ||
-         outcome.has(core::OutcomeKind::SeriousIncident))) {
+        (released(core::OutcomeKind::CpPlan) || released(core::OutcomeKind::LookedAfter) ||
+         released(core::OutcomeKind::SeriousIncident))) {
       out.push_back({"critical.under_response_confirmed_harm",
                      "You chose " + std::string(core::tokenOf(chosen)) + " where the panel says " +
                          std::string(core::tokenOf(m_panel->consensus)) +
                          ", and the outcome confirms harm."});
     }
     const auto& source = m_scenario.contact.sourceCode;
-    const bool familyOrAnonymous =
-        m_scenario.contact.anonymous || source.rfind('1', 0) == 0 || source == "9";
+    // Census source 1A (family member, relative or carer) or 9 (anonymous).
+    const bool familyOrAnonymous = m_scenario.contact.anonymous || source == "1A" || source == "9";
     if (rules.noRecordsWithHistory && familyOrAnonymous &&
         core::ordinal(chosen) <= core::ordinal(ResponseLevel::Advice) &&
         !m_scenario.records.entries.empty() && !doneBefore(m_state.recordsChecked)) {
@@ -426,7 +437,8 @@ public:
     }
     if (rules.urgentWithoutSameDayAction && m_panel->urgency == core::Urgency::SameDay &&
         core::isStatutory(m_panel->consensus) &&
-        (m_decision.decision.urgency != core::Urgency::SameDay || lateForSameDay())) {
+        (!core::isStatutory(chosen) || m_decision.decision.urgency != core::Urgency::SameDay ||
+         lateForSameDay())) {
       out.push_back({"critical.urgent_without_same_day_action",
                      "The panel says this needed a same-day response; yours was not same-day."});
     }
@@ -434,6 +446,17 @@ public:
   }
 
 private:
+  // Whether the outcome shows an event of this kind that the debrief has released: while
+  // the attempt goes on, only events before the next decision point opens (debrief.hpp).
+  [[nodiscard]] bool released(core::OutcomeKind kind) const {
+    const bool last = at(m_decision.decisionPoint) + 1 >= m_scenario.decisionPoints.size();
+    const int before = last || m_state.phase == engine::Phase::Closed
+                           ? std::numeric_limits<int>::max()
+                           : m_scenario.decisionPoints[at(m_decision.decisionPoint + 1)].day;
+    return std::any_of(m_scenario.outcome.events.begin(), m_scenario.outcome.events.end(),
+                       [&](const auto& event) { return event.kind == kind && event.day < before; });
+  }
+
   [[nodiscard]] bool lateForSameDay() const {
     if (m_panel->urgency != core::Urgency::SameDay) {
       return false;
@@ -643,7 +666,9 @@ core::Result<DecisionScore> scoreDecision(const core::Scenario& scenario,
       score.criticalErrors.empty() ? score.uncapped : std::min(score.uncapped, rubric.critical.cap);
   score.panelAgreement = panelAgreement(*scorer.panel());
   score.caseWeight = rubric.contestedBase + rubric.contestedSlope * score.panelAgreement;
-  if (decision.notes.pRereferral && !scenario.outcome.censored) {
+  // Against what happened: only once the whole case is finished (hindsight protection).
+  if (decision.notes.pRereferral && !scenario.outcome.censored &&
+      state.phase == engine::Phase::Closed) {
     const double p = *decision.notes.pRereferral / 100.0;
     const double o = scenario.outcome.rereferredWithin12Months() ? 1.0 : 0.0;
     score.outcomeBrier = (p - o) * (p - o);

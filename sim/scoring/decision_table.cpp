@@ -29,12 +29,17 @@ enum class Column {
   PRereferral,
   Team,
   Cohort,
+  Checks,
+  RecordsChecked,
+  ChildSeen,
   Unknown
 };
 
-constexpr std::size_t kKnownColumns = 8;
+constexpr std::size_t kKnownColumns = 11;
 constexpr std::array<std::string_view, kKnownColumns> kColumnNames{
-    "trainee", "scenario", "decision", "need_level", "p_harm", "p_rereferral", "team", "cohort"};
+    "trainee", "scenario", "decision", "need_level",      "p_harm",    "p_rereferral",
+    "team",    "cohort",   "checks",   "records_checked", "child_seen"};
+constexpr int kMaxChecks = 1000;
 constexpr std::size_t kRequiredColumns = 3; // the first three names above
 
 // Bad rows listed one by one; past this they are counted and summed up in one more error,
@@ -629,6 +634,12 @@ private:
       return readText(row.team, field, "team", nullptr);
     case Column::Cohort:
       return readText(row.cohort, field, "cohort", nullptr);
+    case Column::Checks:
+      return readCount(row.checks, field, "checks");
+    case Column::RecordsChecked:
+      return readYesNo(row.recordsChecked, field, "records_checked");
+    case Column::ChildSeen:
+      return readYesNo(row.childSeen, field, "child_seen");
     case Column::Unknown:
       return true;
     }
@@ -680,6 +691,45 @@ private:
         message += "; did you mean '" + *near + "'?";
       }
       return message;
+    });
+    return false;
+  }
+
+  bool readCount(std::optional<int>& out, const Field& field, const char* name) {
+    const std::string_view value = valueOf(field);
+    if (value.empty()) {
+      return true;
+    }
+    int number = 0;
+    const char* end = value.data() + value.size();
+    const auto [ptr, ec] = std::from_chars(value.data(), end, number);
+    if (ec == std::errc{} && ptr == end && number >= 0 && number <= kMaxChecks) {
+      out = number;
+      return true;
+    }
+    badField(field, [&] {
+      return "'" + std::string(name) + "' must be a whole number from 0 to " +
+             std::to_string(kMaxChecks) + ", or empty (found " + shown(value) + ")";
+    });
+    return false;
+  }
+
+  bool readYesNo(std::optional<bool>& out, const Field& field, const char* name) {
+    const std::string lower = lowercase(valueOf(field));
+    if (lower.empty()) {
+      return true;
+    }
+    if (lower == "1" || lower == "true" || lower == "yes") {
+      out = true;
+      return true;
+    }
+    if (lower == "0" || lower == "false" || lower == "no") {
+      out = false;
+      return true;
+    }
+    badField(field, [&] {
+      return "'" + std::string(name) + "' must be 1 or 0 (true/false, yes/no), or empty (found " +
+             shown(valueOf(field)) + ")";
     });
     return false;
   }

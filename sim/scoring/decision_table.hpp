@@ -1,6 +1,7 @@
 // Reading a decisions CSV (product.md §7): a header row and at least the columns
 // `trainee`, `scenario`, `decision` (a response token); optional `need_level`, `p_harm`,
-// `p_rereferral`, `team`, `cohort`. RFC 4180 quoting. Bad rows are reported with their line
+// `p_rereferral`, `team`, `cohort`, and the habits `checks`, `records_checked`,
+// `child_seen`. RFC 4180 quoting. Bad rows are reported with their line
 // and column and skipped; the caller decides whether any bad row is fatal (--strict).
 #pragma once
 
@@ -25,6 +26,11 @@ struct DecisionRow {
   std::optional<double> pRereferral; // 0..1
   std::string team;
   std::string cohort;
+  // Information habits, when the table comes from recorded attempts (optional columns
+  // `checks`, `records_checked`, `child_seen`).
+  std::optional<int> checks;          // agency checks requested before deciding, 0..1000
+  std::optional<bool> recordsChecked; // 1/0, true/false or yes/no
+  std::optional<bool> childSeen;
 };
 
 struct DecisionTable {

@@ -170,23 +170,25 @@ TEST_CASE("a decision is scored only once locked") {
   CHECK_FALSE(scoreDecision(attempt.scenario(), attempt.state(), 0, sim::core::Rubric{}).ok());
 }
 
-TEST_CASE("component lines account for every point of the example attempts") {
+TEST_CASE("component lines add up to the component's points in every kind of attempt") {
+  std::vector<DecisionScore> scores;
   for (const auto* id : {"advice-bedtime-battles", "early-help-attendance", "s47-baby-bruise"}) {
-    const auto s = playExample(id);
+    scores.push_back(playExample(id));
+  }
+  // Partial credit, penalties, a late same-day case, missing estimates and rationale.
+  scores.push_back(play("s47-baby-bruise", "read_contact\nrequest chk-pmh consent=seek\n"
+                                           "direct speak-liam\nwait until 1/09:30\n"
+                                           "decide s17 need=3 urgency=routine\n"));
+  scores.push_back(
+      play("early-help-attendance", "read_contact\ndecide nfa need=1 urgency=routine\n"));
+  for (const auto& s : scores) {
     for (const auto& component : s.components) {
-      if (!component.scored || component.component == Component::Factors) {
-        continue; // factor lines name items; the F1 line carries the points
-      }
-      double gained = 0;
-      double lost = 0;
+      double sum = 0;
       for (const auto& line : component.lines) {
-        (line.points > 0 ? gained : lost) += line.points;
+        sum += line.points;
       }
-      INFO(id << " " << componentToken(component.component));
-      // No penalties or partial credit in these attempts: the lines gained are the points
-      // earned, and the lines lost are the rest of the points available.
-      CHECK(gained == Approx(component.earned));
-      CHECK(gained - lost == Approx(component.weight));
+      INFO(componentToken(component.component));
+      CHECK(sum == Approx(component.earned).margin(1e-9));
     }
   }
 }

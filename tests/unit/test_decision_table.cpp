@@ -215,7 +215,8 @@ TEST_CASE("an unknown column is a warning naming the nearest known column", "[de
             "u.csv:1:27: warning: unknown column \"p_harn\" (its values are ignored); did you "
             "mean 'p_harm'?",
             "u.csv:1:34: warning: unknown column \"notes\" (its values are ignored); known "
-            "columns: trainee, scenario, decision, need_level, p_harm, p_rereferral, team, cohort",
+            "columns: trainee, scenario, decision, need_level, p_harm, p_rereferral, team, cohort, "
+            "checks, records_checked, child_seen",
             "u.csv:1:40: warning: field 6 of the header has no column name (its values are "
             "ignored)"});
 }
@@ -525,4 +526,22 @@ TEST_CASE("fuzzed decision tables never crash and account for every record", "[d
   CHECK(withBadRows > 1000);
   CHECK(withRows > 1000);
   CHECK(unreadable > 100);
+}
+
+TEST_CASE("habit columns are read when present", "[decision_table]") {
+  const auto table =
+      readDecisionTable("trainee,scenario,decision,checks,records_checked,child_seen\n"
+                        "t1,c1,s17,3,yes,0\n"
+                        "t2,c1,nfa,,,\n"
+                        "t3,c1,nfa,many,maybe,1\n",
+                        "h.csv");
+  REQUIRE(table.rows.size() == 2);
+  CHECK(table.rows[0].checks == 3);
+  CHECK(table.rows[0].recordsChecked == true);
+  CHECK(table.rows[0].childSeen == false);
+  CHECK_FALSE(table.rows[1].checks.has_value());
+  REQUIRE(table.diagnostics.size() == 1);
+  CHECK(sim::core::formatDiagnostic(table.diagnostics[0]) ==
+        "h.csv:4:11: error: 'checks' must be a whole number from 0 to 1000, or empty (found "
+        "\"many\")");
 }

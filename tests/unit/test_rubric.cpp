@@ -120,3 +120,19 @@ TEST_CASE("rubric files are told apart from scenarios by name") {
   CHECK_FALSE(scenario::isRubricFile("scenarios/s47-baby-bruise.toml"));
   CHECK_FALSE(scenario::isRubricFile("rubric.toml.bak"));
 }
+
+TEST_CASE("a scenario's overrides obey the same rules as a rubric file") {
+  const auto loaded = scenario::loadScenarioText(
+      minimalWith("[rubric.information]\nrecords = 1\n\n[rubric.contested]\nbase = 0\nslope = 0\n"),
+      "override.toml");
+  CHECK_FALSE(loaded.ok());
+  std::string rendered;
+  for (const auto& d : loaded.diagnostics) {
+    rendered += core::formatDiagnostic(d) + "\n";
+  }
+  CHECK(rendered.find("'rubric.information.critical_facts', 'information.records', "
+                      "'information.child' and 'information.referrer' must add up to 1 (they "
+                      "share the component), found 1.85") != std::string::npos);
+  CHECK(rendered.find("'rubric.contested.base' and 'contested.slope' are both 0") !=
+        std::string::npos);
+}

@@ -86,6 +86,18 @@ Json calibration(const scoring::CalibrationSummary& c) {
             {"bins", std::move(bins)}}}};
 }
 
+Json ratio(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? Json(rounded(static_cast<double>(part) / static_cast<double>(whole)))
+                   : Json(nullptr);
+}
+
+Json habits(const scoring::Habits& h) {
+  return {{"checks_per_case", ratio(h.checks, h.checkRows)},
+          {"records_checked", ratio(h.recordsChecked, h.recordRows)},
+          {"child_seen", ratio(h.childSeen, h.childRows)},
+          {"rows", {{"checks", h.checkRows}, {"records", h.recordRows}, {"child", h.childRows}}}};
+}
+
 Json group(const scoring::GroupSummary& g) {
   return {{"name", g.name},
           {"decisions", g.decisions},
@@ -181,7 +193,8 @@ std::string reportJson(const scoring::Report& report) {
                       {"decisions", p.decisions},
                       {"conversion", levels(p.conversion, true)},
                       {"vs_panel", optionalComparison(p.panel)},
-                      {"calibration", calibration(p.calibration)}});
+                      {"calibration", calibration(p.calibration)},
+                      {"habits", habits(p.habits)}});
   }
   root["practitioners"] = std::move(people);
   Json teams = Json::array();
@@ -253,6 +266,19 @@ std::string reportText(const scoring::Report& report) {
     }
     if (p.calibration.rereferral.count > 0) {
       out << "; re-referral Brier " << fixed(p.calibration.rereferral.brier, 3);
+    }
+    const auto& h = p.habits;
+    if (h.checkRows > 0) {
+      out << "; " << fixed(static_cast<double>(h.checks) / static_cast<double>(h.checkRows), 1)
+          << " checks per case";
+    }
+    if (h.recordRows > 0) {
+      out << "; records checked "
+          << percent(static_cast<double>(h.recordsChecked) / static_cast<double>(h.recordRows));
+    }
+    if (h.childRows > 0) {
+      out << "; child seen "
+          << percent(static_cast<double>(h.childSeen) / static_cast<double>(h.childRows));
     }
     out << "\n";
   }
