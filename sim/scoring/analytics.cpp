@@ -34,7 +34,7 @@ struct PractitionerTally {
 struct GroupTally {
   GroupSummary summary;
   std::optional<PanelTally> panel;
-  std::vector<LevelCounts> caseSpread; // by case index
+  std::unordered_map<std::size_t, LevelCounts> caseSpread; // by case index
 };
 
 // A case met in the rows: its summary and, with scenarios, its panel and outcome.
@@ -73,7 +73,14 @@ void count(PanelTally& tally, const core::PanelReview& panel, core::ResponseLeve
   } else {
     ++c.within;
   }
-  const bool signal = core::isStatutory(panel.consensus);
+  // The signal is "a statutory response is needed": the panel's whole band is s17 or
+  // above. Noise: the whole band is below s17. A band that straddles s17 (either answer is
+  // acceptable) is left out of the signal-detection counts.
+  const bool signal = core::isStatutory(panel.bandMin);
+  const bool noise = !core::isStatutory(panel.bandMax);
+  if (!signal && !noise) {
+    return;
+  }
   const bool yes = core::isStatutory(decision);
   auto& s = tally.signal;
   (signal ? (yes ? s.hits : s.misses) : (yes ? s.falseAlarms : s.correctRejections)) += 1;
@@ -101,11 +108,18 @@ CalibrationSummary finish(const CalibrationTally& tally) {
   return out;
 }
 
+const LevelCounts& spreadOf(const LevelCounts& spread) { return spread; }
+const LevelCounts& spreadOf(const std::pair<const std::size_t, LevelCounts>& item) {
+  return item.second;
+}
+
 // Fleiss' kappa among decisions on the same cases: subjects are cases, categories levels.
-void agreementOf(const std::vector<LevelCounts>& spreads, Statistic& kappa, Statistic& pairwise) {
+template <typename Spreads>
+void agreementOf(const Spreads& spreads, Statistic& kappa, Statistic& pairwise) {
   std::vector<std::vector<std::int64_t>> ratings;
   ratings.reserve(spreads.size());
-  for (const auto& spread : spreads) {
+  for (const auto& item : spreads) {
+    const LevelCounts& spread = spreadOf(item);
     ratings.emplace_back(spread.begin(), spread.end());
   }
   kappa = fleissKappa(ratings);
@@ -202,9 +216,6 @@ Report analyse(const std::vector<DecisionRow>& rows, const ScenarioIndex* scenar
       group.summary.name = name;
       ++group.summary.decisions;
       ++group.summary.conversion.at(at(level));
-      if (group.caseSpread.size() <= caseIndex) {
-        group.caseSpread.resize(caseIndex + 1);
-      }
       ++group.caseSpread[caseIndex].at(at(level));
       if (panel != nullptr) {
         if (!group.panel) {

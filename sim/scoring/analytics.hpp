@@ -43,7 +43,7 @@ struct PanelComparison {
   std::int64_t within = 0;
   std::int64_t over = 0; // above the band
   Statistic quadraticKappa;
-  SignalDetection statutory; // signal: the panel's consensus is s17 or above
+  SignalDetection statutory; // signal: the panel's band is s17 or above (see analytics.cpp)
   LevelCounts panelConversion{};
 };
 

@@ -96,8 +96,10 @@ TEST_CASE("decisions are compared with the panels when scenarios are given") {
   CHECK(p.under == 1);
   CHECK(p.confusion.at(static_cast<int>(ResponseLevel::S47),
                        static_cast<int>(ResponseLevel::S17)) == 1);
-  // Statutory (s17+): panel says yes on the baby (3 decisions: 2 hits, 1 hit for s17 too),
-  // no on bedtime (advice, advice = correct rejections, s17 = false alarm).
+  // Statutory (s17+): the baby's band (s47..immediate) is all statutory, so its three
+  // decisions are signal trials (s47, s17, s47 all say yes: 3 hits); bedtime's band
+  // (advice..early_help) is all below s17: noise (advice, advice = correct rejections,
+  // s17 = false alarm).
   // Hits 3, misses 0, false alarms 1, correct rejections 2.
   CHECK(p.statutory.hitRate == Approx(3.5 / 4));
   CHECK(p.statutory.falseAlarmRate == Approx(1.5 / 4));

@@ -123,6 +123,16 @@ public:
       decisions.push_back(decision(debrief));
     }
     root["decisions"] = std::move(decisions);
+    std::vector<scoring::DecisionScore> scores;
+    for (std::size_t i = 0; i < state.decisions.size(); ++i) {
+      auto score = scoring::scoreDecision(m_scenario, state, static_cast<int>(i), m_rubric);
+      if (score) {
+        scores.push_back(std::move(score).value());
+      }
+    }
+    root["overall_score"] =
+        scores.empty() ? Json(nullptr)
+                       : Json(std::round(scoring::weightedMeanScore(scores) * 100.0) / 100.0);
     root["end"] = {{"phase", phase(state.phase)},
                    {"clock", time(state.now)},
                    {"events", state.events},
@@ -453,12 +463,20 @@ std::string playReportText(const engine::Attempt& attempt, const core::Rubric& r
     }
   }
   const auto caseRubric = scoring::rubricFor(rubric, scenario);
+  std::vector<scoring::DecisionScore> scores;
   for (const auto& debrief : debriefsOf(attempt)) {
     textDebrief(out, scenario, calendar, debrief);
     const auto score = scoring::scoreDecision(scenario, state, debrief.decisionPoint, caseRubric);
     if (score) {
       writeScoreText(out, score.value());
+      scores.push_back(score.value());
     }
+  }
+  if (scores.size() > 1) {
+    out << "\nOverall score over " << scores.size() << " decisions (each weighted by its case "
+        << "weight): " << std::fixed << std::setprecision(1) << scoring::weightedMeanScore(scores)
+        << " / 100\n"
+        << std::defaultfloat;
   }
   out << "\n" << state.events << " actions; clock at " << calendar.describe(state.now) << ".\n";
   return printableForTerminal(out.str());

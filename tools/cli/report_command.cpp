@@ -5,6 +5,7 @@
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/scenario_files.hpp"
 #include "sim/scoring/decision_table.hpp"
+#include "tools/cli/play_report.hpp"
 #include "tools/cli/report_render.hpp"
 
 #include <filesystem>
@@ -77,9 +78,17 @@ int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err
   }
   auto report = scoring::analyse(table.rows, options.scenariosPath.empty() ? nullptr : &scenarios);
   report.badRows = table.badRows;
-  for (const auto& id : report.unknownScenarios) {
-    err << options.decisionsPath << ": warning: no scenario \"" << id
-        << "\" in the scenarios given; its decisions are not compared with a panel\n";
+  constexpr std::size_t kListedUnknown = 20;
+  for (std::size_t i = 0; i < report.unknownScenarios.size() && i < kListedUnknown; ++i) {
+    err << printableForTerminal(options.decisionsPath + ": warning: no scenario \"" +
+                                report.unknownScenarios[i] +
+                                "\" with a panel in the scenarios given; its decisions are not "
+                                "compared with a panel")
+        << '\n';
+  }
+  if (report.unknownScenarios.size() > kListedUnknown) {
+    err << options.decisionsPath << ": warning: ... and "
+        << report.unknownScenarios.size() - kListedUnknown << " more unknown scenarios\n";
   }
   std::string rendered;
   if (options.format == "json") {
@@ -89,7 +98,7 @@ int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err
   } else if (options.format == "html") {
     rendered = reportHtml(report);
   } else {
-    rendered = reportText(report);
+    rendered = printableForTerminal(reportText(report));
   }
   if (options.outPath.empty()) {
     out << rendered;

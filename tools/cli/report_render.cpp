@@ -15,7 +15,10 @@ namespace {
 using Json = nlohmann::ordered_json;
 using scoring::LevelCounts;
 
-double rounded(double value, double scale = 10000.0) { return std::round(value * scale) / scale; }
+// Rounded for display; + 0.0 turns -0.0 into 0.
+double rounded(double value, double scale = 10000.0) {
+  return std::round(value * scale) / scale + 0.0;
+}
 
 Json levels(const LevelCounts& counts, bool asShares) {
   Json out;
@@ -62,6 +65,9 @@ Json optionalComparison(const std::optional<scoring::PanelComparison>& c) {
 Json calibration(const scoring::CalibrationSummary& c) {
   Json bins = Json::array();
   for (const auto& bin : c.rereferral.bins) {
+    if (bin.count == 0) {
+      continue; // empty bins carry nothing; leaving them out keeps big reports small
+    }
     bins.push_back({{"lower", rounded(bin.lower)},
                     {"upper", rounded(bin.upper)},
                     {"count", bin.count},
@@ -121,10 +127,19 @@ std::string fixed(double value, int decimals = 2) {
 }
 
 std::string kappaText(const scoring::Statistic& s) {
-  return fixed(s.value) + (s.defined ? "" : " (" + std::string(s.note) + ")");
+  return s.defined ? fixed(s.value) : "n/a (" + std::string(s.note) + ")";
 }
 
-std::string csvField(const std::string& text) {
+std::string signalText(const scoring::SignalDetection& s) {
+  return s.defined ? "d' " + fixed(s.dPrime) + ", c " + fixed(s.criterion)
+                   : "d' and c n/a (no cases on one side of the s17 threshold)";
+}
+
+std::string csvField(const std::string& raw) {
+  // A leading = + - @ would make a spreadsheet evaluate the cell as a formula.
+  const bool formula =
+      !raw.empty() && std::string_view("=+-@").find(raw.front()) != std::string_view::npos;
+  const std::string text = formula ? "'" + raw : raw;
   if (text.find_first_of(",\"\r\n") == std::string::npos) {
     return text;
   }
@@ -237,8 +252,8 @@ std::string reportText(const scoring::Report& report) {
     const auto& p = *report.panel;
     out << "Against the panels: " << p.within << " within the band, " << p.under << " below, "
         << p.over << " above; quadratic-weighted kappa " << kappaText(p.quadraticKappa)
-        << "; statutory response d' " << fixed(p.statutory.dPrime) << ", criterion c "
-        << fixed(p.statutory.criterion) << "\n";
+        << "; statutory response " << signalText(p.statutory) << "\n";
+    out << "(Panel shares are over the " << p.decisions << " decisions on cases with a panel.)\n";
   }
   out << "\nCases:\n";
   for (const auto& c : report.cases) {
@@ -261,8 +276,8 @@ std::string reportText(const scoring::Report& report) {
         << " decisions";
     if (p.panel) {
       out << "; " << p.panel->within << " within, " << p.panel->under << " under, " << p.panel->over
-          << " over; kappa " << kappaText(p.panel->quadraticKappa) << "; d' "
-          << fixed(p.panel->statutory.dPrime) << ", c " << fixed(p.panel->statutory.criterion);
+          << " over; kappa " << kappaText(p.panel->quadraticKappa) << "; "
+          << signalText(p.panel->statutory);
     }
     if (p.calibration.rereferral.count > 0) {
       out << "; re-referral Brier " << fixed(p.calibration.rereferral.brier, 3);
@@ -315,8 +330,9 @@ std::string reportCsv(const scoring::Report& report) {
     }
     if (p.panel) {
       out << "," << p.panel->within << "," << p.panel->under << "," << p.panel->over << ","
-          << fixed(p.panel->quadraticKappa.value, 4) << "," << fixed(p.panel->statutory.dPrime, 4)
-          << "," << fixed(p.panel->statutory.criterion, 4);
+          << (p.panel->quadraticKappa.defined ? fixed(p.panel->quadraticKappa.value, 4) : "") << ","
+          << (p.panel->statutory.defined ? fixed(p.panel->statutory.dPrime, 4) : "") << ","
+          << (p.panel->statutory.defined ? fixed(p.panel->statutory.criterion, 4) : "");
     } else {
       out << ",,,,,,";
     }
@@ -375,8 +391,8 @@ std::string reportHtml(const scoring::Report& report) {
     if (p.panel) {
       out << "<td>" << p.panel->within << "</td><td>" << p.panel->under << "</td><td>"
           << p.panel->over << "</td><td>" << html(kappaText(p.panel->quadraticKappa)) << "</td><td>"
-          << fixed(p.panel->statutory.dPrime) << "</td><td>" << fixed(p.panel->statutory.criterion)
-          << "</td>";
+          << (p.panel->statutory.defined ? fixed(p.panel->statutory.dPrime) : "n/a") << "</td><td>"
+          << (p.panel->statutory.defined ? fixed(p.panel->statutory.criterion) : "n/a") << "</td>";
     } else {
       out << "<td colspan=\"6\">no panels given</td>";
     }
