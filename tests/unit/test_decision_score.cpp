@@ -3,6 +3,7 @@
 // (scenarios/rubric.toml). The arithmetic is written out beside each expected value:
 // total = 100 x (points earned) / (points available); weights 35/20/15/15/10/5.
 #include "sim/engine/action_text.hpp"
+#include "sim/scenario/loader.hpp"
 #include "sim/scoring/decision_score.hpp"
 #include "tests/support/engine_fixtures.hpp"
 
@@ -220,4 +221,73 @@ TEST_CASE("low-yield checks that delay a same-day case cost information points")
     named = named || line.text.find("added no critical fact: chk-probation") != std::string::npos;
   }
   CHECK(named);
+}
+
+namespace {
+
+DecisionScore playText(const std::shared_ptr<const sim::core::Scenario>& scenario,
+                       const std::string& actions, int decisionPoint = 0) {
+  Attempt attempt(scenario);
+  const auto script = sim::engine::parseActionScript(actions, "x.actions");
+  REQUIRE(script.diagnostics.empty());
+  for (const auto& scripted : script.actions) {
+    sim::test::mustApply(attempt, scripted.action);
+  }
+  return scoreDecision(attempt.scenario(), attempt.state(), decisionPoint, sim::core::Rubric{})
+      .value();
+}
+
+std::shared_ptr<const sim::core::Scenario> variant(const std::string& path, const std::string& from,
+                                                   const std::string& to) {
+  auto text = sim::test::readFixture(path);
+  REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(), to);
+  const auto loaded = sim::scenario::loadScenarioText(text, "variant.toml");
+  REQUIRE(loaded.ok());
+  return loaded.scenario;
+}
+
+} // namespace
+
+TEST_CASE("the outcome is not used for a score before the case is finished") {
+  const auto scenario = sim::test::twoPoints();
+  const std::string first = "read_contact\nestimate rereferral 30\ndecide nfa need=1 "
+                            "urgency=routine\n";
+  // The child protection plan (day 100) comes after the second decision point (day 42).
+  const auto early = playText(scenario, first);
+  const auto before = rules(early);
+  CHECK(std::find(before.begin(), before.end(), "critical.under_response_confirmed_harm") ==
+        before.end());
+  CHECK_FALSE(early.outcomeBrier.has_value());
+  const auto finished =
+      playText(scenario, first + "next_decision_point\ndecide s47 need=4 urgency=same_day\n");
+  const auto all = rules(finished);
+  CHECK(std::find(all.begin(), all.end(), "critical.under_response_confirmed_harm") != all.end());
+  // Re-referred on day 42: (0.3 - 1)^2 = 0.49.
+  REQUIRE(finished.outcomeBrier.has_value());
+  CHECK(*finished.outcomeBrier == Approx(0.49));
+}
+
+TEST_CASE("script concordance outside the band earns at most half") {
+  // Engine fixture, first decision: band s47..s47, panellists s47 and s17 (a tie).
+  const auto s = playText(sim::test::twoPoints(), "read_contact\ndecide s17 need=3 "
+                                                  "urgency=same_day\n");
+  // Matrix: row s47, column s17 costs 5 -> 0.5. Concordance 1/1 capped at 0.5. 17.5 of 35.
+  CHECK(points(s, Component::Decision) == Approx(17.5));
+}
+
+TEST_CASE("a same-day case closed with NFA is a critical error") {
+  const auto s = play("s47-baby-bruise", "read_contact\ndecide nfa need=1 urgency=same_day\n");
+  const auto all = rules(s);
+  CHECK(std::find(all.begin(), all.end(), "critical.urgent_without_same_day_action") != all.end());
+}
+
+TEST_CASE("closing a family referral without its history is a critical error") {
+  const std::string path = "scenarios/early-help-attendance.toml";
+  const std::string actions = "read_contact\ndecide advice need=2 urgency=routine\n";
+  const auto family = variant(path, "source_code = \"2A\"", "source_code = \"1A\"");
+  CHECK(rules(playText(family, actions)) ==
+        std::vector<std::string>{"critical.no_records_with_history"});
+  const auto unknown = variant(path, "source_code = \"2A\"", "source_code = \"10\"");
+  CHECK(rules(playText(unknown, actions)).empty());
 }
