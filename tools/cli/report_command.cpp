@@ -56,6 +56,15 @@ bool loadScenarios(const std::string& folder, scoring::ScenarioIndex& index, std
   return ok;
 }
 
+int finishWriting(const ReportOptions& options, std::ostream& sink, std::ostream& err) {
+  if (!sink.flush()) {
+    err << (options.outPath.empty() ? std::string("standard output") : options.outPath)
+        << ": error: could not write the report\n";
+    return 1;
+  }
+  return 0;
+}
+
 } // namespace
 
 int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
@@ -90,27 +99,25 @@ int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err
     err << options.decisionsPath << ": warning: ... and "
         << report.unknownScenarios.size() - kListedUnknown << " more unknown scenarios\n";
   }
-  std::string rendered;
+  std::ofstream file;
+  if (!options.outPath.empty()) {
+    file.open(options.outPath, std::ios::binary | std::ios::trunc);
+  }
+  std::ostream& sink = options.outPath.empty() ? out : file;
   if (options.format == "json") {
-    rendered = reportJson(report);
-  } else if (options.format == "csv") {
+    writeReportJson(report, sink);
+    return finishWriting(options, sink, err);
+  }
+  std::string rendered;
+  if (options.format == "csv") {
     rendered = reportCsv(report);
   } else if (options.format == "html") {
     rendered = reportHtml(report);
   } else {
     rendered = printableForTerminal(reportText(report));
   }
-  if (options.outPath.empty()) {
-    out << rendered;
-    return 0;
-  }
-  std::ofstream file(options.outPath, std::ios::binary | std::ios::trunc);
-  file << rendered;
-  if (!file.flush()) {
-    err << options.outPath << ": error: could not write the report\n";
-    return 1;
-  }
-  return 0;
+  sink << rendered;
+  return finishWriting(options, sink, err);
 }
 
 } // namespace sim::cli

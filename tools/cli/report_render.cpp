@@ -175,7 +175,7 @@ std::string html(const std::string& text) {
 
 } // namespace
 
-std::string reportJson(const scoring::Report& report) {
+void writeReportJson(const scoring::Report& report, std::ostream& out) {
   Json root;
   root["format"] = 1;
   root["decisions"] = report.decisions;
@@ -200,18 +200,6 @@ std::string reportJson(const scoring::Report& report) {
     cases.push_back(std::move(item));
   }
   root["cases"] = std::move(cases);
-  Json people = Json::array();
-  for (const auto& p : report.practitioners) {
-    people.push_back({{"trainee", p.trainee},
-                      {"team", p.team},
-                      {"cohort", p.cohort},
-                      {"decisions", p.decisions},
-                      {"conversion", levels(p.conversion, true)},
-                      {"vs_panel", optionalComparison(p.panel)},
-                      {"calibration", calibration(p.calibration)},
-                      {"habits", habits(p.habits)}});
-  }
-  root["practitioners"] = std::move(people);
   Json teams = Json::array();
   for (const auto& g : report.teams) {
     teams.push_back(group(g));
@@ -223,7 +211,32 @@ std::string reportJson(const scoring::Report& report) {
   }
   root["cohorts"] = std::move(cohorts);
   root["unknown_scenarios"] = report.unknownScenarios;
-  return root.dump(2) + "\n";
+  // Practitioners come last and are written one by one, one compact object per line: a
+  // table may hold hundreds of thousands of them, and a document tree of them all would
+  // take gigabytes.
+  std::string head = root.dump(2);
+  head.resize(head.size() - 2); // drop the closing "\n}"
+  out << head << ",\n  \"practitioners\": [";
+  bool first = true;
+  for (const auto& p : report.practitioners) {
+    const Json person = {{"trainee", p.trainee},
+                         {"team", p.team},
+                         {"cohort", p.cohort},
+                         {"decisions", p.decisions},
+                         {"conversion", levels(p.conversion, true)},
+                         {"vs_panel", optionalComparison(p.panel)},
+                         {"calibration", calibration(p.calibration)},
+                         {"habits", habits(p.habits)}};
+    out << (first ? "\n    " : ",\n    ") << person.dump();
+    first = false;
+  }
+  out << (first ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+std::string reportJson(const scoring::Report& report) {
+  std::ostringstream out;
+  writeReportJson(report, out);
+  return out.str();
 }
 
 std::string reportText(const scoring::Report& report) {

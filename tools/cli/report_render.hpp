@@ -4,11 +4,14 @@
 
 #include "sim/scoring/analytics.hpp"
 
+#include <ostream>
 #include <string>
 
 namespace sim::cli {
 
 std::string reportJson(const scoring::Report& report);
+/// The same JSON written to `out` as it is made (for very large reports).
+void writeReportJson(const scoring::Report& report, std::ostream& out);
 std::string reportText(const scoring::Report& report);
 std::string reportCsv(const scoring::Report& report);
 std::string reportHtml(const scoring::Report& report);
