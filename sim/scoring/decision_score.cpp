@@ -224,6 +224,12 @@ public:
     } else if (childSeen) {
       credit += shares.child;
       out.lines.push_back({shares.child * w, "You saw or heard the child."});
+    } else if (std::find(m_decision.decision.adjuncts.begin(), m_decision.decision.adjuncts.end(),
+                         core::Adjunct::SeeChildToday) != m_decision.decision.adjuncts.end()) {
+      // Seeing the child as part of the response (after a strategy discussion, say) counts.
+      credit += shares.child;
+      out.lines.push_back(
+          {shares.child * w, "Your decision has the child seen today (adjunct see_child_today)."});
     } else {
       out.lines.push_back(
           {0, "You did not see or hear the child (0 of " + number(shares.child * w, 1) + ")."});
