@@ -121,6 +121,10 @@ std::string percent(double share) {
 }
 
 std::string fixed(double value, int decimals = 2) {
+  // Values that round to zero print as 0.00, never -0.00.
+  if (std::abs(value) < 0.5 * std::pow(10.0, -decimals)) {
+    value = 0.0;
+  }
   std::ostringstream out;
   out << std::fixed << std::setprecision(decimals) << value;
   return out.str();
