@@ -40,6 +40,11 @@ constexpr std::array<std::string_view, kKnownColumns> kColumnNames{
     "trainee", "scenario", "decision", "need_level",      "p_harm",    "p_rereferral",
     "team",    "cohort",   "checks",   "records_checked", "child_seen"};
 constexpr int kMaxChecks = 1000;
+// Columns that tables exported from the results store add for people reading them in a
+// spreadsheet; the report has no use for them, so they are known and ignored quietly.
+constexpr std::array<std::string_view, 7> kInformationalColumns{
+    "attempt", "decision_point", "decided_at", "within_deadline",
+    "score",   "case_weight",    "started_at"};
 constexpr std::size_t kRequiredColumns = 3; // the first three names above
 
 // Bad rows listed one by one; past this they are counted and summed up in one more error,
@@ -484,7 +489,10 @@ private:
       const auto known = std::find(kColumnNames.begin(), kColumnNames.end(), lower);
       if (known == kColumnNames.end()) {
         m_columns.push_back(Column::Unknown);
-        unknown.push_back(i);
+        if (std::find(kInformationalColumns.begin(), kInformationalColumns.end(), lower) ==
+            kInformationalColumns.end()) {
+          unknown.push_back(i);
+        }
         continue;
       }
       const auto k = static_cast<std::size_t>(known - kColumnNames.begin());

@@ -34,7 +34,31 @@ constexpr std::array<std::string_view, kSchemaVersion> kMigrations{
       attempt  INTEGER NOT NULL REFERENCES attempts(id),
       seq      INTEGER NOT NULL,
       payload  TEXT NOT NULL,
-      PRIMARY KEY (attempt, seq)
+            PRIMARY KEY (attempt, seq)
+    );
+    )sql",
+    // Version 2: one row per locked decision (with its score and information habits), the
+    // engine rules an attempt was recorded under, and attempts found by practitioner.
+    R"sql(
+    ALTER TABLE attempts ADD COLUMN rules INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX attempts_by_practitioner ON attempts(practitioner);
+    CREATE TABLE decisions (
+      attempt         INTEGER NOT NULL REFERENCES attempts(id),
+      decision_point  INTEGER NOT NULL,
+      decided_at      TEXT NOT NULL,    -- simulated clock, DAY/HH:MM
+      response        TEXT NOT NULL,    -- nfa | advice | early_help | s17 | s47 | immediate
+      need_level      INTEGER,
+      urgency         TEXT,
+      p_harm          REAL,             -- 0..1
+      p_rereferral    REAL,
+      confidence      REAL,
+      score           REAL,             -- 0..100
+      case_weight     REAL,
+      within_deadline INTEGER NOT NULL,
+      checks          INTEGER NOT NULL,
+      records_checked INTEGER NOT NULL,
+      child_seen      INTEGER NOT NULL,
+      PRIMARY KEY (attempt, decision_point)
     );
     )sql",
 };

@@ -13,7 +13,7 @@ struct sqlite3;
 namespace sim::storage {
 
 /// Schema version this build writes. Migrations take any older database up to it.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 class Database {
 public:
@@ -26,6 +26,8 @@ public:
 
   [[nodiscard]] int schemaVersion() const;
   [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+  /// The SQLite handle, for the store's statements (storage-internal).
+  [[nodiscard]] sqlite3* handle() const { return m_handle; }
 
 private:
   Database(sqlite3* handle, std::filesystem::path path);

@@ -1,0 +1,324 @@
+// The results store over SQLite. Every write is its own transaction (the database runs
+// with WAL and synchronous = FULL), so an acknowledged write is on disk; readers in other
+// processes see whole transactions only.
+#include "sim/storage/results_store.hpp"
+
+#include "sim/storage/statement.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace sim::storage {
+
+namespace {
+
+core::Error failed(const std::string& what, const Statement& statement) {
+  return core::Error{what + ": " + statement.error()};
+}
+
+std::string csvField(const std::string& raw) {
+  // A leading = + - @ would make a spreadsheet evaluate the cell as a formula.
+  const bool formula =
+      !raw.empty() && std::string_view("=+-@").find(raw.front()) != std::string_view::npos;
+  const std::string text = formula ? "'" + raw : raw;
+  if (text.find_first_of(",\"\r\n") == std::string::npos) {
+    return text;
+  }
+  std::string out = "\"";
+  for (const char c : text) {
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return out + "\"";
+}
+
+std::string number(const std::optional<double>& value, int decimals) {
+  if (!value) {
+    return {};
+  }
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, *value);
+  return buffer.data();
+}
+
+AttemptRow attemptFrom(const Statement& s) {
+  AttemptRow row;
+  row.id = s.integer(0);
+  row.practitioner = s.text(1);
+  row.scenarioId = s.text(2);
+  row.scenarioHash = s.text(3);
+  row.mode = s.text(4);
+  row.status = s.text(5);
+  row.startedAt = s.text(6);
+  row.finishedAt = s.text(7);
+  row.rules = static_cast<int>(s.integer(8));
+  return row;
+}
+
+constexpr std::string_view kAttemptColumns =
+    "id, practitioner, scenario_id, scenario_hash, mode, status, started_at, "
+    "coalesce(finished_at, ''), rules";
+
+} // namespace
+
+ResultsStore::ResultsStore(std::unique_ptr<Database> database) : m_database(std::move(database)) {}
+
+core::Result<std::unique_ptr<ResultsStore>> ResultsStore::open(const std::filesystem::path& path) {
+  auto database = Database::open(path);
+  if (!database) {
+    return database.error();
+  }
+  return std::unique_ptr<ResultsStore>(new ResultsStore(std::move(database).value()));
+}
+
+core::Result<Ok> ResultsStore::savePractitioner(const PractitionerRow& p) {
+  Statement s(m_database->handle(),
+              "INSERT INTO practitioners (id, display_name, team, cohort) VALUES (?1, ?2, ?3, ?4) "
+              "ON CONFLICT(id) DO UPDATE SET display_name = ?2, team = ?3, cohort = ?4");
+  if (!s.ok() || !s.bind(1, p.id).bind(2, p.displayName).bind(3, p.team).bind(4, p.cohort).run()) {
+    return failed("cannot save the practitioner " + p.id, s);
+  }
+  return Ok{};
+}
+
+core::Result<std::optional<PractitionerRow>> ResultsStore::practitioner(const std::string& id) {
+  Statement s(m_database->handle(),
+              "SELECT id, display_name, coalesce(team, ''), coalesce(cohort, '') "
+              "FROM practitioners WHERE id = ?1");
+  if (!s.ok()) {
+    return failed("cannot read practitioners", s);
+  }
+  s.bind(1, id);
+  if (s.step()) {
+    return std::optional<PractitionerRow>(
+        PractitionerRow{s.text(0), s.text(1), s.text(2), s.text(3)});
+  }
+  if (!s.done()) {
+    return failed("cannot read practitioners", s);
+  }
+  return std::optional<PractitionerRow>();
+}
+
+core::Result<std::int64_t> ResultsStore::startAttempt(const AttemptRow& a) {
+  Statement s(m_database->handle(),
+              "INSERT INTO attempts (practitioner, scenario_id, scenario_hash, mode, status, "
+              "started_at, rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!s.ok() || !s.bind(1, a.practitioner)
+                      .bind(2, a.scenarioId)
+                      .bind(3, a.scenarioHash)
+                      .bind(4, a.mode)
+                      .bind(5, a.status)
+                      .bind(6, a.startedAt)
+                      .bind(7, a.rules)
+                      .run()) {
+    return failed("cannot start an attempt for " + a.practitioner, s);
+  }
+  return static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_database->handle()));
+}
+
+core::Result<Ok> ResultsStore::appendEvent(std::int64_t attempt, int seq, const std::string& line) {
+  Statement s(m_database->handle(),
+              "INSERT INTO events (attempt, seq, payload) VALUES (?1, ?2, ?3)");
+  if (!s.ok() || !s.bind(1, attempt).bind(2, seq).bind(3, line).run()) {
+    return failed("cannot record event " + std::to_string(seq), s);
+  }
+  return Ok{};
+}
+
+core::Result<Ok> ResultsStore::finishAttempt(std::int64_t attempt, const std::string& status,
+                                             const std::string& finishedAt) {
+  Statement s(m_database->handle(),
+              "UPDATE attempts SET status = ?2, finished_at = ?3 WHERE id = ?1");
+  if (!s.ok() || !s.bind(1, attempt).bind(2, status).bind(3, finishedAt).run()) {
+    return failed("cannot finish attempt " + std::to_string(attempt), s);
+  }
+  return Ok{};
+}
+
+core::Result<Ok> ResultsStore::recordDecision(const DecisionRow& d) {
+  Statement s(m_database->handle(),
+              "INSERT OR REPLACE INTO decisions (attempt, decision_point, decided_at, response, "
+              "need_level, urgency, p_harm, p_rereferral, confidence, score, case_weight, "
+              "within_deadline, checks, records_checked, child_seen) VALUES (?1, ?2, ?3, ?4, ?5, "
+              "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+  if (!s.ok() || !s.bind(1, d.attempt)
+                      .bind(2, d.decisionPoint)
+                      .bind(3, d.decidedAt)
+                      .bind(4, d.response)
+                      .bind(5, d.needLevel)
+                      .bind(6, d.urgency)
+                      .bind(7, d.pHarm)
+                      .bind(8, d.pRereferral)
+                      .bind(9, d.confidence)
+                      .bind(10, d.score)
+                      .bind(11, d.caseWeight)
+                      .bind(12, d.withinDeadline)
+                      .bind(13, d.checks)
+                      .bind(14, d.recordsChecked)
+                      .bind(15, d.childSeen)
+                      .run()) {
+    return failed("cannot record the decision", s);
+  }
+  return Ok{};
+}
+
+core::Result<std::vector<std::string>> ResultsStore::events(std::int64_t attempt) {
+  Statement s(m_database->handle(), "SELECT payload FROM events WHERE attempt = ?1 ORDER BY seq");
+  if (!s.ok()) {
+    return failed("cannot read events", s);
+  }
+  s.bind(1, attempt);
+  std::vector<std::string> out;
+  while (s.step()) {
+    out.push_back(s.text(0));
+  }
+  if (!s.done()) {
+    return failed("cannot read events", s);
+  }
+  return out;
+}
+
+core::Result<std::optional<AttemptRow>> ResultsStore::attempt(std::int64_t id) {
+  Statement s(m_database->handle(),
+              "SELECT " + std::string(kAttemptColumns) + " FROM attempts WHERE id = ?1");
+  if (!s.ok()) {
+    return failed("cannot read attempts", s);
+  }
+  s.bind(1, id);
+  if (s.step()) {
+    return std::optional<AttemptRow>(attemptFrom(s));
+  }
+  if (!s.done()) {
+    return failed("cannot read attempts", s);
+  }
+  return std::optional<AttemptRow>();
+}
+
+core::Result<std::vector<AttemptRow>> ResultsStore::attempts(const std::string& practitioner,
+                                                             bool unfinishedOnly) {
+  Statement s(m_database->handle(),
+              "SELECT " + std::string(kAttemptColumns) + " FROM attempts WHERE practitioner = ?1" +
+                  (unfinishedOnly ? " AND status = 'in_progress'" : "") + " ORDER BY id");
+  if (!s.ok()) {
+    return failed("cannot read attempts", s);
+  }
+  s.bind(1, practitioner);
+  std::vector<AttemptRow> out;
+  while (s.step()) {
+    out.push_back(attemptFrom(s));
+  }
+  if (!s.done()) {
+    return failed("cannot read attempts", s);
+  }
+  return out;
+}
+
+core::Result<std::string> ResultsStore::decisionsCsv(const std::optional<std::string>& who) {
+  Statement s(m_database->handle(),
+              std::string("SELECT a.practitioner, a.scenario_id, d.response, d.need_level, "
+                          "d.p_harm, d.p_rereferral, coalesce(p.team, ''), "
+                          "coalesce(p.cohort, ''), d.checks, d.records_checked, d.child_seen, "
+                          "d.attempt, d.decision_point, d.decided_at, d.within_deadline, "
+                          "d.score, d.case_weight, a.started_at "
+                          "FROM decisions d JOIN attempts a ON a.id = d.attempt "
+                          "JOIN practitioners p ON p.id = a.practitioner") +
+                  (who ? " WHERE a.practitioner = ?1" : "") +
+                  " ORDER BY a.practitioner, d.attempt, d.decision_point");
+  if (!s.ok()) {
+    return failed("cannot read decisions", s);
+  }
+  if (who) {
+    s.bind(1, *who);
+  }
+  std::string out = "trainee,scenario,decision,need_level,p_harm,p_rereferral,team,cohort,checks,"
+                    "records_checked,child_seen,attempt,decision_point,decided_at,"
+                    "within_deadline,score,case_weight,started_at\n";
+  while (s.step()) {
+    const auto need = s.optionalInt(3);
+    out += csvField(s.text(0)) + "," + csvField(s.text(1)) + "," + s.text(2) + "," +
+           (need ? std::to_string(*need) : "") + "," + number(s.real(4), 2) + "," +
+           number(s.real(5), 2) + "," + csvField(s.text(6)) + "," + csvField(s.text(7)) + "," +
+           std::to_string(s.integer(8)) + "," + std::to_string(s.integer(9)) + "," +
+           std::to_string(s.integer(10)) + "," + std::to_string(s.integer(11)) + "," +
+           std::to_string(s.integer(12) + 1) + "," + s.text(13) + "," +
+           std::to_string(s.integer(14)) + "," + number(s.real(15), 2) + "," +
+           number(s.real(16), 2) + "," + csvField(s.text(17)) + "\n";
+  }
+  if (!s.done()) {
+    return failed("cannot read decisions", s);
+  }
+  return out;
+}
+
+core::Result<Erasure> ResultsStore::erase(const std::string& practitioner) {
+  sqlite3* db = m_database->handle();
+  Erasure removed;
+  const auto run = [&](std::string_view sql, std::int64_t* counted) -> std::optional<core::Error> {
+    Statement s(db, sql);
+    if (!s.ok() || !s.bind(1, practitioner).run()) {
+      return failed("cannot erase " + practitioner, s);
+    }
+    if (counted != nullptr) {
+      *counted = sqlite3_changes(db);
+    }
+    return std::nullopt;
+  };
+  Statement begin(db, "BEGIN IMMEDIATE");
+  if (!begin.ok() || !begin.run()) {
+    return failed("cannot erase " + practitioner, begin);
+  }
+  const std::array<std::pair<std::string_view, std::int64_t*>, 4> steps{{
+      {"DELETE FROM decisions WHERE attempt IN (SELECT id FROM attempts WHERE practitioner = ?1)",
+       &removed.decisions},
+      {"DELETE FROM events WHERE attempt IN (SELECT id FROM attempts WHERE practitioner = ?1)",
+       &removed.events},
+      {"DELETE FROM attempts WHERE practitioner = ?1", &removed.attempts},
+      {"DELETE FROM practitioners WHERE id = ?1", &removed.practitioners},
+  }};
+  for (const auto& [sql, counted] : steps) {
+    if (auto error = run(sql, counted)) {
+      Statement rollback(db, "ROLLBACK");
+      rollback.run();
+      return *error;
+    }
+  }
+  Statement commit(db, "COMMIT");
+  if (!commit.ok() || !commit.run()) {
+    return failed("cannot erase " + practitioner, commit);
+  }
+  return removed;
+}
+
+core::Result<std::filesystem::path>
+resolveDatabasePath(const std::string& explicitPath,
+                    const std::function<std::optional<std::string>(const char*)>& environment) {
+  namespace fs = std::filesystem;
+  fs::path path;
+  if (!explicitPath.empty()) {
+    path = explicitPath;
+  } else if (const auto fromEnv = environment("FRONTDOOR_DB"); fromEnv && !fromEnv->empty()) {
+    path = *fromEnv;
+  } else if (const auto xdg = environment("XDG_DATA_HOME"); xdg && !xdg->empty()) {
+    path = fs::path(*xdg) / "frontdoor" / "results.sqlite";
+  } else if (const auto home = environment("HOME"); home && !home->empty()) {
+    path = fs::path(*home) / ".local" / "share" / "frontdoor" / "results.sqlite";
+  } else {
+    return core::Error{"cannot tell where to keep results: set FRONTDOOR_DB, XDG_DATA_HOME or "
+                       "HOME, or give --db PATH"};
+  }
+  const auto folder = path.parent_path();
+  std::error_code ec;
+  if (!folder.empty() && !fs::exists(folder, ec)) {
+    fs::create_directories(folder, ec);
+    if (ec) {
+      return core::Error{folder.string() + ": cannot create the results folder: " + ec.message()};
+    }
+    // Results are about people: only their owner may read the folder.
+    fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ec);
+    if (ec) {
+      return core::Error{folder.string() + ": cannot make the folder private: " + ec.message()};
+    }
+  }
+  return path;
+}
+
+} // namespace sim::storage

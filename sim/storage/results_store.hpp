@@ -1,0 +1,111 @@
+// The results store: practitioners, attempts, their event logs (one durable row per
+// event, committed as it is recorded) and their locked decisions with scores, in the
+// SQLite database. Also the default location of the database, erasure of one
+// practitioner, and the decisions as a CSV table that `frontdoor-cli report` reads.
+#pragma once
+
+#include "sim/core/result.hpp"
+#include "sim/storage/database.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sim::storage {
+
+using Ok = std::monostate;
+
+struct PractitionerRow {
+  std::string id; // pseudonymous
+  std::string displayName;
+  std::string team;
+  std::string cohort;
+};
+
+struct AttemptRow {
+  std::int64_t id = 0;
+  std::string practitioner;
+  std::string scenarioId;
+  std::string scenarioHash;
+  std::string mode = "practice";      // practice | workshop
+  std::string status = "in_progress"; // in_progress | finished | abandoned
+  std::string startedAt;              // UTC ISO 8601, given by the caller
+  std::string finishedAt;
+  int rules = 1; // engine rules version of its event log
+};
+
+struct DecisionRow {
+  std::int64_t attempt = 0;
+  int decisionPoint = 0;
+  std::string decidedAt; // simulated clock, DAY/HH:MM
+  std::string response;  // response token
+  std::optional<int> needLevel;
+  std::string urgency;
+  std::optional<double> pHarm; // 0..1
+  std::optional<double> pRereferral;
+  std::optional<double> confidence;
+  std::optional<double> score; // 0..100
+  std::optional<double> caseWeight;
+  bool withinDeadline = false;
+  int checks = 0;
+  bool recordsChecked = false;
+  bool childSeen = false;
+};
+
+/// What an erasure removed.
+struct Erasure {
+  std::int64_t practitioners = 0;
+  std::int64_t attempts = 0;
+  std::int64_t events = 0;
+  std::int64_t decisions = 0;
+};
+
+class ResultsStore {
+public:
+  static core::Result<std::unique_ptr<ResultsStore>> open(const std::filesystem::path& path);
+
+  /// Add a practitioner, or update the name, team and cohort of one already there.
+  core::Result<Ok> savePractitioner(const PractitionerRow& practitioner);
+  core::Result<std::optional<PractitionerRow>> practitioner(const std::string& id);
+
+  /// A new attempt (its id is assigned); the practitioner must exist.
+  core::Result<std::int64_t> startAttempt(const AttemptRow& attempt);
+  /// Append one event line (engine/event_log.hpp format) in its own committed
+  /// transaction: once this returns, the event survives a crash or power cut.
+  core::Result<Ok> appendEvent(std::int64_t attempt, int seq, const std::string& line);
+  core::Result<Ok> finishAttempt(std::int64_t attempt, const std::string& status,
+                                 const std::string& finishedAt);
+  core::Result<Ok> recordDecision(const DecisionRow& decision);
+
+  /// The event lines of an attempt, in order.
+  core::Result<std::vector<std::string>> events(std::int64_t attempt);
+  core::Result<std::optional<AttemptRow>> attempt(std::int64_t id);
+  /// A practitioner's attempts, oldest first; only unfinished ones when asked.
+  core::Result<std::vector<AttemptRow>> attempts(const std::string& practitioner,
+                                                 bool unfinishedOnly);
+  /// The decisions as a decisions table (CSV, the columns `report` reads, plus
+  /// attempt, decision point, score and timing), for one practitioner or everyone.
+  core::Result<std::string> decisionsCsv(const std::optional<std::string>& practitioner);
+
+  /// Remove everything about one practitioner, in one transaction.
+  core::Result<Erasure> erase(const std::string& practitioner);
+
+private:
+  explicit ResultsStore(std::unique_ptr<Database> database);
+  std::unique_ptr<Database> m_database;
+};
+
+/// The database path: `explicitPath` if given, else $FRONTDOOR_DB, else
+/// $XDG_DATA_HOME/frontdoor/results.sqlite, else ~/.local/share/frontdoor/results.sqlite.
+/// The folder is created with owner-only permissions (0700) when it does not exist.
+/// `environment` looks up a variable (std::getenv in the tools; a map in tests).
+core::Result<std::filesystem::path>
+resolveDatabasePath(const std::string& explicitPath,
+                    const std::function<std::optional<std::string>(const char*)>& environment);
+
+} // namespace sim::storage

@@ -1,0 +1,190 @@
+// The results store on real SQLite files: practitioners, attempts, durable events,
+// decisions, the decisions table export, erasure, migration from schema 1, and where the
+// database lives by default.
+#include "sim/storage/results_store.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <map>
+
+namespace fs = std::filesystem;
+using namespace sim::storage;
+
+namespace {
+
+fs::path freshDir(const std::string& name) {
+  auto dir = fs::temp_directory_path() / ("frontdoor-store-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::unique_ptr<ResultsStore> openStore(const fs::path& path) {
+  auto store = ResultsStore::open(path);
+  if (!store) {
+    FAIL(store.error().message);
+  }
+  return std::move(store).value();
+}
+
+std::int64_t recordedAttempt(ResultsStore& store, const std::string& who) {
+  REQUIRE(store.savePractitioner({who, "Sam", "north", "2026-A"}).ok());
+  AttemptRow attempt;
+  attempt.practitioner = who;
+  attempt.scenarioId = "s47-baby-bruise";
+  attempt.scenarioHash = "blake2b-256:00";
+  attempt.startedAt = "2026-11-25T10:00:00Z";
+  const auto id = store.startAttempt(attempt);
+  REQUIRE(id.ok());
+  return id.value();
+}
+
+} // namespace
+
+TEST_CASE("events are stored in order and read back") {
+  const auto dir = freshDir("events");
+  auto store = openStore(dir / "results.sqlite");
+  const auto attempt = recordedAttempt(*store, "p1");
+  for (int seq = 1; seq <= 3; ++seq) {
+    REQUIRE(store->appendEvent(attempt, seq, std::to_string(seq) + " 0/13:20 read_contact").ok());
+  }
+  // A second event with the same number is refused and the first is kept.
+  CHECK_FALSE(store->appendEvent(attempt, 2, "2 0/13:20 check_records").ok());
+  const auto events = store->events(attempt);
+  REQUIRE(events.ok());
+  CHECK(events.value() == std::vector<std::string>{"1 0/13:20 read_contact",
+                                                   "2 0/13:20 read_contact",
+                                                   "3 0/13:20 read_contact"});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("unfinished attempts are found for resuming") {
+  const auto dir = freshDir("resume");
+  auto store = openStore(dir / "results.sqlite");
+  const auto first = recordedAttempt(*store, "p1");
+  const auto second = recordedAttempt(*store, "p1");
+  REQUIRE(store->finishAttempt(first, "finished", "2026-11-25T11:00:00Z").ok());
+  const auto open = store->attempts("p1", true);
+  REQUIRE(open.ok());
+  REQUIRE(open.value().size() == 1);
+  CHECK(open.value()[0].id == second);
+  const auto all = store->attempts("p1", false);
+  REQUIRE(all.ok());
+  CHECK(all.value().size() == 2);
+  CHECK(all.value()[0].status == "finished");
+  CHECK(all.value()[0].finishedAt == "2026-11-25T11:00:00Z");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("decisions export as a decisions table") {
+  const auto dir = freshDir("csv");
+  auto store = openStore(dir / "results.sqlite");
+  const auto attempt = recordedAttempt(*store, "p1");
+  DecisionRow d;
+  d.attempt = attempt;
+  d.decidedAt = "0/16:40";
+  d.response = "s47";
+  d.needLevel = 4;
+  d.urgency = "same_day";
+  d.pHarm = 0.55;
+  d.score = 95.91;
+  d.caseWeight = 0.7;
+  d.withinDeadline = true;
+  d.checks = 5;
+  d.recordsChecked = true;
+  REQUIRE(store->recordDecision(d).ok());
+  const auto csv = store->decisionsCsv(std::nullopt);
+  REQUIRE(csv.ok());
+  CHECK(csv.value() ==
+        "trainee,scenario,decision,need_level,p_harm,p_rereferral,team,cohort,checks,"
+        "records_checked,child_seen,attempt,decision_point,decided_at,within_deadline,score,"
+        "case_weight,started_at\n"
+        "p1,s47-baby-bruise,s47,4,0.55,,north,2026-A,5,1,0," +
+            std::to_string(attempt) + ",1,0/16:40,1,95.91,0.70,2026-11-25T10:00:00Z\n");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("erasure removes everything about one practitioner and says what") {
+  const auto dir = freshDir("erase");
+  auto store = openStore(dir / "results.sqlite");
+  const auto mine = recordedAttempt(*store, "p1");
+  const auto theirs = recordedAttempt(*store, "p2");
+  REQUIRE(store->appendEvent(mine, 1, "1 0/13:20 read_contact").ok());
+  REQUIRE(store->appendEvent(mine, 2, "2 0/13:20 check_records").ok());
+  REQUIRE(store->appendEvent(theirs, 1, "1 0/13:20 read_contact").ok());
+  DecisionRow d;
+  d.attempt = mine;
+  d.decidedAt = "0/14:00";
+  d.response = "s17";
+  REQUIRE(store->recordDecision(d).ok());
+  const auto removed = store->erase("p1");
+  REQUIRE(removed.ok());
+  CHECK(removed.value().practitioners == 1);
+  CHECK(removed.value().attempts == 1);
+  CHECK(removed.value().events == 2);
+  CHECK(removed.value().decisions == 1);
+  CHECK_FALSE(store->practitioner("p1").value().has_value());
+  CHECK(store->events(mine).value().empty());
+  CHECK(store->events(theirs).value().size() == 1); // others untouched
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a schema 1 database is upgraded with its data kept") {
+  const auto dir = freshDir("migrate");
+  const auto path = dir / "results.sqlite";
+  {
+    // Schema 1 exactly as the first release wrote it.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.string().c_str(), &db) == SQLITE_OK);
+    const char* v1 = R"sql(
+      CREATE TABLE practitioners (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, team TEXT,
+        cohort TEXT, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));
+      CREATE TABLE attempts (id INTEGER PRIMARY KEY, practitioner TEXT NOT NULL
+        REFERENCES practitioners(id), scenario_id TEXT NOT NULL, scenario_hash TEXT NOT NULL,
+        mode TEXT NOT NULL, status TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT);
+      CREATE TABLE events (attempt INTEGER NOT NULL REFERENCES attempts(id), seq INTEGER NOT NULL,
+        payload TEXT NOT NULL, PRIMARY KEY (attempt, seq));
+      INSERT INTO practitioners (id, display_name) VALUES ('p1', 'Sam');
+      INSERT INTO attempts VALUES (1, 'p1', 'x', 'h', 'practice', 'in_progress', 't', NULL);
+      INSERT INTO events VALUES (1, 1, '1 0/09:00 read_contact');
+      PRAGMA user_version = 1;
+    )sql";
+    REQUIRE(sqlite3_exec(db, v1, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = openStore(path);
+  CHECK(store->events(1).value() == std::vector<std::string>{"1 0/09:00 read_contact"});
+  const auto attempt = store->attempt(1).value();
+  REQUIRE(attempt.has_value());
+  CHECK(attempt->rules == 1);
+  DecisionRow d;
+  d.attempt = 1;
+  d.decidedAt = "0/10:00";
+  d.response = "advice";
+  CHECK(store->recordDecision(d).ok()); // the new table exists
+  fs::remove_all(dir);
+}
+
+TEST_CASE("the database lives where the flag then the environment say") {
+  const auto dir = freshDir("where");
+  std::map<std::string, std::string> env;
+  const auto lookup = [&env](const char* name) -> std::optional<std::string> {
+    const auto it = env.find(name);
+    return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+  CHECK_FALSE(resolveDatabasePath("", lookup).ok()); // nothing to go on
+  env["HOME"] = (dir / "home").string();
+  CHECK(resolveDatabasePath("", lookup).value() ==
+        dir / "home" / ".local" / "share" / "frontdoor" / "results.sqlite");
+  const auto folder = dir / "home" / ".local" / "share" / "frontdoor";
+  CHECK((fs::status(folder).permissions() & fs::perms::all) == fs::perms::owner_all);
+  env["XDG_DATA_HOME"] = (dir / "xdg").string();
+  CHECK(resolveDatabasePath("", lookup).value() == dir / "xdg" / "frontdoor" / "results.sqlite");
+  env["FRONTDOOR_DB"] = (dir / "env.sqlite").string();
+  CHECK(resolveDatabasePath("", lookup).value() == dir / "env.sqlite");
+  CHECK(resolveDatabasePath((dir / "flag.sqlite").string(), lookup).value() == dir / "flag.sqlite");
+  fs::remove_all(dir);
+}
