@@ -619,6 +619,34 @@ core::Rubric rubricFor(const core::Rubric& base, const core::Scenario& scenario)
   return rubric;
 }
 
+DecisionHabits habitsAt(const core::Scenario& scenario, const engine::AttemptState& state,
+                        int decisionPoint) {
+  DecisionHabits habits;
+  if (!state.isLocked(decisionPoint)) {
+    return habits;
+  }
+  const auto& decision = state.decisions[at(decisionPoint)];
+  const auto before = [&](const std::optional<engine::Done>& done) {
+    return done && done->decisionPoint <= decisionPoint && done->at <= decision.decidedAt;
+  };
+  for (const auto& check : state.checks) {
+    habits.checks += check.requestedAtDecisionPoint >= 0 &&
+                             check.requestedAtDecisionPoint <= decisionPoint &&
+                             check.requestedAt <= decision.decidedAt
+                         ? 1
+                         : 0;
+  }
+  habits.recordsChecked = before(state.recordsChecked);
+  for (std::size_t d = 0; d < scenario.direct.size(); ++d) {
+    const auto kind = scenario.direct[d].kind;
+    if ((kind == core::DirectKind::SeeChild || kind == core::DirectKind::SpeakToChild) &&
+        before(state.direct[d])) {
+      habits.childSeen = true;
+    }
+  }
+  return habits;
+}
+
 double weightedMeanScore(const std::vector<DecisionScore>& scores) {
   double weighted = 0.0;
   double weights = 0.0;

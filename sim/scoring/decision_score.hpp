@@ -66,6 +66,16 @@ core::Result<DecisionScore> scoreDecision(const core::Scenario& scenario,
                                           const engine::AttemptState& state, int decisionPoint,
                                           const core::Rubric& rubric);
 
+/// Information habits behind one locked decision: agency checks requested, records
+/// checked and the child seen or heard, before the decision.
+struct DecisionHabits {
+  int checks = 0;
+  bool recordsChecked = false;
+  bool childSeen = false;
+};
+DecisionHabits habitsAt(const core::Scenario& scenario, const engine::AttemptState& state,
+                        int decisionPoint);
+
 /// A practitioner's (or a group's) overall score: the mean of the decisions' totals, each
 /// weighted by its case weight, so contested cases count less (0 for no decisions).
 double weightedMeanScore(const std::vector<DecisionScore>& scores);

@@ -124,6 +124,31 @@ core::Result<Ok> ResultsStore::appendEvent(std::int64_t attempt, int seq, const 
   return Ok{};
 }
 
+core::Result<Ok> ResultsStore::appendEvents(std::int64_t attempt, int firstSeq,
+                                            const std::vector<std::string>& lines) {
+  sqlite3* db = m_database->handle();
+  Statement begin(db, "BEGIN IMMEDIATE");
+  if (!begin.ok() || !begin.run()) {
+    return failed("cannot record events", begin);
+  }
+  int seq = firstSeq;
+  for (const auto& line : lines) {
+    Statement s(db, "INSERT INTO events (attempt, seq, payload) VALUES (?1, ?2, ?3)");
+    if (!s.ok() || !s.bind(1, attempt).bind(2, seq).bind(3, line).run()) {
+      auto error = failed("cannot record event " + std::to_string(seq), s);
+      Statement rollback(db, "ROLLBACK");
+      rollback.run();
+      return error;
+    }
+    ++seq;
+  }
+  Statement commit(db, "COMMIT");
+  if (!commit.ok() || !commit.run()) {
+    return failed("cannot record events", commit);
+  }
+  return Ok{};
+}
+
 core::Result<Ok> ResultsStore::finishAttempt(std::int64_t attempt, const std::string& status,
                                              const std::string& finishedAt) {
   Statement s(m_database->handle(),

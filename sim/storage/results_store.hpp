@@ -78,6 +78,9 @@ public:
   /// Append one event line (engine/event_log.hpp format) in its own committed
   /// transaction: once this returns, the event survives a crash or power cut.
   core::Result<Ok> appendEvent(std::int64_t attempt, int seq, const std::string& line);
+  /// Append several events in one transaction (imports and bulk loads): all or none.
+  core::Result<Ok> appendEvents(std::int64_t attempt, int firstSeq,
+                                const std::vector<std::string>& lines);
   core::Result<Ok> finishAttempt(std::int64_t attempt, const std::string& status,
                                  const std::string& finishedAt);
   core::Result<Ok> recordDecision(const DecisionRow& decision);

@@ -5,8 +5,6 @@
 
 #include <benchmark/benchmark.h>
 
-#include <sqlite3.h>
-
 #include <filesystem>
 #include <string>
 
@@ -46,53 +44,28 @@ void BM_AppendEvent(benchmark::State& state) {
 }
 BENCHMARK(BM_AppendEvent)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly();
 
-// A database of 1,000,000 events, written once in bulk (one transaction) and kept.
+// A database of 1,000,000 events, written once (one transaction per attempt) and kept.
 fs::path millionEvents() {
   const auto path = fs::temp_directory_path() / "frontdoor-bench-1m-events.sqlite";
   if (fs::exists(path)) {
     return path;
   }
-  (void)ResultsStore::open(path); // creates the schema
-  sqlite3* db = nullptr;
-  sqlite3_open(path.string().c_str(), &db);
-  sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-  sqlite3_stmt* person = nullptr;
-  sqlite3_stmt* attempt = nullptr;
-  sqlite3_stmt* event = nullptr;
-  sqlite3_prepare_v2(db, "INSERT INTO practitioners (id, display_name) VALUES (?1, 'x')", -1,
-                     &person, nullptr);
-  sqlite3_prepare_v2(db,
-                     "INSERT INTO attempts (id, practitioner, scenario_id, scenario_hash, mode, "
-                     "status, started_at) VALUES (?1, ?2, 's', 'h', 'practice', 'finished', 't')",
-                     -1, &attempt, nullptr);
-  sqlite3_prepare_v2(db, "INSERT INTO events (attempt, seq, payload) VALUES (?1, ?2, ?3)", -1,
-                     &event, nullptr);
-  int attemptId = 0;
+  auto store = ResultsStore::open(path).value();
+  const std::vector<std::string> lines(kEventsEach, kLine);
   for (int p = 0; p < kPractitioners; ++p) {
     const std::string id = "p" + std::to_string(p);
-    sqlite3_bind_text(person, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_step(person);
-    sqlite3_reset(person);
+    (void)store->savePractitioner({id, "x", "", ""});
     for (int a = 0; a < kAttemptsEach; ++a) {
-      ++attemptId;
-      sqlite3_bind_int(attempt, 1, attemptId);
-      sqlite3_bind_text(attempt, 2, id.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_step(attempt);
-      sqlite3_reset(attempt);
-      for (int e = 1; e <= kEventsEach; ++e) {
-        sqlite3_bind_int(event, 1, attemptId);
-        sqlite3_bind_int(event, 2, e);
-        sqlite3_bind_text(event, 3, kLine.c_str(), -1, SQLITE_STATIC);
-        sqlite3_step(event);
-        sqlite3_reset(event);
-      }
+      sim::storage::AttemptRow row;
+      row.practitioner = id;
+      row.scenarioId = "s";
+      row.scenarioHash = "h";
+      row.status = "finished";
+      row.startedAt = "t";
+      const auto attempt = store->startAttempt(row).value();
+      (void)store->appendEvents(attempt, 1, lines);
     }
   }
-  sqlite3_finalize(person);
-  sqlite3_finalize(attempt);
-  sqlite3_finalize(event);
-  sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-  sqlite3_close(db);
   return path;
 }
 

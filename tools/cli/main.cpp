@@ -2,6 +2,7 @@
 // Usage errors exit with status 2.
 #include "tools/cli/play_command.hpp"
 #include "tools/cli/report_command.hpp"
+#include "tools/cli/store_commands.hpp"
 #include "tools/cli/validate_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -30,6 +31,14 @@ int main(int argc, char** argv) {
       ->required();
   playCommand->add_flag("--json", play.json, "Print JSON instead of text");
   playCommand->add_option("--log", play.logPath, "Also write the event log to this file");
+  playCommand->add_option("--practitioner", play.practitionerId,
+                          "Record the attempt in the results store under this pseudonymous id");
+  playCommand->add_option("--name", play.practitionerName, "Display name when recording");
+  playCommand->add_option("--team", play.team, "Team when recording");
+  playCommand->add_option("--cohort", play.cohort, "Cohort when recording");
+  playCommand->add_option("--db", play.database,
+                          "Results database (default: $FRONTDOOR_DB, else "
+                          "$XDG_DATA_HOME/frontdoor/results.sqlite)");
   playCommand->add_option("--rubric", play.rubricPath,
                           "Score with this rubric file (default: the built-in rubric, as in "
                           "scenarios/rubric.toml)");
@@ -47,6 +56,22 @@ int main(int argc, char** argv) {
   reportCommand->add_option("--out", report.outPath, "Write the report to this file");
   reportCommand->add_flag("--strict", report.strict, "Fail (exit 1) if any row is bad");
 
+  sim::cli::ExportOptions exportOptions;
+  auto* exportCommand = app.add_subcommand(
+      "export", "Write the decisions in the results database as a decisions table (CSV), the "
+                "input of `report`. Exit 0 written, 1 database or file problem.");
+  exportCommand->add_option("--db", exportOptions.database, "Results database");
+  exportCommand->add_option("--practitioner", exportOptions.practitioner,
+                            "Only this practitioner's decisions");
+  exportCommand->add_option("--out", exportOptions.outPath, "Write to this file");
+  std::string eraseDatabase;
+  std::string erasePractitioner;
+  auto* eraseCommand = app.add_subcommand(
+      "erase", "Remove everything about one practitioner from the results database and say "
+               "what was removed. Exit 0 done, 1 database problem.");
+  eraseCommand->add_option("PRACTITIONER", erasePractitioner, "Pseudonymous id")->required();
+  eraseCommand->add_option("--db", eraseDatabase, "Results database");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -58,6 +83,12 @@ int main(int argc, char** argv) {
 
   if (validate->parsed()) {
     return sim::cli::runValidate(validatePaths, quiet, std::cout, std::cerr);
+  }
+  if (exportCommand->parsed()) {
+    return sim::cli::runExport(exportOptions, std::cout, std::cerr);
+  }
+  if (eraseCommand->parsed()) {
+    return sim::cli::runErase(eraseDatabase, erasePractitioner, std::cout, std::cerr);
   }
   if (reportCommand->parsed()) {
     return sim::cli::runReport(report, std::cout, std::cerr);

@@ -8,6 +8,7 @@
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/rubric_loader.hpp"
 #include "tools/cli/play_report.hpp"
+#include "tools/cli/recorder.hpp"
 
 #include <fstream>
 #include <ostream>
@@ -79,8 +80,26 @@ int runPlay(const PlayOptions& options, std::ostream& out, std::ostream& err) {
     return 1;
   }
   engine::Attempt attempt(loaded.scenario);
+  std::unique_ptr<Recorder> recorder;
+  if (!options.practitionerId.empty()) {
+    auto started = Recorder::start(
+        {options.database,
+         {options.practitionerId, options.practitionerName, options.team, options.cohort}},
+        *loaded.scenario);
+    if (!started) {
+      err << "frontdoor-cli play: " << started.error().message << '\n';
+      return 1;
+    }
+    recorder = std::move(started).value();
+  }
   for (const auto& scripted : script.actions) {
     const auto applied = attempt.apply(scripted.action);
+    if (applied && recorder) {
+      if (auto stored = recorder->record(attempt, applied.value(), rubric); !stored) {
+        err << "frontdoor-cli play: " << stored.error().message << '\n';
+        return 1;
+      }
+    }
     if (!applied) {
       // The message may quote what the file said (an id), so keep it terminal-safe.
       err << printableForTerminal(core::formatDiagnostic({options.actionsPath, scripted.line,
@@ -99,6 +118,10 @@ int runPlay(const PlayOptions& options, std::ostream& out, std::ostream& err) {
     }
   }
   out << (options.json ? playReportJson(attempt, rubric) : playReportText(attempt, rubric));
+  if (recorder) {
+    err << "Recorded as attempt " << recorder->attemptId() << " in "
+        << recorder->database().string() << "\n";
+  }
   return 0;
 }
 

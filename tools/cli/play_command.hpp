@@ -13,6 +13,12 @@ struct PlayOptions {
   bool json = false;
   std::string logPath;    // when set, the event log is written here
   std::string rubricPath; // when set, score with this rubric instead of the defaults
+  // Recording into the results store: on when `practitioner.id` is set.
+  std::string database; // empty: the default location
+  std::string practitionerId;
+  std::string practitionerName;
+  std::string team;
+  std::string cohort;
 };
 
 /// Exit status: 0 played, 1 bad input (scenario, action file or a refused action), each

@@ -264,7 +264,9 @@ std::string reportText(const scoring::Report& report) {
     out << "\n";
   }
   out << "\nAgreement among practitioners: Fleiss' kappa " << kappaText(report.fleissKappa)
-      << ", pairwise agreement " << percent(report.pairwiseAgreement.value) << "\n";
+      << ", pairwise agreement "
+      << (report.pairwiseAgreement.defined ? percent(report.pairwiseAgreement.value) : "n/a")
+      << "\n";
   if (report.panel) {
     const auto& p = *report.panel;
     out << "Against the panels: " << p.within << " within the band, " << p.under << " below, "
@@ -274,7 +276,8 @@ std::string reportText(const scoring::Report& report) {
   }
   out << "\nCases:\n";
   for (const auto& c : report.cases) {
-    out << "  " << c.scenario << " (" << c.decisions << " decisions";
+    out << "  " << c.scenario << " (" << c.decisions
+        << (c.decisions == 1 ? " decision" : " decisions");
     if (c.panel != nullptr) {
       out << "; panel " << core::tokenOf(c.panel->consensus);
     }
@@ -290,7 +293,7 @@ std::string reportText(const scoring::Report& report) {
   out << "\nPractitioners:\n";
   for (const auto& p : report.practitioners) {
     out << "  " << p.trainee << (p.team.empty() ? "" : " [" + p.team + "]") << ": " << p.decisions
-        << " decisions";
+        << (p.decisions == 1 ? " decision" : " decisions");
     if (p.panel) {
       out << "; " << p.panel->within << " within, " << p.panel->under << " under, " << p.panel->over
           << " over; kappa " << kappaText(p.panel->quadraticKappa) << "; "

@@ -1,0 +1,77 @@
+// Implementation of `export` and `erase` over the results store.
+#include "tools/cli/store_commands.hpp"
+
+#include "sim/storage/results_store.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <ostream>
+
+namespace sim::cli {
+
+namespace {
+
+core::Result<std::unique_ptr<storage::ResultsStore>> openStore(const std::string& database) {
+  const auto path = storage::resolveDatabasePath(database, [](const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
+  });
+  if (!path) {
+    return path.error();
+  }
+  return storage::ResultsStore::open(path.value());
+}
+
+} // namespace
+
+int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err) {
+  auto store = openStore(options.database);
+  if (!store) {
+    err << "frontdoor-cli export: " << store.error().message << '\n';
+    return 1;
+  }
+  const auto csv = store.value()->decisionsCsv(
+      options.practitioner.empty() ? std::nullopt
+                                   : std::optional<std::string>(options.practitioner));
+  if (!csv) {
+    err << "frontdoor-cli export: " << csv.error().message << '\n';
+    return 1;
+  }
+  if (options.outPath.empty()) {
+    out << csv.value();
+    return 0;
+  }
+  std::ofstream file(options.outPath, std::ios::binary | std::ios::trunc);
+  file << csv.value();
+  if (!file.flush()) {
+    err << options.outPath << ": error: could not write the export\n";
+    return 1;
+  }
+  return 0;
+}
+
+int runErase(const std::string& database, const std::string& practitioner, std::ostream& out,
+             std::ostream& err) {
+  auto store = openStore(database);
+  if (!store) {
+    err << "frontdoor-cli erase: " << store.error().message << '\n';
+    return 1;
+  }
+  const auto removed = store.value()->erase(practitioner);
+  if (!removed) {
+    err << "frontdoor-cli erase: " << removed.error().message << '\n';
+    return 1;
+  }
+  const auto& r = removed.value();
+  if (r.practitioners == 0) {
+    out << "Nothing is recorded about \"" << practitioner << "\"; nothing was removed.\n";
+    return 0;
+  }
+  out << "Removed everything about \"" << practitioner << "\": 1 practitioner record, "
+      << r.attempts << (r.attempts == 1 ? " attempt, " : " attempts, ") << r.events
+      << (r.events == 1 ? " event and " : " events and ") << r.decisions
+      << (r.decisions == 1 ? " decision.\n" : " decisions.\n");
+  return 0;
+}
+
+} // namespace sim::cli

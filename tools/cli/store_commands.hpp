@@ -1,0 +1,24 @@
+// `frontdoor-cli export` (the decisions in a results database as a decisions table, the
+// CSV that `report` reads) and `frontdoor-cli erase` (remove everything about one
+// practitioner and say what was removed).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace sim::cli {
+
+struct ExportOptions {
+  std::string database;     // empty: the default location
+  std::string practitioner; // empty: everyone
+  std::string outPath;      // empty: standard output
+};
+
+/// Exit status: 0 written, 1 the database cannot be opened or read, or the file written.
+int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err);
+
+/// Exit status: 0 erased (possibly nothing, which is said), 1 the database failed.
+int runErase(const std::string& database, const std::string& practitioner, std::ostream& out,
+             std::ostream& err);
+
+} // namespace sim::cli
