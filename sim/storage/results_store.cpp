@@ -237,6 +237,63 @@ core::Result<std::vector<AttemptRow>> ResultsStore::attempts(const std::string& 
   return out;
 }
 
+core::Result<std::vector<AttemptRow>>
+ResultsStore::allAttempts(const std::optional<std::string>& practitioner) {
+  Statement s(m_database->handle(), "SELECT " + std::string(kAttemptColumns) + " FROM attempts" +
+                                        (practitioner ? " WHERE practitioner = ?1" : "") +
+                                        " ORDER BY id");
+  if (!s.ok()) {
+    return failed("cannot read attempts", s);
+  }
+  if (practitioner) {
+    s.bind(1, *practitioner);
+  }
+  std::vector<AttemptRow> out;
+  while (s.step()) {
+    out.push_back(attemptFrom(s));
+  }
+  if (!s.done()) {
+    return failed("cannot read attempts", s);
+  }
+  return out;
+}
+
+core::Result<std::vector<DecisionRow>> ResultsStore::decisionsOf(std::int64_t attempt) {
+  Statement s(m_database->handle(),
+              "SELECT attempt, decision_point, decided_at, response, need_level, "
+              "coalesce(urgency, ''), p_harm, p_rereferral, confidence, score, case_weight, "
+              "within_deadline, checks, records_checked, child_seen FROM decisions "
+              "WHERE attempt = ?1 ORDER BY decision_point");
+  if (!s.ok()) {
+    return failed("cannot read decisions", s);
+  }
+  s.bind(1, attempt);
+  std::vector<DecisionRow> out;
+  while (s.step()) {
+    DecisionRow d;
+    d.attempt = s.integer(0);
+    d.decisionPoint = static_cast<int>(s.integer(1));
+    d.decidedAt = s.text(2);
+    d.response = s.text(3);
+    d.needLevel = s.optionalInt(4);
+    d.urgency = s.text(5);
+    d.pHarm = s.real(6);
+    d.pRereferral = s.real(7);
+    d.confidence = s.real(8);
+    d.score = s.real(9);
+    d.caseWeight = s.real(10);
+    d.withinDeadline = s.integer(11) != 0;
+    d.checks = static_cast<int>(s.integer(12));
+    d.recordsChecked = s.integer(13) != 0;
+    d.childSeen = s.integer(14) != 0;
+    out.push_back(std::move(d));
+  }
+  if (!s.done()) {
+    return failed("cannot read decisions", s);
+  }
+  return out;
+}
+
 core::Result<std::string> ResultsStore::decisionsCsv(const std::optional<std::string>& who) {
   Statement s(m_database->handle(),
               std::string("SELECT a.practitioner, a.scenario_id, d.response, d.need_level, "

@@ -91,6 +91,10 @@ public:
   /// A practitioner's attempts, oldest first; only unfinished ones when asked.
   core::Result<std::vector<AttemptRow>> attempts(const std::string& practitioner,
                                                  bool unfinishedOnly);
+  /// Every attempt (of one practitioner, or of everyone), oldest first.
+  core::Result<std::vector<AttemptRow>> allAttempts(const std::optional<std::string>& practitioner);
+  /// The locked decisions of one attempt, by decision point.
+  core::Result<std::vector<DecisionRow>> decisionsOf(std::int64_t attempt);
   /// The decisions as a decisions table (CSV, the columns `report` reads, plus
   /// attempt, decision point, score and timing), for one practitioner or everyone.
   core::Result<std::string> decisionsCsv(const std::optional<std::string>& practitioner);

@@ -3,7 +3,11 @@
 // complaint, and `erase` removes one practitioner and says what it removed.
 #include "tests/support/cli_runner.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
+#include <regex>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -82,5 +86,63 @@ TEST_CASE("erase removes one practitioner and says what it removed") {
   const auto left = cli("export --db '" + db.string() + "'");
   CHECK(left.out.find("p-1,") == std::string::npos);
   CHECK(left.out.find("p-2,") != std::string::npos);
+  fs::remove_all(db.parent_path());
+}
+
+TEST_CASE("xAPI export follows the statement rules") {
+  const auto db = freshDatabase("xapi");
+  REQUIRE(cli(playAndRecord("s47-baby-bruise", db, "p-9")).status == 0);
+  REQUIRE(cli(playAndRecord("advice-bedtime-battles", db, "p-9")).status == 0);
+  const auto run = cli("export --db '" + db.string() + "' --format xapi --scenarios scenarios");
+  REQUIRE(run.status == 0);
+  const auto statements = nlohmann::json::parse(run.out);
+  REQUIRE(statements.is_array());
+  // Per finished attempt: initialized, answered (one decision), completed, terminated.
+  REQUIRE(statements.size() == 8);
+  const std::regex uuid("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+  const std::regex iri("^https?://[^ ]+$");
+  std::set<std::string> ids;
+  std::vector<std::string> verbs;
+  for (const auto& s : statements) {
+    INFO(s.dump());
+    // Actor: a pseudonymous account (homePage and name), never an e-mail address.
+    CHECK(s["actor"]["account"]["homePage"] == "https://frontdoor.invalid");
+    CHECK(s["actor"]["account"]["name"] == "p-9");
+    CHECK_FALSE(s["actor"].contains("mbox"));
+    // Verb: an IRI and a display map.
+    CHECK(std::regex_match(s["verb"]["id"].get<std::string>(), iri));
+    CHECK_FALSE(s["verb"]["display"]["en-GB"].get<std::string>().empty());
+    // Object: an activity with an IRI and a readable name.
+    CHECK(std::regex_match(s["object"]["id"].get<std::string>(), iri));
+    CHECK_FALSE(s["object"]["definition"]["name"]["en-GB"].get<std::string>().empty());
+    CHECK(std::regex_match(s["id"].get<std::string>(), uuid));
+    CHECK(std::regex_match(s["context"]["registration"].get<std::string>(), uuid));
+    CHECK(s["context"]["extensions"]["https://frontdoor.invalid/xapi/scenario-version"]
+              .get<std::string>()
+              .rfind("blake2b-256:", 0) == 0);
+    ids.insert(s["id"].get<std::string>());
+    const auto verb = s["verb"]["display"]["en-GB"].get<std::string>();
+    verbs.push_back(verb);
+    if (verb == "answered") {
+      // Result: the response chosen and the score, scaled within -1..1 and raw in min..max.
+      CHECK(s["result"]["response"].is_string());
+      const double scaled = s["result"]["score"]["scaled"];
+      const double raw = s["result"]["score"]["raw"];
+      CHECK(scaled >= -1.0);
+      CHECK(scaled <= 1.0);
+      CHECK(raw >= s["result"]["score"]["min"].get<double>());
+      CHECK(raw <= s["result"]["score"]["max"].get<double>());
+      CHECK(s["object"]["definition"]["interactionType"] == "choice");
+      const auto parent = s["context"]["contextActivities"]["parent"][0]["id"].get<std::string>();
+      CHECK(parent.rfind("https://frontdoor.invalid/scenarios/", 0) == 0);
+      CHECK(s["object"]["id"].get<std::string>().rfind(parent + "/decision-points/", 0) == 0);
+    }
+  }
+  CHECK(ids.size() == statements.size()); // every statement has its own id
+  CHECK(verbs == std::vector<std::string>{"initialized", "answered", "completed", "terminated",
+                                          "initialized", "answered", "completed", "terminated"});
+  // A repeated export gives the same statements (a record store can drop duplicates).
+  const auto again = cli("export --db '" + db.string() + "' --format xapi --scenarios scenarios");
+  CHECK(again.out == run.out);
   fs::remove_all(db.parent_path());
 }

@@ -64,6 +64,12 @@ int main(int argc, char** argv) {
   exportCommand->add_option("--practitioner", exportOptions.practitioner,
                             "Only this practitioner's decisions");
   exportCommand->add_option("--out", exportOptions.outPath, "Write to this file");
+  exportCommand
+      ->add_option("--format", exportOptions.format,
+                   "csv (a decisions table) or xapi (xAPI statements, JSON)")
+      ->check(CLI::IsMember({"csv", "xapi"}));
+  exportCommand->add_option("--scenarios", exportOptions.scenarios,
+                            "Scenario folder, for readable activity names in xAPI");
   std::string eraseDatabase;
   std::string erasePractitioner;
   auto* eraseCommand = app.add_subcommand(

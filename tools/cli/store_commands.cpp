@@ -1,7 +1,10 @@
 // Implementation of `export` and `erase` over the results store.
 #include "tools/cli/store_commands.hpp"
 
+#include "sim/scenario/loader.hpp"
+#include "sim/scenario/scenario_files.hpp"
 #include "sim/storage/results_store.hpp"
+#include "tools/cli/xapi_export.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -30,9 +33,29 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     err << "frontdoor-cli export: " << store.error().message << '\n';
     return 1;
   }
-  const auto csv = store.value()->decisionsCsv(
-      options.practitioner.empty() ? std::nullopt
-                                   : std::optional<std::string>(options.practitioner));
+  const auto who = options.practitioner.empty() ? std::nullopt
+                                                : std::optional<std::string>(options.practitioner);
+  core::Result<std::string> csv = std::string();
+  if (options.format == "xapi") {
+    ScenarioTitles titles;
+    if (!options.scenarios.empty()) {
+      for (const auto& file :
+           scenario::collectScenarioFiles({std::filesystem::path(options.scenarios)}).files) {
+        const auto loaded = scenario::loadScenarioFile(file);
+        if (loaded.ok()) {
+          titles[loaded.scenario->meta.id] = loaded.scenario->meta.title;
+        }
+      }
+    }
+    const auto statements = xapiStatements(*store.value(), who, titles);
+    if (!statements) {
+      err << "frontdoor-cli export: " << statements.error().message << '\n';
+      return 1;
+    }
+    csv = statements.value().dump(2) + "\n";
+  } else {
+    csv = store.value()->decisionsCsv(who);
+  }
   if (!csv) {
     err << "frontdoor-cli export: " << csv.error().message << '\n';
     return 1;

@@ -9,9 +9,11 @@
 namespace sim::cli {
 
 struct ExportOptions {
-  std::string database;     // empty: the default location
-  std::string practitioner; // empty: everyone
-  std::string outPath;      // empty: standard output
+  std::string database;       // empty: the default location
+  std::string practitioner;   // empty: everyone
+  std::string outPath;        // empty: standard output
+  std::string format = "csv"; // csv | xapi
+  std::string scenarios;      // folder of scenarios, for readable titles in xAPI
 };
 
 /// Exit status: 0 written, 1 the database cannot be opened or read, or the file written.
