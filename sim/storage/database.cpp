@@ -58,8 +58,15 @@ constexpr std::array<std::string_view, kSchemaVersion> kMigrations{
       checks          INTEGER NOT NULL,
       records_checked INTEGER NOT NULL,
       child_seen      INTEGER NOT NULL,
-      PRIMARY KEY (attempt, decision_point)
+            PRIMARY KEY (attempt, decision_point)
     );
+    )sql",
+    // Version 3: a unique id per attempt that travels with it to other machines, so that
+    // importing the same results twice adds nothing twice.
+    R"sql(
+    ALTER TABLE attempts ADD COLUMN uid TEXT;
+    UPDATE attempts SET uid = lower(hex(randomblob(16)));
+    CREATE UNIQUE INDEX attempts_by_uid ON attempts(uid);
     )sql",
 };
 

@@ -51,12 +51,13 @@ AttemptRow attemptFrom(const Statement& s) {
   row.startedAt = s.text(6);
   row.finishedAt = s.text(7);
   row.rules = static_cast<int>(s.integer(8));
+  row.uid = s.text(9);
   return row;
 }
 
 constexpr std::string_view kAttemptColumns =
     "id, practitioner, scenario_id, scenario_hash, mode, status, started_at, "
-    "coalesce(finished_at, ''), rules";
+    "coalesce(finished_at, ''), rules, coalesce(uid, '')";
 
 } // namespace
 
@@ -101,7 +102,8 @@ core::Result<std::optional<PractitionerRow>> ResultsStore::practitioner(const st
 core::Result<std::int64_t> ResultsStore::startAttempt(const AttemptRow& a) {
   Statement s(m_database->handle(),
               "INSERT INTO attempts (practitioner, scenario_id, scenario_hash, mode, status, "
-              "started_at, rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+              "started_at, rules, uid, finished_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+              "coalesce(nullif(?8, ''), lower(hex(randomblob(16)))), nullif(?9, ''))");
   if (!s.ok() || !s.bind(1, a.practitioner)
                       .bind(2, a.scenarioId)
                       .bind(3, a.scenarioHash)
@@ -109,6 +111,8 @@ core::Result<std::int64_t> ResultsStore::startAttempt(const AttemptRow& a) {
                       .bind(5, a.status)
                       .bind(6, a.startedAt)
                       .bind(7, a.rules)
+                      .bind(8, a.uid)
+                      .bind(9, a.finishedAt)
                       .run()) {
     return failed("cannot start an attempt for " + a.practitioner, s);
   }
@@ -209,6 +213,22 @@ core::Result<std::optional<AttemptRow>> ResultsStore::attempt(std::int64_t id) {
     return failed("cannot read attempts", s);
   }
   s.bind(1, id);
+  if (s.step()) {
+    return std::optional<AttemptRow>(attemptFrom(s));
+  }
+  if (!s.done()) {
+    return failed("cannot read attempts", s);
+  }
+  return std::optional<AttemptRow>();
+}
+
+core::Result<std::optional<AttemptRow>> ResultsStore::attemptByUid(const std::string& uid) {
+  Statement s(m_database->handle(),
+              "SELECT " + std::string(kAttemptColumns) + " FROM attempts WHERE uid = ?1");
+  if (!s.ok()) {
+    return failed("cannot read attempts", s);
+  }
+  s.bind(1, uid);
   if (s.step()) {
     return std::optional<AttemptRow>(attemptFrom(s));
   }

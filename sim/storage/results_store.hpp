@@ -36,7 +36,8 @@ struct AttemptRow {
   std::string status = "in_progress"; // in_progress | finished | abandoned
   std::string startedAt;              // UTC ISO 8601, given by the caller
   std::string finishedAt;
-  int rules = 1; // engine rules version of its event log
+  int rules = 1;   // engine rules version of its event log
+  std::string uid; // unique across machines; made when empty at startAttempt
 };
 
 struct DecisionRow {
@@ -88,6 +89,7 @@ public:
   /// The event lines of an attempt, in order.
   core::Result<std::vector<std::string>> events(std::int64_t attempt);
   core::Result<std::optional<AttemptRow>> attempt(std::int64_t id);
+  core::Result<std::optional<AttemptRow>> attemptByUid(const std::string& uid);
   /// A practitioner's attempts, oldest first; only unfinished ones when asked.
   core::Result<std::vector<AttemptRow>> attempts(const std::string& practitioner,
                                                  bool unfinishedOnly);

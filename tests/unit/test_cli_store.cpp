@@ -6,12 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
 using sim::test::cli;
+using sim::test::readAll;
 
 namespace {
 
@@ -144,5 +146,59 @@ TEST_CASE("xAPI export follows the statement rules") {
   // A repeated export gives the same statements (a record store can drop duplicates).
   const auto again = cli("export --db '" + db.string() + "' --format xapi --scenarios scenarios");
   CHECK(again.out == run.out);
+  fs::remove_all(db.parent_path());
+}
+
+TEST_CASE("results move to another machine without loss and only once") {
+  const auto laptop = freshDatabase("laptop");
+  const auto office = freshDatabase("office");
+  REQUIRE(cli(playAndRecord("s47-baby-bruise", laptop, "p-3")).status == 0);
+  REQUIRE(cli(playAndRecord("early-help-attendance", laptop, "p-3")).status == 0);
+  const auto file = laptop.parent_path() / "results.json";
+  REQUIRE(
+      cli("export --db '" + laptop.string() + "' --format results --out '" + file.string() + "'")
+          .status == 0);
+  const auto first = cli("import '" + file.string() + "' --db '" + office.string() + "'");
+  CHECK(first.status == 0);
+  CHECK(first.out == "Imported 2 attempts from " + file.string() + ".\n");
+  const auto second = cli("import '" + file.string() + "' --db '" + office.string() + "'");
+  CHECK(second.out == "Imported 0 attempts from " + file.string() +
+                          "; 2 already in the database were skipped.\n");
+  // Nothing lost: the office's results file equals the laptop's (same attempts, uids,
+  // events, decisions and scores), and so does the decisions table.
+  const auto there = cli("export --db '" + office.string() + "' --format results");
+  CHECK(there.out == readAll(file));
+  CHECK(cli("export --db '" + office.string() + "'").out ==
+        cli("export --db '" + laptop.string() + "'").out);
+  fs::remove_all(laptop.parent_path());
+  fs::remove_all(office.parent_path());
+}
+
+TEST_CASE("a decisions table from a paper workshop is imported once") {
+  const auto db = freshDatabase("paper");
+  const auto table = db.parent_path() / "workshop.csv";
+  std::ofstream(table) << "trainee,scenario,decision,p_harm,team\n"
+                          "w1,s47-baby-bruise,s47,0.6,east\n"
+                          "w2,s47-baby-bruise,s17,0.3,east\n";
+  const auto run = cli("import '" + table.string() + "' --db '" + db.string() + "'");
+  CHECK(run.status == 0);
+  CHECK(run.out == "Imported 2 attempts from " + table.string() + ".\n");
+  CHECK(cli("import '" + table.string() + "' --db '" + db.string() + "'")
+            .out.find("2 already in the database were skipped") != std::string::npos);
+  const auto exported = cli("export --db '" + db.string() + "'");
+  CHECK(exported.out.find("\nw1,s47-baby-bruise,s47,,0.60,,east,,0,0,0,") != std::string::npos);
+  CHECK(exported.out.find("\nw2,s47-baby-bruise,s17,,0.30,,east,,0,0,0,") != std::string::npos);
+  fs::remove_all(db.parent_path());
+}
+
+TEST_CASE("import refuses what is not a results file") {
+  const auto db = freshDatabase("bad-import");
+  const auto file = db.parent_path() / "notes.json";
+  std::ofstream(file) << "{\"hello\": 1}";
+  const auto run = cli("import '" + file.string() + "' --db '" + db.string() + "'");
+  CHECK(run.status == 1);
+  CHECK(run.err == file.string() +
+                       ": error: not a Frontdoor results file (expected a JSON object with "
+                       "\"frontdoor_results\": 1)\n");
   fs::remove_all(db.parent_path());
 }

@@ -160,6 +160,7 @@ TEST_CASE("a schema 1 database is upgraded with its data kept") {
   const auto attempt = store->attempt(1).value();
   REQUIRE(attempt.has_value());
   CHECK(attempt->rules == 1);
+  CHECK(attempt->uid.size() == 32); // given one by migration 3
   DecisionRow d;
   d.attempt = 1;
   d.decidedAt = "0/10:00";
@@ -186,5 +187,51 @@ TEST_CASE("the database lives where the flag then the environment say") {
   env["FRONTDOOR_DB"] = (dir / "env.sqlite").string();
   CHECK(resolveDatabasePath("", lookup).value() == dir / "env.sqlite");
   CHECK(resolveDatabasePath((dir / "flag.sqlite").string(), lookup).value() == dir / "flag.sqlite");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a schema 2 database is upgraded and its attempts get unique ids") {
+  const auto dir = freshDir("migrate2");
+  const auto path = dir / "results.sqlite";
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.string().c_str(), &db) == SQLITE_OK);
+    // Schema 2 as released: schema 1 plus migration 2.
+    const char* v2 = R"sql(
+      CREATE TABLE practitioners (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, team TEXT,
+        cohort TEXT, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));
+      CREATE TABLE attempts (id INTEGER PRIMARY KEY, practitioner TEXT NOT NULL
+        REFERENCES practitioners(id), scenario_id TEXT NOT NULL, scenario_hash TEXT NOT NULL,
+        mode TEXT NOT NULL, status TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT);
+      CREATE TABLE events (attempt INTEGER NOT NULL REFERENCES attempts(id), seq INTEGER NOT NULL,
+        payload TEXT NOT NULL, PRIMARY KEY (attempt, seq));
+      ALTER TABLE attempts ADD COLUMN rules INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX attempts_by_practitioner ON attempts(practitioner);
+      CREATE TABLE decisions (attempt INTEGER NOT NULL REFERENCES attempts(id),
+        decision_point INTEGER NOT NULL, decided_at TEXT NOT NULL, response TEXT NOT NULL,
+        need_level INTEGER, urgency TEXT, p_harm REAL, p_rereferral REAL, confidence REAL,
+        score REAL, case_weight REAL, within_deadline INTEGER NOT NULL, checks INTEGER NOT NULL,
+        records_checked INTEGER NOT NULL, child_seen INTEGER NOT NULL,
+        PRIMARY KEY (attempt, decision_point));
+      INSERT INTO practitioners (id, display_name) VALUES ('p1', 'Sam');
+      INSERT INTO attempts VALUES (1, 'p1', 'x', 'h', 'practice', 'finished', 't', 't', 1);
+      INSERT INTO attempts VALUES (2, 'p1', 'y', 'h', 'practice', 'finished', 't', 't', 1);
+      INSERT INTO decisions VALUES (1, 0, '0/10:00', 's17', 3, 'routine', 0.2, NULL, NULL,
+        80.5, 0.9, 1, 2, 1, 0);
+      PRAGMA user_version = 2;
+    )sql";
+    REQUIRE(sqlite3_exec(db, v2, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = openStore(path);
+  const auto first = store->attempt(1).value();
+  const auto second = store->attempt(2).value();
+  REQUIRE(first.has_value());
+  REQUIRE(second.has_value());
+  CHECK(first->uid.size() == 32);
+  CHECK(first->uid != second->uid);
+  const auto decisions = store->decisionsOf(1).value();
+  REQUIRE(decisions.size() == 1);
+  CHECK(decisions[0].score == 80.5);
   fs::remove_all(dir);
 }

@@ -66,10 +66,19 @@ int main(int argc, char** argv) {
   exportCommand->add_option("--out", exportOptions.outPath, "Write to this file");
   exportCommand
       ->add_option("--format", exportOptions.format,
-                   "csv (a decisions table) or xapi (xAPI statements, JSON)")
-      ->check(CLI::IsMember({"csv", "xapi"}));
+                   "csv (a decisions table), xapi (xAPI statements, JSON) or results (a "
+                   "results file for another machine's `import`)")
+      ->check(CLI::IsMember({"csv", "xapi", "results"}));
   exportCommand->add_option("--scenarios", exportOptions.scenarios,
                             "Scenario folder, for readable activity names in xAPI");
+  std::string importDatabase;
+  std::string importFile;
+  auto* importCommand = app.add_subcommand(
+      "import", "Add results from another machine (a results file, .json) or a decisions table "
+                "from a workshop on paper (.csv). Attempts already present are skipped. Exit 0 "
+                "imported, 1 bad input.");
+  importCommand->add_option("FILE", importFile, "Results file or decisions table")->required();
+  importCommand->add_option("--db", importDatabase, "Results database");
   std::string eraseDatabase;
   std::string erasePractitioner;
   auto* eraseCommand = app.add_subcommand(
@@ -92,6 +101,9 @@ int main(int argc, char** argv) {
   }
   if (exportCommand->parsed()) {
     return sim::cli::runExport(exportOptions, std::cout, std::cerr);
+  }
+  if (importCommand->parsed()) {
+    return sim::cli::runImport(importDatabase, importFile, std::cout, std::cerr);
   }
   if (eraseCommand->parsed()) {
     return sim::cli::runErase(eraseDatabase, erasePractitioner, std::cout, std::cerr);

@@ -4,10 +4,13 @@
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/scenario_files.hpp"
 #include "sim/storage/results_store.hpp"
+#include "tools/cli/recorder.hpp"
+#include "tools/cli/results_file.hpp"
 #include "tools/cli/xapi_export.hpp"
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <ostream>
 
 namespace sim::cli {
@@ -53,6 +56,13 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
       return 1;
     }
     csv = statements.value().dump(2) + "\n";
+  } else if (options.format == "results") {
+    const auto file = resultsFile(*store.value(), who);
+    if (!file) {
+      err << "frontdoor-cli export: " << file.error().message << '\n';
+      return 1;
+    }
+    csv = file.value().dump(2) + "\n";
   } else {
     csv = store.value()->decisionsCsv(who);
   }
@@ -70,6 +80,51 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     err << options.outPath << ": error: could not write the export\n";
     return 1;
   }
+  return 0;
+}
+
+int runImport(const std::string& database, const std::string& file, std::ostream& out,
+              std::ostream& err) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    err << file << ": error: no such file\n";
+    return 1;
+  }
+  std::ifstream in(file, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto store = openStore(database);
+  if (!store) {
+    err << "frontdoor-cli import: " << store.error().message << '\n';
+    return 1;
+  }
+  core::Result<ImportCounts> counts = ImportCounts{};
+  if (std::filesystem::path(file).extension() == ".csv") {
+    const auto table = scoring::readDecisionTable(text, file);
+    for (const auto& d : table.diagnostics) {
+      err << core::formatDiagnostic(d) << '\n';
+    }
+    if (!table.readable) {
+      return 1;
+    }
+    counts = importDecisionTable(*store.value(), table, utcNow());
+  } else {
+    const auto json = nlohmann::json::parse(text, nullptr, false);
+    if (json.is_discarded()) {
+      err << file << ": error: not valid JSON (expected a Frontdoor results file)\n";
+      return 1;
+    }
+    counts = importResultsFile(*store.value(), json);
+  }
+  if (!counts) {
+    err << file << ": error: " << counts.error().message << '\n';
+    return 1;
+  }
+  out << "Imported " << counts.value().added
+      << (counts.value().added == 1 ? " attempt" : " attempts") << " from " << file;
+  if (counts.value().skipped > 0) {
+    out << "; " << counts.value().skipped << " already in the database were skipped";
+  }
+  out << ".\n";
   return 0;
 }
 

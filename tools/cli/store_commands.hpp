@@ -12,12 +12,17 @@ struct ExportOptions {
   std::string database;       // empty: the default location
   std::string practitioner;   // empty: everyone
   std::string outPath;        // empty: standard output
-  std::string format = "csv"; // csv | xapi
+  std::string format = "csv"; // csv | xapi | results
   std::string scenarios;      // folder of scenarios, for readable titles in xAPI
 };
 
 /// Exit status: 0 written, 1 the database cannot be opened or read, or the file written.
 int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err);
+
+/// `frontdoor-cli import FILE`: a results file (.json) or a decisions table (.csv).
+/// Exit status: 0 imported (attempts already there are skipped and counted), 1 bad input.
+int runImport(const std::string& database, const std::string& file, std::ostream& out,
+              std::ostream& err);
 
 /// Exit status: 0 erased (possibly nothing, which is said), 1 the database failed.
 int runErase(const std::string& database, const std::string& practitioner, std::ostream& out,

@@ -1,0 +1,247 @@
+// Results files: JSON out of one database, into another, attempt by attempt.
+#include "tools/cli/results_file.hpp"
+
+#include <array>
+#include <cinttypes>
+#include <cstdio>
+
+namespace sim::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optionalNumber(const std::optional<double>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+std::optional<double> numberOr(const nlohmann::json& value) {
+  return value.is_number() ? std::optional<double>(value.get<double>()) : std::nullopt;
+}
+
+std::string hex64(std::uint64_t value) {
+  std::array<char, 20> out{};
+  std::snprintf(out.data(), out.size(), "%016" PRIx64, value);
+  return out.data();
+}
+
+std::uint64_t fnv(const std::string& text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : text) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  return hash;
+}
+
+} // namespace
+
+core::Result<Json> resultsFile(storage::ResultsStore& store,
+                               const std::optional<std::string>& practitioner) {
+  const auto attempts = store.allAttempts(practitioner);
+  if (!attempts) {
+    return attempts.error();
+  }
+  Json people = Json::array();
+  std::vector<std::string> seen;
+  Json items = Json::array();
+  for (const auto& a : attempts.value()) {
+    if (std::find(seen.begin(), seen.end(), a.practitioner) == seen.end()) {
+      seen.push_back(a.practitioner);
+      const auto person = store.practitioner(a.practitioner);
+      if (!person) {
+        return person.error();
+      }
+      if (person.value()) {
+        const auto& p = *person.value();
+        people.push_back({{"id", p.id},
+                          {"display_name", p.displayName},
+                          {"team", p.team},
+                          {"cohort", p.cohort}});
+      }
+    }
+    const auto events = store.events(a.id);
+    const auto decisions = store.decisionsOf(a.id);
+    if (!events) {
+      return events.error();
+    }
+    if (!decisions) {
+      return decisions.error();
+    }
+    Json decisionItems = Json::array();
+    for (const auto& d : decisions.value()) {
+      decisionItems.push_back({{"decision_point", d.decisionPoint},
+                               {"decided_at", d.decidedAt},
+                               {"response", d.response},
+                               {"need_level", d.needLevel ? Json(*d.needLevel) : Json(nullptr)},
+                               {"urgency", d.urgency},
+                               {"p_harm", optionalNumber(d.pHarm)},
+                               {"p_rereferral", optionalNumber(d.pRereferral)},
+                               {"confidence", optionalNumber(d.confidence)},
+                               {"score", optionalNumber(d.score)},
+                               {"case_weight", optionalNumber(d.caseWeight)},
+                               {"within_deadline", d.withinDeadline},
+                               {"checks", d.checks},
+                               {"records_checked", d.recordsChecked},
+                               {"child_seen", d.childSeen}});
+    }
+    items.push_back({{"uid", a.uid},
+                     {"practitioner", a.practitioner},
+                     {"scenario_id", a.scenarioId},
+                     {"scenario_hash", a.scenarioHash},
+                     {"mode", a.mode},
+                     {"status", a.status},
+                     {"started_at", a.startedAt},
+                     {"finished_at", a.finishedAt},
+                     {"rules", a.rules},
+                     {"events", events.value()},
+                     {"decisions", std::move(decisionItems)}});
+  }
+  return Json{{"frontdoor_results", kResultsFileFormat},
+              {"practitioners", std::move(people)},
+              {"attempts", std::move(items)}};
+}
+
+core::Result<ImportCounts> importResultsFile(storage::ResultsStore& store,
+                                             const nlohmann::json& file) {
+  if (!file.is_object() || !file.contains("frontdoor_results") ||
+      !file["frontdoor_results"].is_number_integer()) {
+    return core::Error{"not a Frontdoor results file (expected a JSON object with "
+                       "\"frontdoor_results\": 1)"};
+  }
+  if (file["frontdoor_results"].get<int>() > kResultsFileFormat) {
+    return core::Error{"this results file is format " +
+                       std::to_string(file["frontdoor_results"].get<int>()) +
+                       "; this version reads format " + std::to_string(kResultsFileFormat)};
+  }
+  ImportCounts counts;
+  try {
+    for (const auto& p : file.value("practitioners", nlohmann::json::array())) {
+      const storage::PractitionerRow row{p.at("id").get<std::string>(),
+                                         p.value("display_name", p.at("id").get<std::string>()),
+                                         p.value("team", ""), p.value("cohort", "")};
+      if (auto saved = store.savePractitioner(row); !saved) {
+        return saved.error();
+      }
+    }
+    for (const auto& a : file.value("attempts", nlohmann::json::array())) {
+      storage::AttemptRow row;
+      row.uid = a.at("uid").get<std::string>();
+      const auto existing = store.attemptByUid(row.uid);
+      if (!existing) {
+        return existing.error();
+      }
+      if (existing.value()) {
+        ++counts.skipped;
+        continue;
+      }
+      row.practitioner = a.at("practitioner").get<std::string>();
+      row.scenarioId = a.at("scenario_id").get<std::string>();
+      row.scenarioHash = a.at("scenario_hash").get<std::string>();
+      row.mode = a.value("mode", "practice");
+      row.status = a.value("status", "finished");
+      row.startedAt = a.at("started_at").get<std::string>();
+      row.finishedAt = a.value("finished_at", "");
+      row.rules = a.value("rules", 1);
+      const auto id = store.startAttempt(row);
+      if (!id) {
+        return id.error();
+      }
+      const auto lines = a.value("events", std::vector<std::string>{});
+      if (!lines.empty()) {
+        if (auto stored = store.appendEvents(id.value(), 1, lines); !stored) {
+          return stored.error();
+        }
+      }
+      for (const auto& d : a.value("decisions", nlohmann::json::array())) {
+        storage::DecisionRow decision;
+        decision.attempt = id.value();
+        decision.decisionPoint = d.at("decision_point").get<int>();
+        decision.decidedAt = d.at("decided_at").get<std::string>();
+        decision.response = d.at("response").get<std::string>();
+        if (d.contains("need_level") && d["need_level"].is_number_integer()) {
+          decision.needLevel = d["need_level"].get<int>();
+        }
+        decision.urgency = d.value("urgency", "");
+        decision.pHarm = numberOr(d.value("p_harm", nlohmann::json()));
+        decision.pRereferral = numberOr(d.value("p_rereferral", nlohmann::json()));
+        decision.confidence = numberOr(d.value("confidence", nlohmann::json()));
+        decision.score = numberOr(d.value("score", nlohmann::json()));
+        decision.caseWeight = numberOr(d.value("case_weight", nlohmann::json()));
+        decision.withinDeadline = d.value("within_deadline", false);
+        decision.checks = d.value("checks", 0);
+        decision.recordsChecked = d.value("records_checked", false);
+        decision.childSeen = d.value("child_seen", false);
+        if (auto stored = store.recordDecision(decision); !stored) {
+          return stored.error();
+        }
+      }
+      ++counts.added;
+    }
+  } catch (const nlohmann::json::exception& error) {
+    return core::Error{std::string("the results file is malformed: ") + error.what()};
+  }
+  return counts;
+}
+
+core::Result<ImportCounts> importDecisionTable(storage::ResultsStore& store,
+                                               const scoring::DecisionTable& table,
+                                               const std::string& importedAt) {
+  ImportCounts counts;
+  for (const auto& r : table.rows) {
+    const std::string response(core::tokenOf(r.decision));
+    const auto pct = [](const std::optional<double>& p) {
+      return p ? std::to_string(*p) : std::string();
+    };
+    const std::string content = r.trainee + "|" + r.scenario + "|" + response + "|" + pct(r.pHarm) +
+                                "|" + pct(r.pRereferral) + "|" + r.team + "|" + r.cohort + "|" +
+                                std::to_string(r.line);
+    storage::AttemptRow row;
+    row.uid = "paper-" + hex64(fnv(content)) + hex64(fnv("salt|" + content));
+    const auto existing = store.attemptByUid(row.uid);
+    if (!existing) {
+      return existing.error();
+    }
+    if (existing.value()) {
+      ++counts.skipped;
+      continue;
+    }
+    const auto person = store.practitioner(r.trainee);
+    if (!person) {
+      return person.error();
+    }
+    if (!person.value()) {
+      if (auto saved = store.savePractitioner({r.trainee, r.trainee, r.team, r.cohort}); !saved) {
+        return saved.error();
+      }
+    }
+    row.practitioner = r.trainee;
+    row.scenarioId = r.scenario;
+    row.scenarioHash = "";
+    row.mode = "paper";
+    row.status = "finished";
+    row.startedAt = importedAt;
+    row.finishedAt = importedAt;
+    const auto id = store.startAttempt(row);
+    if (!id) {
+      return id.error();
+    }
+    storage::DecisionRow decision;
+    decision.attempt = id.value();
+    decision.decidedAt = "";
+    decision.response = response;
+    decision.needLevel =
+        r.needLevel ? std::optional<int>(static_cast<int>(*r.needLevel)) : std::nullopt;
+    decision.pHarm = r.pHarm;
+    decision.pRereferral = r.pRereferral;
+    decision.checks = r.checks.value_or(0);
+    decision.recordsChecked = r.recordsChecked.value_or(false);
+    decision.childSeen = r.childSeen.value_or(false);
+    if (auto stored = store.recordDecision(decision); !stored) {
+      return stored.error();
+    }
+    ++counts.added;
+  }
+  return counts;
+}
+
+} // namespace sim::cli
