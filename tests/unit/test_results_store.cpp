@@ -235,3 +235,24 @@ TEST_CASE("a schema 2 database is upgraded and its attempts get unique ids") {
   CHECK(decisions[0].score == 80.5);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a reader never sees a half-written attempt") {
+  const auto dir = freshDir("readers");
+  const auto path = dir / "results.sqlite";
+  auto reader = openStore(path);
+  const auto attempt = recordedAttempt(*reader, "p1");
+  // A writer in another connection (as another process would be) is half-way through
+  // importing an attempt's events in one transaction.
+  sqlite3* writer = nullptr;
+  REQUIRE(sqlite3_open(path.string().c_str(), &writer) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(writer, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  const std::string insert = "INSERT INTO events (attempt, seq, payload) VALUES (" +
+                             std::to_string(attempt) + ", 1, 'one'), (" + std::to_string(attempt) +
+                             ", 2, 'two')";
+  REQUIRE(sqlite3_exec(writer, insert.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  CHECK(reader->events(attempt).value().empty()); // nothing until the commit
+  REQUIRE(sqlite3_exec(writer, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+  CHECK(reader->events(attempt).value() == std::vector<std::string>{"one", "two"});
+  sqlite3_close(writer);
+  fs::remove_all(dir);
+}
