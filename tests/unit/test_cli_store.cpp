@@ -202,3 +202,43 @@ TEST_CASE("import refuses what is not a results file") {
                        "\"frontdoor_results\": 1)\n");
   fs::remove_all(db.parent_path());
 }
+
+TEST_CASE("the HTML practice report has every chart and table and prints on A4") {
+  const auto db = freshDatabase("html");
+  for (const auto* id : {"advice-bedtime-battles", "s47-baby-bruise"}) {
+    REQUIRE(cli(playAndRecord(id, db, "p-5")).status == 0);
+  }
+  const auto run = cli("export --db '" + db.string() +
+                       "' --format html --practitioner p-5 --scenarios scenarios");
+  REQUIRE(run.status == 0);
+  const auto& page = run.out;
+  const auto count = [&page](const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = page.find(what); at != std::string::npos; at = page.find(what, at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+  // Three charts (score trend, conversion, reliability), each an accessible SVG with a
+  // caption and a table as its text equivalent, plus agreement, habits and decisions tables.
+  CHECK(count("<svg role=\"img\" aria-label=") == 3);
+  CHECK(count("<figcaption>") == 3);
+  CHECK(count("<table>") == 6);
+  for (const auto* heading :
+       {"<h2>Score over time</h2>", "<h2>Conversion: what the decisions were</h2>",
+        "<h2>Agreement with the panels</h2>",
+        "<h2>Re-referral estimates against what happened</h2>", "<h2>Information habits</h2>",
+        "<h2>Every decision</h2>"}) {
+    INFO(heading);
+    CHECK(count(heading) == 1);
+  }
+  CHECK(page.find("<td>1. advice-bedtime-battles") != std::string::npos);
+  CHECK(page.find("@page{size:A4") != std::string::npos);
+  // Self-contained: no scripts and nothing fetched from elsewhere.
+  CHECK(count("<script") == 0);
+  CHECK(count("src=") == 0);
+  CHECK(count("href=") == 0);
+  CHECK(page.rfind("</body></html>\n") == page.size() - std::string("</body></html>\n").size());
+  fs::remove_all(db.parent_path());
+}

@@ -66,9 +66,10 @@ int main(int argc, char** argv) {
   exportCommand->add_option("--out", exportOptions.outPath, "Write to this file");
   exportCommand
       ->add_option("--format", exportOptions.format,
-                   "csv (a decisions table), xapi (xAPI statements, JSON) or results (a "
-                   "results file for another machine's `import`)")
-      ->check(CLI::IsMember({"csv", "xapi", "results"}));
+                   "csv (a decisions table), html (a printable practice report), xapi "
+                   "(xAPI statements, JSON) or results (a results file for another "
+                   "machine's `import`)")
+      ->check(CLI::IsMember({"csv", "html", "xapi", "results"}));
   exportCommand->add_option("--scenarios", exportOptions.scenarios,
                             "Scenario folder, for readable activity names in xAPI");
   std::string importDatabase;

@@ -4,6 +4,7 @@
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/scenario_files.hpp"
 #include "sim/storage/results_store.hpp"
+#include "tools/cli/html_report.hpp"
 #include "tools/cli/recorder.hpp"
 #include "tools/cli/results_file.hpp"
 #include "tools/cli/xapi_export.hpp"
@@ -39,17 +40,21 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
   const auto who = options.practitioner.empty() ? std::nullopt
                                                 : std::optional<std::string>(options.practitioner);
   core::Result<std::string> csv = std::string();
-  if (options.format == "xapi") {
-    ScenarioTitles titles;
-    if (!options.scenarios.empty()) {
-      for (const auto& file :
-           scenario::collectScenarioFiles({std::filesystem::path(options.scenarios)}).files) {
-        const auto loaded = scenario::loadScenarioFile(file);
-        if (loaded.ok()) {
-          titles[loaded.scenario->meta.id] = loaded.scenario->meta.title;
-        }
+  ScenarioTitles titles;
+  scoring::ScenarioIndex scenarios;
+  if (!options.scenarios.empty()) {
+    for (const auto& file :
+         scenario::collectScenarioFiles({std::filesystem::path(options.scenarios)}).files) {
+      const auto loaded = scenario::loadScenarioFile(file);
+      if (loaded.ok()) {
+        titles[loaded.scenario->meta.id] = loaded.scenario->meta.title;
+        scenarios[loaded.scenario->meta.id] = loaded.scenario;
       }
     }
+  }
+  if (options.format == "html") {
+    csv = htmlReport(*store.value(), who, scenarios);
+  } else if (options.format == "xapi") {
     const auto statements = xapiStatements(*store.value(), who, titles);
     if (!statements) {
       err << "frontdoor-cli export: " << statements.error().message << '\n';

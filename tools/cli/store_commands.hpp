@@ -12,8 +12,8 @@ struct ExportOptions {
   std::string database;       // empty: the default location
   std::string practitioner;   // empty: everyone
   std::string outPath;        // empty: standard output
-  std::string format = "csv"; // csv | xapi | results
-  std::string scenarios;      // folder of scenarios, for readable titles in xAPI
+  std::string format = "csv"; // csv | html | xapi | results
+  std::string scenarios;      // folder of scenarios: titles (xAPI) and panels (html)
 };
 
 /// Exit status: 0 written, 1 the database cannot be opened or read, or the file written.
