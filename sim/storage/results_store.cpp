@@ -128,29 +128,64 @@ core::Result<Ok> ResultsStore::appendEvent(std::int64_t attempt, int seq, const 
   return Ok{};
 }
 
-core::Result<Ok> ResultsStore::appendEvents(std::int64_t attempt, int firstSeq,
-                                            const std::vector<std::string>& lines) {
-  sqlite3* db = m_database->handle();
+namespace {
+
+// Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back if it fails.
+template <typename T, typename Body> core::Result<T> inTransaction(sqlite3* db, Body&& body) {
   Statement begin(db, "BEGIN IMMEDIATE");
   if (!begin.ok() || !begin.run()) {
-    return failed("cannot record events", begin);
+    return failed("cannot start a transaction", begin);
   }
-  int seq = firstSeq;
-  for (const auto& line : lines) {
-    Statement s(db, "INSERT INTO events (attempt, seq, payload) VALUES (?1, ?2, ?3)");
-    if (!s.ok() || !s.bind(1, attempt).bind(2, seq).bind(3, line).run()) {
-      auto error = failed("cannot record event " + std::to_string(seq), s);
-      Statement rollback(db, "ROLLBACK");
-      rollback.run();
-      return error;
-    }
-    ++seq;
+  auto result = body();
+  if (!result) {
+    Statement rollback(db, "ROLLBACK");
+    rollback.run();
+    return result;
   }
   Statement commit(db, "COMMIT");
   if (!commit.ok() || !commit.run()) {
-    return failed("cannot record events", commit);
+    return failed("cannot commit", commit);
   }
-  return Ok{};
+  return result;
+}
+
+} // namespace
+
+core::Result<Ok> ResultsStore::appendEvents(std::int64_t attempt, int firstSeq,
+                                            const std::vector<std::string>& lines) {
+  return inTransaction<Ok>(m_database->handle(), [&]() -> core::Result<Ok> {
+    int seq = firstSeq;
+    for (const auto& line : lines) {
+      if (auto stored = appendEvent(attempt, seq++, line); !stored) {
+        return stored;
+      }
+    }
+    return Ok{};
+  });
+}
+
+core::Result<std::int64_t> ResultsStore::importAttempt(const AttemptRow& attempt,
+                                                       const std::vector<std::string>& lines,
+                                                       std::vector<DecisionRow> decisions) {
+  return inTransaction<std::int64_t>(m_database->handle(), [&]() -> core::Result<std::int64_t> {
+    const auto id = startAttempt(attempt);
+    if (!id) {
+      return id;
+    }
+    int seq = 1;
+    for (const auto& line : lines) {
+      if (auto stored = appendEvent(id.value(), seq++, line); !stored) {
+        return stored.error();
+      }
+    }
+    for (auto& decision : decisions) {
+      decision.attempt = id.value();
+      if (auto stored = recordDecision(decision); !stored) {
+        return stored.error();
+      }
+    }
+    return id;
+  });
 }
 
 core::Result<Ok> ResultsStore::finishAttempt(std::int64_t attempt, const std::string& status,

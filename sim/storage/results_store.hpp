@@ -82,6 +82,12 @@ public:
   /// Append several events in one transaction (imports and bulk loads): all or none.
   core::Result<Ok> appendEvents(std::int64_t attempt, int firstSeq,
                                 const std::vector<std::string>& lines);
+  /// Add a whole attempt from elsewhere (an import): the attempt, its events and its
+  /// decisions in one transaction, so an interrupted import leaves nothing half-added.
+  /// Returns the new attempt's id.
+  core::Result<std::int64_t> importAttempt(const AttemptRow& attempt,
+                                           const std::vector<std::string>& lines,
+                                           std::vector<DecisionRow> decisions);
   core::Result<Ok> finishAttempt(std::int64_t attempt, const std::string& status,
                                  const std::string& finishedAt);
   core::Result<Ok> recordDecision(const DecisionRow& decision);

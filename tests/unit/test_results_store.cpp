@@ -256,3 +256,31 @@ TEST_CASE("a reader never sees a half-written attempt") {
   sqlite3_close(writer);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a batch of events is added whole or not at all") {
+  const auto dir = freshDir("batch");
+  auto store = openStore(dir / "results.sqlite");
+  const auto attempt = recordedAttempt(*store, "p1");
+  REQUIRE(store->appendEvent(attempt, 2, "already here").ok());
+  // Seq 1 would go in, seq 2 collides: the whole batch is rolled back.
+  CHECK_FALSE(store->appendEvents(attempt, 1, {"one", "two", "three"}).ok());
+  CHECK(store->events(attempt).value() == std::vector<std::string>{"already here"});
+  // An imported attempt arrives with its events and decisions together.
+  AttemptRow row;
+  row.practitioner = "p1";
+  row.scenarioId = "x";
+  row.scenarioHash = "h";
+  row.startedAt = "t";
+  row.uid = "from-elsewhere";
+  DecisionRow decision;
+  decision.decidedAt = "0/10:00";
+  decision.response = "advice";
+  const auto id = store->importAttempt(row, {"1 0/09:00 read_contact"}, {decision});
+  REQUIRE(id.ok());
+  CHECK(store->events(id.value()).value().size() == 1);
+  CHECK(store->decisionsOf(id.value()).value().size() == 1);
+  // The same uid again is refused and adds nothing.
+  CHECK_FALSE(store->importAttempt(row, {"1 0/09:00 read_contact"}, {decision}).ok());
+  CHECK(store->allAttempts(std::nullopt).value().size() == 2);
+  fs::remove_all(dir);
+}

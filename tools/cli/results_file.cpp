@@ -142,19 +142,10 @@ core::Result<ImportCounts> importResultsFile(storage::ResultsStore& store,
       row.startedAt = a.at("started_at").get<std::string>();
       row.finishedAt = a.value("finished_at", "");
       row.rules = a.value("rules", 1);
-      const auto id = store.startAttempt(row);
-      if (!id) {
-        return id.error();
-      }
       const auto lines = a.value("events", std::vector<std::string>{});
-      if (!lines.empty()) {
-        if (auto stored = store.appendEvents(id.value(), 1, lines); !stored) {
-          return stored.error();
-        }
-      }
+      std::vector<storage::DecisionRow> decisions;
       for (const auto& d : a.value("decisions", nlohmann::json::array())) {
         storage::DecisionRow decision;
-        decision.attempt = id.value();
         decision.decisionPoint = d.at("decision_point").get<int>();
         decision.decidedAt = d.at("decided_at").get<std::string>();
         decision.response = d.at("response").get<std::string>();
@@ -171,9 +162,11 @@ core::Result<ImportCounts> importResultsFile(storage::ResultsStore& store,
         decision.checks = d.value("checks", 0);
         decision.recordsChecked = d.value("records_checked", false);
         decision.childSeen = d.value("child_seen", false);
-        if (auto stored = store.recordDecision(decision); !stored) {
-          return stored.error();
-        }
+        decisions.push_back(std::move(decision));
+      }
+      // All of the attempt or none of it: an interrupted import can simply be run again.
+      if (auto added = store.importAttempt(row, lines, std::move(decisions)); !added) {
+        return added.error();
       }
       ++counts.added;
     }
@@ -221,12 +214,7 @@ core::Result<ImportCounts> importDecisionTable(storage::ResultsStore& store,
     row.status = "finished";
     row.startedAt = importedAt;
     row.finishedAt = importedAt;
-    const auto id = store.startAttempt(row);
-    if (!id) {
-      return id.error();
-    }
     storage::DecisionRow decision;
-    decision.attempt = id.value();
     decision.decidedAt = "";
     decision.response = response;
     decision.needLevel =
@@ -236,8 +224,8 @@ core::Result<ImportCounts> importDecisionTable(storage::ResultsStore& store,
     decision.checks = r.checks.value_or(0);
     decision.recordsChecked = r.recordsChecked.value_or(false);
     decision.childSeen = r.childSeen.value_or(false);
-    if (auto stored = store.recordDecision(decision); !stored) {
-      return stored.error();
+    if (auto added = store.importAttempt(row, {}, {decision}); !added) {
+      return added.error();
     }
     ++counts.added;
   }
