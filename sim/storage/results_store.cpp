@@ -1,6 +1,6 @@
-// The results store over SQLite. Every write is its own transaction (the database runs
-// with WAL and synchronous = FULL), so an acknowledged write is on disk; readers in other
-// processes see whole transactions only.
+// The results store over SQLite. Each write is its own transaction, and an import or a
+// batch one transaction for all of it (the database runs with WAL and synchronous = FULL),
+// so an acknowledged write is on disk; readers in other processes see whole transactions.
 #include "sim/storage/results_store.hpp"
 
 #include "sim/storage/statement.hpp"
