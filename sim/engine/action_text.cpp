@@ -634,15 +634,10 @@ ActionParse parseAction(const std::vector<LineToken>& tokens, std::size_t first)
 
 ActionScript parseActionScript(std::string_view text, const std::string& displayPath) {
   ActionScript script;
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
-    text.remove_prefix(3); // a byte-order mark from a Windows editor
-  }
-  int lineNo = 0;
-  while (!text.empty()) {
-    const auto newline = text.find('\n');
-    const auto line = text.substr(0, newline);
-    text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
-    ++lineNo;
+  TextLines lines(text);
+  std::string_view line;
+  while (lines.next(line)) {
+    const int lineNo = lines.number();
     const auto lexed = lexLine(line);
     if (!lexed.error.empty()) {
       script.diagnostics.push_back(

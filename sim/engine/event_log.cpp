@@ -90,14 +90,10 @@ EventLogParse parseEventLog(std::string_view text, const std::string& displayPat
   std::size_t header = 0;
   int lineNo = 0;
   int lastSeq = 0;
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
-    text.remove_prefix(3); // a byte-order mark from a Windows editor
-  }
-  while (!text.empty()) {
-    const auto newline = text.find('\n');
-    const auto line = text.substr(0, newline);
-    text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
-    ++lineNo;
+  TextLines lines(text);
+  std::string_view line;
+  while (lines.next(line)) {
+    lineNo = lines.number();
     const auto lexed = lexLine(line);
     if (!lexed.error.empty()) {
       error(lineNo, lexed.errorColumn, lexed.error);

@@ -211,6 +211,23 @@ private:
 
 } // namespace
 
+TextLines::TextLines(std::string_view text) : m_rest(text) {
+  if (m_rest.substr(0, 3) == "\xEF\xBB\xBF") {
+    m_rest.remove_prefix(3);
+  }
+}
+
+bool TextLines::next(std::string_view& line) {
+  if (m_rest.empty()) {
+    return false;
+  }
+  const auto newline = m_rest.find('\n');
+  line = m_rest.substr(0, newline);
+  m_rest = newline == std::string_view::npos ? std::string_view{} : m_rest.substr(newline + 1);
+  ++m_number;
+  return true;
+}
+
 LexedLine lexLine(std::string_view line) { return Lexer(line).run(); }
 
 std::string quoteText(std::string_view text) {

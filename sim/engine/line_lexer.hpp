@@ -23,6 +23,20 @@ struct LexedLine {
   int errorColumn = 0;
 };
 
+/// The lines of a text file one at a time, numbered from 1, with a leading UTF-8
+/// byte-order mark (from a Windows editor) skipped.
+class TextLines {
+public:
+  explicit TextLines(std::string_view text);
+  /// The next line without its newline; false at the end.
+  bool next(std::string_view& line);
+  [[nodiscard]] int number() const { return m_number; }
+
+private:
+  std::string_view m_rest;
+  int m_number = 0;
+};
+
 /// Split one line (without its newline) into tokens.
 LexedLine lexLine(std::string_view line);
 

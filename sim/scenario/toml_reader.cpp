@@ -227,35 +227,18 @@ std::optional<int> TableReader::intValue(std::string_view key, Need need, int mi
 }
 
 std::optional<double> TableReader::probability(std::string_view key, Need need) {
-  const auto expected = [&] { return std::string("a probability from 0 to 1"); };
-  const auto* node = get(key, need, expected);
-  if (node == nullptr) {
-    return std::nullopt;
-  }
-  double value = 0.0;
-  if (const auto* f = node->as_floating_point()) {
-    value = f->get();
-  } else if (const auto* i = node->as_integer()) {
-    value = static_cast<double>(i->get());
-  } else {
-    typeError(key, *node, expected());
-    return std::nullopt;
-  }
-  if (!(value >= 0.0 && value <= 1.0)) {
-    m_sink.error(scenario::posOf(node->source()),
-                 "'" + keyPath(key) + "' must be " + expected() + ", found " + describeNode(*node));
-    return std::nullopt;
-  }
-  return value;
+  return readNumber(key, need, 0.0, 1.0, "a probability from 0 to 1");
 }
 
 std::optional<double> TableReader::number(std::string_view key, Need need, double min, double max) {
-  const auto expected = [&] {
-    std::ostringstream range;
-    range << "a number from " << min << " to " << max;
-    return range.str();
-  };
-  const auto* node = get(key, need, expected);
+  std::ostringstream range;
+  range << "a number from " << min << " to " << max;
+  return readNumber(key, need, min, max, range.str());
+}
+
+std::optional<double> TableReader::readNumber(std::string_view key, Need need, double min,
+                                              double max, const std::string& expected) {
+  const auto* node = get(key, need, [&] { return expected; });
   if (node == nullptr) {
     return std::nullopt;
   }
@@ -265,12 +248,12 @@ std::optional<double> TableReader::number(std::string_view key, Need need, doubl
   } else if (const auto* i = node->as_integer()) {
     value = static_cast<double>(i->get());
   } else {
-    typeError(key, *node, expected());
+    typeError(key, *node, expected);
     return std::nullopt;
   }
   if (!(value >= min && value <= max)) {
     m_sink.error(scenario::posOf(node->source()),
-                 "'" + keyPath(key) + "' must be " + expected() + ", found " + describeNode(*node));
+                 "'" + keyPath(key) + "' must be " + expected + ", found " + describeNode(*node));
     return std::nullopt;
   }
   return value;

@@ -134,6 +134,9 @@ private:
   /// "must be one of a|b|c (found "x"); did you mean "y"?"
   static std::string badTokenMessage(std::string_view found, const std::vector<std::string>& valid);
   [[nodiscard]] std::string schemaKey(std::string_view key) const;
+  /// A number in [min, max]; `expected` describes it in messages.
+  std::optional<double> readNumber(std::string_view key, Need need, double min, double max,
+                                   const std::string& expected);
   /// The node at `key`, or null; reports a missing required key, describing what was
   /// expected (built only then: most keys are present).
   template <typename ExpectedFn>

@@ -47,17 +47,14 @@ struct CaseTally {
 template <typename Tally> struct Indexed {
   std::unordered_map<std::string, std::size_t> index;
   std::vector<Tally> items;
-  Tally& operator[](const std::string& id) {
+  std::size_t indexOf(const std::string& id) {
     const auto [it, added] = index.try_emplace(id, items.size());
     if (added) {
       items.emplace_back();
     }
-    return items[it->second];
+    return it->second;
   }
-  std::size_t indexOf(const std::string& id) {
-    (*this)[id];
-    return index.find(id)->second;
-  }
+  Tally& operator[](const std::string& id) { return items[indexOf(id)]; }
 };
 
 void count(PanelTally& tally, const core::PanelReview& panel, core::ResponseLevel decision) {

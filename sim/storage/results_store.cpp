@@ -3,10 +3,12 @@
 // so an acknowledged write is on disk; readers in other processes see whole transactions.
 #include "sim/storage/results_store.hpp"
 
+#include "sim/core/csv_field.hpp"
 #include "sim/storage/statement.hpp"
 
 #include <array>
 #include <cstdio>
+#include <functional>
 
 namespace sim::storage {
 
@@ -14,21 +16,6 @@ namespace {
 
 core::Error failed(const std::string& what, const Statement& statement) {
   return core::Error{what + ": " + statement.error()};
-}
-
-std::string csvField(const std::string& raw) {
-  // A leading = + - @ would make a spreadsheet evaluate the cell as a formula.
-  const bool formula =
-      !raw.empty() && std::string_view("=+-@").find(raw.front()) != std::string_view::npos;
-  const std::string text = formula ? "'" + raw : raw;
-  if (text.find_first_of(",\"\r\n") == std::string::npos) {
-    return text;
-  }
-  std::string out = "\"";
-  for (const char c : text) {
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  }
-  return out + "\"";
 }
 
 std::string number(const std::optional<double>& value, int decimals) {
@@ -241,76 +228,63 @@ core::Result<std::vector<std::string>> ResultsStore::events(std::int64_t attempt
   return out;
 }
 
-core::Result<std::optional<AttemptRow>> ResultsStore::attempt(std::int64_t id) {
-  Statement s(m_database->handle(),
-              "SELECT " + std::string(kAttemptColumns) + " FROM attempts WHERE id = ?1");
+namespace {
+
+// Attempts matching `where` (an SQL condition on ?1, or empty), oldest first.
+core::Result<std::vector<AttemptRow>> selectAttempts(sqlite3* db, const std::string& where,
+                                                     const std::function<void(Statement&)>& bind) {
+  Statement s(db, "SELECT " + std::string(kAttemptColumns) + " FROM attempts" +
+                      (where.empty() ? "" : " WHERE " + where) + " ORDER BY id");
   if (!s.ok()) {
     return failed("cannot read attempts", s);
   }
-  s.bind(1, id);
-  if (s.step()) {
-    return std::optional<AttemptRow>(attemptFrom(s));
+  bind(s);
+  std::vector<AttemptRow> out;
+  while (s.step()) {
+    out.push_back(attemptFrom(s));
   }
   if (!s.done()) {
     return failed("cannot read attempts", s);
   }
-  return std::optional<AttemptRow>();
+  return out;
+}
+
+core::Result<std::optional<AttemptRow>> firstOf(core::Result<std::vector<AttemptRow>> rows) {
+  if (!rows) {
+    return rows.error();
+  }
+  return rows.value().empty() ? std::optional<AttemptRow>()
+                              : std::optional<AttemptRow>(std::move(rows.value().front()));
+}
+
+} // namespace
+
+core::Result<std::optional<AttemptRow>> ResultsStore::attempt(std::int64_t id) {
+  return firstOf(
+      selectAttempts(m_database->handle(), "id = ?1", [id](Statement& s) { s.bind(1, id); }));
 }
 
 core::Result<std::optional<AttemptRow>> ResultsStore::attemptByUid(const std::string& uid) {
-  Statement s(m_database->handle(),
-              "SELECT " + std::string(kAttemptColumns) + " FROM attempts WHERE uid = ?1");
-  if (!s.ok()) {
-    return failed("cannot read attempts", s);
-  }
-  s.bind(1, uid);
-  if (s.step()) {
-    return std::optional<AttemptRow>(attemptFrom(s));
-  }
-  if (!s.done()) {
-    return failed("cannot read attempts", s);
-  }
-  return std::optional<AttemptRow>();
+  return firstOf(
+      selectAttempts(m_database->handle(), "uid = ?1", [&uid](Statement& s) { s.bind(1, uid); }));
 }
 
 core::Result<std::vector<AttemptRow>> ResultsStore::attempts(const std::string& practitioner,
                                                              bool unfinishedOnly) {
-  Statement s(m_database->handle(),
-              "SELECT " + std::string(kAttemptColumns) + " FROM attempts WHERE practitioner = ?1" +
-                  (unfinishedOnly ? " AND status = 'in_progress'" : "") + " ORDER BY id");
-  if (!s.ok()) {
-    return failed("cannot read attempts", s);
-  }
-  s.bind(1, practitioner);
-  std::vector<AttemptRow> out;
-  while (s.step()) {
-    out.push_back(attemptFrom(s));
-  }
-  if (!s.done()) {
-    return failed("cannot read attempts", s);
-  }
-  return out;
+  return selectAttempts(m_database->handle(),
+                        unfinishedOnly ? "practitioner = ?1 AND status = 'in_progress'"
+                                       : "practitioner = ?1",
+                        [&practitioner](Statement& s) { s.bind(1, practitioner); });
 }
 
 core::Result<std::vector<AttemptRow>>
 ResultsStore::allAttempts(const std::optional<std::string>& practitioner) {
-  Statement s(m_database->handle(), "SELECT " + std::string(kAttemptColumns) + " FROM attempts" +
-                                        (practitioner ? " WHERE practitioner = ?1" : "") +
-                                        " ORDER BY id");
-  if (!s.ok()) {
-    return failed("cannot read attempts", s);
-  }
-  if (practitioner) {
-    s.bind(1, *practitioner);
-  }
-  std::vector<AttemptRow> out;
-  while (s.step()) {
-    out.push_back(attemptFrom(s));
-  }
-  if (!s.done()) {
-    return failed("cannot read attempts", s);
-  }
-  return out;
+  return selectAttempts(m_database->handle(), practitioner ? "practitioner = ?1" : "",
+                        [&practitioner](Statement& s) {
+                          if (practitioner) {
+                            s.bind(1, *practitioner);
+                          }
+                        });
 }
 
 core::Result<std::vector<DecisionRow>> ResultsStore::decisionsOf(std::int64_t attempt) {
@@ -371,14 +345,14 @@ core::Result<std::string> ResultsStore::decisionsCsv(const std::optional<std::st
                     "within_deadline,score,case_weight,started_at\n";
   while (s.step()) {
     const auto need = s.optionalInt(3);
-    out += csvField(s.text(0)) + "," + csvField(s.text(1)) + "," + s.text(2) + "," +
+    out += core::csvField(s.text(0)) + "," + core::csvField(s.text(1)) + "," + s.text(2) + "," +
            (need ? std::to_string(*need) : "") + "," + number(s.real(4), 2) + "," +
-           number(s.real(5), 2) + "," + csvField(s.text(6)) + "," + csvField(s.text(7)) + "," +
-           std::to_string(s.integer(8)) + "," + std::to_string(s.integer(9)) + "," +
-           std::to_string(s.integer(10)) + "," + std::to_string(s.integer(11)) + "," +
-           std::to_string(s.integer(12) + 1) + "," + s.text(13) + "," +
-           std::to_string(s.integer(14)) + "," + number(s.real(15), 2) + "," +
-           number(s.real(16), 2) + "," + csvField(s.text(17)) + "\n";
+           number(s.real(5), 2) + "," + core::csvField(s.text(6)) + "," +
+           core::csvField(s.text(7)) + "," + std::to_string(s.integer(8)) + "," +
+           std::to_string(s.integer(9)) + "," + std::to_string(s.integer(10)) + "," +
+           std::to_string(s.integer(11)) + "," + std::to_string(s.integer(12) + 1) + "," +
+           s.text(13) + "," + std::to_string(s.integer(14)) + "," + number(s.real(15), 2) + "," +
+           number(s.real(16), 2) + "," + core::csvField(s.text(17)) + "\n";
   }
   if (!s.done()) {
     return failed("cannot read decisions", s);

@@ -6,6 +6,7 @@
 
 #include "sim/scoring/analytics.hpp"
 #include "sim/scoring/decision_table.hpp"
+#include "tools/cli/text_format.hpp"
 
 #include <cmath>
 #include <iomanip>
@@ -15,39 +16,7 @@ namespace sim::cli {
 
 namespace {
 
-std::string escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string fixed(double value, int decimals = 1) {
-  if (std::abs(value) < 0.5 * std::pow(10.0, -decimals)) {
-    value = 0.0;
-  }
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(decimals) << value;
-  return out.str();
-}
-
-std::string percent(double share) { return fixed(share * 100.0) + "%"; }
+std::string fixed(double value, int decimals = 1) { return formatFixed(value, decimals); }
 
 struct ScorePoint {
   std::string label; // "3. s47-baby-bruise"
@@ -97,7 +66,7 @@ void scoreTrend(std::ostringstream& out, const std::vector<ScorePoint>& points) 
          "gives the same figures.</figcaption></figure>\n";
   out << "<table><tr><th>Decision</th><th>Score</th></tr>\n";
   for (const auto& p : points) {
-    out << "<tr><td>" << escape(p.label) << "</td><td>" << fixed(p.score) << "</td></tr>\n";
+    out << "<tr><td>" << escapeHtml(p.label) << "</td><td>" << fixed(p.score) << "</td></tr>\n";
   }
   out << "</table>\n";
 }
@@ -128,9 +97,9 @@ void conversion(std::ostringstream& out, const scoring::Report& report) {
   out << "<table><tr><th>Response</th><th>These decisions</th>"
       << (report.panel ? "<th>Panels</th>" : "") << "</tr>\n";
   for (std::size_t i = 0; i < mine.size(); ++i) {
-    out << "<tr><td>" << escape(std::string(core::labelOf(static_cast<core::ResponseLevel>(i))))
-        << "</td><td>" << percent(mine.at(i)) << "</td>"
-        << (report.panel ? "<td>" + percent(panel.at(i)) + "</td>" : "") << "</tr>\n";
+    out << "<tr><td>" << escapeHtml(std::string(core::labelOf(static_cast<core::ResponseLevel>(i))))
+        << "</td><td>" << formatPercent(mine.at(i)) << "</td>"
+        << (report.panel ? "<td>" + formatPercent(panel.at(i)) + "</td>" : "") << "</tr>\n";
   }
   out << "</table>\n";
 }
@@ -171,9 +140,9 @@ void reliability(std::ostringstream& out, const scoring::BrierDecomposition& d) 
     if (bin.count == 0) {
       continue;
     }
-    out << "<tr><td>" << percent(bin.lower) << "–" << percent(bin.upper) << "</td><td>" << bin.count
-        << "</td><td>" << percent(bin.meanForecast) << "</td><td>" << percent(bin.observedFrequency)
-        << "</td></tr>\n";
+    out << "<tr><td>" << formatPercent(bin.lower) << "–" << formatPercent(bin.upper) << "</td><td>"
+        << bin.count << "</td><td>" << formatPercent(bin.meanForecast) << "</td><td>"
+        << formatPercent(bin.observedFrequency) << "</td></tr>\n";
   }
   out << "</table>\n";
 }
@@ -216,9 +185,9 @@ core::Result<std::string> htmlReport(storage::ResultsStore& store,
   }
   std::ostringstream out;
   out << "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-      << "<title>Frontdoor practice report: " << escape(who) << "</title><style>" << kStyle
-      << "</style></head><body>\n<h1>Frontdoor practice report</h1>\n<p>For " << escape(who) << ": "
-      << report.decisions << (report.decisions == 1 ? " decision" : " decisions") << " on "
+      << "<title>Frontdoor practice report: " << escapeHtml(who) << "</title><style>" << kStyle
+      << "</style></head><body>\n<h1>Frontdoor practice report</h1>\n<p>For " << escapeHtml(who)
+      << ": " << report.decisions << (report.decisions == 1 ? " decision" : " decisions") << " on "
       << report.cases.size() << (report.cases.size() == 1 ? " case" : " cases")
       << ". Scores and panels are for practice and reflection: the bundled panels are "
          "illustrative.</p>\n";
@@ -263,16 +232,16 @@ core::Result<std::string> htmlReport(storage::ResultsStore& store,
   };
   out << "<tr><td>Agency checks per case</td><td>" << fixed(ratio(habits.checks, habits.checkRows))
       << "</td></tr>\n<tr><td>Records checked</td><td>"
-      << percent(ratio(habits.recordsChecked, habits.recordRows))
+      << formatPercent(ratio(habits.recordsChecked, habits.recordRows))
       << "</td></tr>\n<tr><td>Child seen or heard</td><td>"
-      << percent(ratio(habits.childSeen, habits.childRows)) << "</td></tr>\n</table>\n";
+      << formatPercent(ratio(habits.childSeen, habits.childRows)) << "</td></tr>\n</table>\n";
   out << "<h2>Every decision</h2>\n<table><tr><th>Practitioner</th><th>Case</th>"
          "<th>Decision</th><th>Need</th><th>p(harm)</th></tr>\n";
   for (const auto& row : table.rows) {
-    out << "<tr><td>" << escape(row.trainee) << "</td><td class=\"text\">" << escape(row.scenario)
-        << "</td><td class=\"text\">" << core::tokenOf(row.decision) << "</td><td>"
-        << (row.needLevel ? std::to_string(static_cast<int>(*row.needLevel)) : "") << "</td><td>"
-        << (row.pHarm ? percent(*row.pHarm) : "") << "</td></tr>\n";
+    out << "<tr><td>" << escapeHtml(row.trainee) << "</td><td class=\"text\">"
+        << escapeHtml(row.scenario) << "</td><td class=\"text\">" << core::tokenOf(row.decision)
+        << "</td><td>" << (row.needLevel ? std::to_string(static_cast<int>(*row.needLevel)) : "")
+        << "</td><td>" << (row.pHarm ? formatPercent(*row.pHarm) : "") << "</td></tr>\n";
   }
   out << "</table>\n<p class=\"note\">Made by Frontdoor from the results database; nothing "
          "here leaves the machine unless you share this file.</p>\n</body></html>\n";

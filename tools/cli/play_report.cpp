@@ -119,17 +119,15 @@ public:
     }
     root["transcript"] = std::move(transcript);
     Json decisions = Json::array();
-    for (const auto& debrief : debriefsOf(m_attempt)) {
-      decisions.push_back(decision(debrief));
-    }
-    root["decisions"] = std::move(decisions);
     std::vector<scoring::DecisionScore> scores;
-    for (std::size_t i = 0; i < state.decisions.size(); ++i) {
-      auto score = scoring::scoreDecision(m_scenario, state, static_cast<int>(i), m_rubric);
+    for (const auto& debrief : debriefsOf(m_attempt)) {
+      auto score = scoring::scoreDecision(m_scenario, state, debrief.decisionPoint, m_rubric);
+      decisions.push_back(decision(debrief, score ? scoreJson(score.value()) : Json(nullptr)));
       if (score) {
         scores.push_back(std::move(score).value());
       }
     }
+    root["decisions"] = std::move(decisions);
     root["overall_score"] =
         scores.empty() ? Json(nullptr)
                        : Json(std::round(scoring::weightedMeanScore(scores) * 100.0) / 100.0);
@@ -254,13 +252,7 @@ private:
     return out;
   }
 
-  Json scoreOf(int decisionPoint) const {
-    const auto score =
-        scoring::scoreDecision(m_scenario, m_attempt.state(), decisionPoint, m_rubric);
-    return score ? scoreJson(score.value()) : Json(nullptr);
-  }
-
-  Json decision(const engine::Debrief& debrief) const {
+  Json decision(const engine::Debrief& debrief, Json score) const {
     const auto& record = debrief.decision;
     const auto& point = m_scenario.decisionPoints[at(debrief.decisionPoint)];
     Json adjuncts = Json::array();
@@ -301,7 +293,7 @@ private:
             {"urgency", core::tokenOf(record.decision.urgency)},
             {"adjuncts", std::move(adjuncts)},
             {"working_notes", notes(record.notes)},
-            {"score", scoreOf(debrief.decisionPoint)},
+            {"score", std::move(score)},
             {"debrief",
              {{"panel", panel(debrief)},
               {"critical_facts", reached(debrief.criticalFacts)},

@@ -2,6 +2,9 @@
 // and HTML present the same figures for people, spreadsheets and printing.
 #include "tools/cli/report_render.hpp"
 
+#include "sim/core/csv_field.hpp"
+#include "tools/cli/text_format.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -114,21 +117,7 @@ Json group(const scoring::GroupSummary& g) {
           {"vs_panel", optionalComparison(g.panel)}};
 }
 
-std::string percent(double share) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(1) << share * 100.0 << "%";
-  return out.str();
-}
-
-std::string fixed(double value, int decimals = 2) {
-  // Values that round to zero print as 0.00, never -0.00.
-  if (std::abs(value) < 0.5 * std::pow(10.0, -decimals)) {
-    value = 0.0;
-  }
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(decimals) << value;
-  return out.str();
-}
+std::string fixed(double value, int decimals = 2) { return formatFixed(value, decimals); }
 
 std::string kappaText(const scoring::Statistic& s) {
   return s.defined ? fixed(s.value) : "n/a (" + std::string(s.note) + ")";
@@ -137,44 +126,6 @@ std::string kappaText(const scoring::Statistic& s) {
 std::string signalText(const scoring::SignalDetection& s) {
   return s.defined ? "d' " + fixed(s.dPrime) + ", c " + fixed(s.criterion)
                    : "d' and c n/a (no cases on one side of the s17 threshold)";
-}
-
-std::string csvField(const std::string& raw) {
-  // A leading = + - @ would make a spreadsheet evaluate the cell as a formula.
-  const bool formula =
-      !raw.empty() && std::string_view("=+-@").find(raw.front()) != std::string_view::npos;
-  const std::string text = formula ? "'" + raw : raw;
-  if (text.find_first_of(",\"\r\n") == std::string::npos) {
-    return text;
-  }
-  std::string out = "\"";
-  for (const char c : text) {
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  }
-  return out + "\"";
-}
-
-std::string html(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
 }
 
 } // namespace
@@ -257,15 +208,15 @@ std::string reportText(const scoring::Report& report) {
   for (const auto& entry : core::tokenTable<core::ResponseLevel>()) {
     const auto i = static_cast<std::size_t>(core::ordinal(entry.value));
     out << "  " << std::left << std::setw(12) << entry.token << std::right << std::setw(7)
-        << percent(mine.at(i));
+        << formatPercent(mine.at(i));
     if (report.panel) {
-      out << "   panel " << std::setw(7) << percent(panel.at(i));
+      out << "   panel " << std::setw(7) << formatPercent(panel.at(i));
     }
     out << "\n";
   }
   out << "\nAgreement among practitioners: Fleiss' kappa " << kappaText(report.fleissKappa)
       << ", pairwise agreement "
-      << (report.pairwiseAgreement.defined ? percent(report.pairwiseAgreement.value) : "n/a")
+      << (report.pairwiseAgreement.defined ? formatPercent(report.pairwiseAgreement.value) : "n/a")
       << "\n";
   if (report.panel) {
     const auto& p = *report.panel;
@@ -309,11 +260,12 @@ std::string reportText(const scoring::Report& report) {
     }
     if (h.recordRows > 0) {
       out << "; records checked "
-          << percent(static_cast<double>(h.recordsChecked) / static_cast<double>(h.recordRows));
+          << formatPercent(static_cast<double>(h.recordsChecked) /
+                           static_cast<double>(h.recordRows));
     }
     if (h.childRows > 0) {
       out << "; child seen "
-          << percent(static_cast<double>(h.childSeen) / static_cast<double>(h.childRows));
+          << formatPercent(static_cast<double>(h.childSeen) / static_cast<double>(h.childRows));
     }
     out << "\n";
   }
@@ -343,8 +295,8 @@ std::string reportCsv(const scoring::Report& report) {
   out << ",within_band,under,over,quadratic_kappa,d_prime,criterion,harm_gap_to_panel,"
          "rereferral_brier\n";
   for (const auto& p : report.practitioners) {
-    out << csvField(p.trainee) << "," << csvField(p.team) << "," << csvField(p.cohort) << ","
-        << p.decisions;
+    out << core::csvField(p.trainee) << "," << core::csvField(p.team) << ","
+        << core::csvField(p.cohort) << "," << p.decisions;
     for (const double share : scoring::shares(p.conversion)) {
       out << "," << fixed(share, 4);
     }
@@ -396,22 +348,23 @@ std::string reportHtml(const scoring::Report& report) {
   out << "</svg>\n<table><tr><th>Response</th><th>Practitioners</th>"
       << (report.panel ? "<th>Panels</th>" : "") << "</tr>\n";
   for (std::size_t i = 0; i < mine.size(); ++i) {
-    out << "<tr><td>" << html(std::string(core::labelOf(static_cast<core::ResponseLevel>(i))))
-        << "</td><td>" << percent(mine.at(i)) << "</td>"
-        << (report.panel ? "<td>" + percent(panel.at(i)) + "</td>" : "") << "</tr>\n";
+    out << "<tr><td>" << escapeHtml(std::string(core::labelOf(static_cast<core::ResponseLevel>(i))))
+        << "</td><td>" << formatPercent(mine.at(i)) << "</td>"
+        << (report.panel ? "<td>" + formatPercent(panel.at(i)) + "</td>" : "") << "</tr>\n";
   }
   out << "</table>\n<h2>Agreement</h2>\n<p>Fleiss' kappa among practitioners: "
-      << html(kappaText(report.fleissKappa)) << ".</p>\n";
+      << escapeHtml(kappaText(report.fleissKappa)) << ".</p>\n";
   out << "<h2>Practitioners</h2>\n<table><tr><th>Practitioner</th><th>Team</th>"
          "<th>Decisions</th><th>Within band</th><th>Under</th><th>Over</th><th>Kappa</th>"
          "<th>d&prime;</th><th>c</th></tr>\n";
   for (const auto& p : report.practitioners) {
-    out << "<tr><td>" << html(p.trainee) << "</td><td>" << html(p.team) << "</td><td>"
+    out << "<tr><td>" << escapeHtml(p.trainee) << "</td><td>" << escapeHtml(p.team) << "</td><td>"
         << p.decisions << "</td>";
     if (p.panel) {
       out << "<td>" << p.panel->within << "</td><td>" << p.panel->under << "</td><td>"
-          << p.panel->over << "</td><td>" << html(kappaText(p.panel->quadraticKappa)) << "</td><td>"
-          << (p.panel->statutory.defined ? fixed(p.panel->statutory.dPrime) : "n/a") << "</td><td>"
+          << p.panel->over << "</td><td>" << escapeHtml(kappaText(p.panel->quadraticKappa))
+          << "</td><td>" << (p.panel->statutory.defined ? fixed(p.panel->statutory.dPrime) : "n/a")
+          << "</td><td>"
           << (p.panel->statutory.defined ? fixed(p.panel->statutory.criterion) : "n/a") << "</td>";
     } else {
       out << "<td colspan=\"6\">no panels given</td>";
