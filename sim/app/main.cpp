@@ -1,21 +1,21 @@
-// frontdoor: the desktop app. Wires the libraries: loads the scenario library, owns the
-// window loop, draws views from read-only view models and applies their intents after
-// each frame. Waits for events when idle, so it uses no CPU while nothing changes.
+// frontdoor: the desktop app. Wires the libraries: the session (case library, results
+// store, preferences) and the views. Owns the window loop: draws the shell from the
+// session's read-only model, then applies the frame's intents. Blocks on input when
+// nothing changes, so it uses no CPU while idle.
 #include "sim/platform/window.hpp"
-#include "sim/scenario/loader.hpp"
-#include "sim/scenario/scenario_files.hpp"
-#include "sim/ui/library_model.hpp"
-#include "sim/ui/library_view.hpp"
+#include "sim/session/preferences_file.hpp"
+#include "sim/session/session.hpp"
+#include "sim/ui/fonts.hpp"
+#include "sim/ui/shell_view.hpp"
 #include "sim/ui/theme.hpp"
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdio>
-#include <cstring>
+#include <cstdlib>
 #include <filesystem>
-#include <memory>
 #include <string>
-#include <vector>
 
 namespace fs = std::filesystem;
 using namespace sim;
@@ -24,97 +24,36 @@ namespace {
 
 struct Options {
   fs::path scenarios = "scenarios";
+  std::string database;  // --db; empty: FRONTDOOR_DB or the default location
+  fs::path config;       // --config; empty: $XDG_CONFIG_HOME/frontdoor
   std::string screenshot; // write the first settled frame here and exit
-  ui::Theme theme = ui::Theme::Light;
-  int select = -1; // preselect a case (for screenshots)
-  bool hidden = false;
+  bool timing = false;    // print the time to the first drawn frame
 };
 
-struct AppState {
-  std::vector<std::shared_ptr<const core::Scenario>> scenarios; // parallel to entries
-  ui::LibraryViewModel library;
-};
-
-void loadLibrary(AppState& state, const fs::path& folder) {
-  state.scenarios.clear();
-  state.library.entries.clear();
-  state.library.problem.clear();
-  state.library.scenarioFolder = folder.string();
-  const auto list = scenario::collectScenarioFiles({folder});
-  for (const auto& problem : list.problems) {
-    state.library.problem += problem + ". ";
-  }
-  if (list.problems.empty() && list.files.empty()) {
-    state.library.problem = "No scenario files (*.toml) in " + folder.string() + ".";
-  }
-  for (const auto& file : list.files) {
-    const auto result = scenario::loadScenarioFile(file);
-    state.scenarios.push_back(result.scenario);
-    state.library.entries.push_back(
-        ui::makeEntry(file.string(), result.scenario.get(), result.diagnostics));
-  }
-}
-
-void select(AppState& state, int index) {
-  state.library.selected = index;
-  state.library.preview = {};
-  if (index >= 0 && index < static_cast<int>(state.scenarios.size())) {
-    if (const auto& s = state.scenarios[static_cast<std::size_t>(index)]) {
-      state.library.preview = ui::makePreview(*s);
-    }
-  }
-}
-
-void apply(AppState& state, const ui::Intent& intent) {
-  if (const auto* pick = std::get_if<ui::SelectCase>(&intent)) {
-    select(state, static_cast<int>(pick->index));
-  } else if (std::holds_alternative<ui::ReloadLibrary>(intent)) {
-    const int keep = state.library.selected;
-    loadLibrary(state, state.library.scenarioFolder);
-    select(state, keep < static_cast<int>(state.scenarios.size()) ? keep : -1);
-  } else if (const auto* theme = std::get_if<ui::SetTheme>(&intent)) {
-    ui::applyTheme(theme->theme);
-  }
-}
+constexpr const char* kUsage =
+    "usage: frontdoor [--scenarios DIR] [--db FILE] [--config DIR] [--screenshot FILE.png] "
+    "[--timing]\n"
+    "  --scenarios DIR   the case library (default: scenarios)\n"
+    "  --db FILE         the results database (default: $FRONTDOOR_DB, else\n"
+    "                    $XDG_DATA_HOME/frontdoor/results.sqlite)\n"
+    "  --config DIR      preferences and window layout (default: $XDG_CONFIG_HOME/frontdoor)\n"
+    "  --screenshot FILE draw the first screen, write it as PNG and exit\n"
+    "  --timing          print the time from start to the first drawn frame\n";
 
 bool parseArgs(int argc, char** argv, Options& options) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    const auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
-    if (arg == "--scenarios") {
-      const char* v = next();
-      if (v == nullptr) {
-        return false;
-      }
-      options.scenarios = v;
-    } else if (arg == "--screenshot") {
-      const char* v = next();
-      if (v == nullptr) {
-        return false;
-      }
-      options.screenshot = v;
-      options.hidden = true;
-    } else if (arg == "--select") {
-      const char* v = next();
-      if (v == nullptr) {
-        return false;
-      }
-      options.select = std::atoi(v);
-    } else if (arg == "--theme") {
-      const char* v = next();
-      if (v == nullptr) {
-        return false;
-      }
-      const std::string t = v;
-      if (t == "light") {
-        options.theme = ui::Theme::Light;
-      } else if (t == "dark") {
-        options.theme = ui::Theme::Dark;
-      } else if (t == "high-contrast") {
-        options.theme = ui::Theme::HighContrast;
-      } else {
-        return false;
-      }
+    const bool hasValue = i + 1 < argc;
+    if (arg == "--scenarios" && hasValue) {
+      options.scenarios = argv[++i];
+    } else if (arg == "--db" && hasValue) {
+      options.database = argv[++i];
+    } else if (arg == "--config" && hasValue) {
+      options.config = argv[++i];
+    } else if (arg == "--screenshot" && hasValue) {
+      options.screenshot = argv[++i];
+    } else if (arg == "--timing") {
+      options.timing = true;
     } else {
       return false;
     }
@@ -131,69 +70,122 @@ fs::path executableDir(const char* argv0) {
 } // namespace
 
 int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
   Options options;
   if (!parseArgs(argc, argv, options)) {
-    std::fprintf(stderr, "usage: frontdoor [--scenarios DIR] [--theme light|dark|high-contrast] "
-                         "[--select N] [--screenshot FILE.png]\n");
+    std::fputs(kUsage, stderr);
     return 2;
   }
+
+  session::SessionOptions sessionOptions;
+  sessionOptions.scenarios = options.scenarios;
+  const auto database = storage::resolveDatabasePath(options.database, [](const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
+  });
+  if (database) {
+    sessionOptions.database = database.value();
+  } else {
+    sessionOptions.databaseProblem = database.error().message;
+  }
+  const fs::path config = options.config.empty() ? session::defaultConfigFolder() : options.config;
+  const bool capture = !options.screenshot.empty();
+  if (!config.empty() && !capture) {
+    sessionOptions.preferences = config / "preferences.txt";
+  }
+  session::Session session(sessionOptions);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr; // layout persistence arrives with the practice shell
+  // Table column widths and similar layout live in layout.ini beside the preferences.
+  const std::string layout = (config / "layout.ini").string();
+  io.IniFilename = config.empty() || capture ? nullptr : layout.c_str();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  io.ConfigInputTextCursorBlink = !options.hidden;
+  io.ConfigInputTextCursorBlink = false; // a blinking caret would keep the app drawing
 
+  const auto& preferences = session.model().preferences;
   std::string error;
-  auto window = platform::Window::create({"Frontdoor", 1280, 800, !options.hidden}, error);
+  auto window = platform::Window::create(
+      {"Frontdoor", capture ? 1280 : preferences.windowWidth,
+       capture ? 800 : preferences.windowHeight, !capture},
+      error);
   if (!window) {
+    // Without a window there is nowhere to show the message but the terminal.
     std::fprintf(stderr, "frontdoor: %s\n", error.c_str());
     ImGui::DestroyContext();
     return 1;
   }
 
-  const auto font = executableDir(argv[0]) / "assets" / "fonts" / "DejaVuSans.ttf";
-  // Latin-1, Latin Extended-A and general punctuation (dashes, curly quotes, ellipsis).
-  static constexpr ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x20AC,
-                                        0x20AC, 0x2190, 0x21FF, 0x2500, 0x257F, 0};
-  // Debian's ImGui asserts (aborts) on a missing font file, so check before loading.
-  std::error_code fontError;
-  if (fs::is_regular_file(font, fontError)) {
-    io.Fonts->AddFontFromFileTTF(font.string().c_str(), 18.0f, nullptr, kRanges);
-  } else {
-    std::fprintf(stderr,
-                 "frontdoor: font %s missing (rebuild to copy it); using the built-in font\n",
-                 font.string().c_str());
-    io.Fonts->AddFontDefault();
-  }
-  ui::applyTheme(options.theme);
+  const auto fontFolder = executableDir(argv[0]) / "assets" / "fonts";
+  int fontScale = 0;
+  auto theme = preferences.theme;
+  ui::applyTheme(theme, preferences.scalePercent);
 
-  AppState state;
-  loadLibrary(state, options.scenarios);
-  select(state, options.select);
-
-  ui::IntentSink sink;
-  int frames = 0;
+  ui::UiState uiState;
+  view::IntentSink sink;
+  int settle = 3; // frames to draw before blocking on input again
+  bool first = true;
   while (!window->shouldClose()) {
-    if (options.screenshot.empty()) {
-      window->waitEvents(0.5); // idle: block until input
-    } else {
+    if (settle > 0 || capture) {
       window->pollEvents();
+      --settle;
+    } else {
+      // A hovered item may show a tooltip after a delay; otherwise sleep until input.
+      if (ImGui::IsAnyItemHovered()) {
+        window->waitEvents(0.6);
+      } else {
+        window->waitEvents();
+      }
+      settle = 2;
+    }
+    const auto& prefs = session.model().preferences;
+    if (prefs.scalePercent != fontScale) {
+      fontScale = prefs.scalePercent;
+      if (auto problem = ui::loadFonts(fontFolder, fontScale); !problem.empty()) {
+        session.report({view::Notice::Kind::Error, "The app's font is missing", problem,
+                        "Rebuild Frontdoor (tools/dev run copies the font from Debian's "
+                        "fonts-dejavu-core package)."});
+      }
+      window->reloadFontTexture();
+      ui::applyTheme(prefs.theme, fontScale);
+      theme = prefs.theme;
+    } else if (prefs.theme != theme) {
+      theme = prefs.theme;
+      ui::applyTheme(theme, fontScale);
     }
     window->beginFrame();
-    ui::drawLibrary(state.library, sink);
-    const bool capture = !options.screenshot.empty() && ++frames == 3;
-    if (!window->endFrame(capture ? options.screenshot : std::string())) {
+    ui::drawShell(session.model(), uiState, sink);
+    static int frames = 0;
+    const bool shoot = capture && ++frames == 3;
+    if (!window->endFrame(shoot ? options.screenshot : std::string())) {
       std::fprintf(stderr, "frontdoor: could not write %s\n", options.screenshot.c_str());
       return 1;
     }
-    for (const auto& intent : sink.take()) {
-      apply(state, intent);
+    if (first && options.timing) {
+      const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                started)
+                          .count();
+      std::fprintf(stderr, "frontdoor: first frame drawn after %.1f ms\n", ms);
     }
-    if (capture) {
+    first = false;
+    auto intents = sink.take();
+    if (!intents.empty()) {
+      settle = 3;
+    }
+    for (const auto& intent : intents) {
+      session.apply(intent);
+    }
+    if (shoot) {
       break;
     }
+  }
+  if (!capture) {
+    int width = 0;
+    int height = 0;
+    window->size(width, height);
+    session.setWindowSize(width, height);
+    session.close();
   }
   window.reset();
   ImGui::DestroyContext();

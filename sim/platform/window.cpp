@@ -55,6 +55,8 @@ bool Window::shouldClose() const { return glfwWindowShouldClose(m_window) != 0; 
 
 void Window::waitEvents(double timeoutSeconds) { glfwWaitEventsTimeout(timeoutSeconds); }
 
+void Window::waitEvents() { glfwWaitEvents(); }
+
 void Window::pollEvents() { glfwPollEvents(); }
 
 void Window::beginFrame() {
@@ -69,6 +71,13 @@ float Window::contentScale() const {
   glfwGetWindowContentScale(m_window, &x, &y);
   return x;
 }
+
+void Window::reloadFontTexture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Window::size(int& width, int& height) const { glfwGetWindowSize(m_window, &width, &height); }
 
 bool Window::endFrame(const std::string& capturePath) {
   ImGui::Render();

@@ -28,11 +28,17 @@ public:
   [[nodiscard]] bool shouldClose() const;
   /// Blocks until input arrives (or `timeoutSeconds` pass) so an idle app uses no CPU.
   void waitEvents(double timeoutSeconds);
+  /// Blocks until input arrives, however long that takes.
+  void waitEvents();
   void pollEvents();
   void beginFrame();
   /// Renders ImGui draw data; if `capturePath` is non-empty, writes the frame as PNG first.
   bool endFrame(const std::string& capturePath = {});
   [[nodiscard]] float contentScale() const;
+  /// Upload the font atlas again after the fonts were rebuilt (a new text size).
+  void reloadFontTexture();
+  /// The window's size in screen coordinates.
+  void size(int& width, int& height) const;
 
 private:
   explicit Window(GLFWwindow* window) : m_window(window) {}

@@ -86,6 +86,23 @@ core::Result<std::optional<PractitionerRow>> ResultsStore::practitioner(const st
   return std::optional<PractitionerRow>();
 }
 
+core::Result<std::vector<PractitionerRow>> ResultsStore::practitioners() {
+  Statement s(m_database->handle(),
+              "SELECT id, display_name, coalesce(team, ''), coalesce(cohort, '') "
+              "FROM practitioners ORDER BY display_name COLLATE NOCASE, id");
+  if (!s.ok()) {
+    return failed("cannot read practitioners", s);
+  }
+  std::vector<PractitionerRow> out;
+  while (s.step()) {
+    out.push_back(PractitionerRow{s.text(0), s.text(1), s.text(2), s.text(3)});
+  }
+  if (!s.done()) {
+    return failed("cannot read practitioners", s);
+  }
+  return out;
+}
+
 core::Result<std::int64_t> ResultsStore::startAttempt(const AttemptRow& a) {
   Statement s(m_database->handle(),
               "INSERT INTO attempts (practitioner, scenario_id, scenario_hash, mode, status, "

@@ -73,6 +73,8 @@ public:
   /// Add a practitioner, or update the name, team and cohort of one already there.
   core::Result<Ok> savePractitioner(const PractitionerRow& practitioner);
   core::Result<std::optional<PractitionerRow>> practitioner(const std::string& id);
+  /// Every practitioner, by display name.
+  core::Result<std::vector<PractitionerRow>> practitioners();
 
   /// A new attempt (its id is assigned); the practitioner must exist.
   core::Result<std::int64_t> startAttempt(const AttemptRow& attempt);

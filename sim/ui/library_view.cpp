@@ -1,138 +1,251 @@
-// Drawing of the case library and case preview.
+// The case library: a filterable table of cases with this practitioner's status and best
+// score, and a preview of the selected case with the way in (start or resume).
 #include "sim/ui/library_view.hpp"
 
-#include <imgui.h>
+#include "sim/ui/fonts.hpp"
+#include "sim/ui/theme.hpp"
+#include "sim/ui/widgets.hpp"
+
+#include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <string>
+#include <cctype>
+#include <cstdio>
+#include <set>
 
 namespace sim::ui {
 
 namespace {
 
-// A bullet whose text wraps at the window edge (BulletText does not wrap).
-void wrappedBullet(const std::string& text) {
-  ImGui::Bullet();
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
 }
 
-void drawList(const LibraryViewModel& model, IntentSink& sink) {
-  ImGui::TextUnformatted("Cases");
-  ImGui::SameLine();
-  ImGui::TextDisabled("(%d)", static_cast<int>(model.entries.size()));
-  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 70.0f);
-  if (ImGui::SmallButton("Reload")) {
-    sink.push(ReloadLibrary{});
+bool matches(const view::LibraryEntry& entry, const LibraryUi& ui) {
+  if (ui.statusFilter == 1 && entry.status != view::CaseStatus::New) {
+    return false;
   }
-  ImGui::Separator();
+  if (ui.statusFilter == 2 && entry.status != view::CaseStatus::InProgress) {
+    return false;
+  }
+  if (ui.statusFilter == 3 && entry.status != view::CaseStatus::Done) {
+    return false;
+  }
+  if (!ui.areaFilter.empty() && entry.practiceArea != ui.areaFilter) {
+    return false;
+  }
+  if (ui.search.empty()) {
+    return true;
+  }
+  const auto needle = lower(ui.search);
+  for (const auto* field : {&entry.title, &entry.practiceArea, &entry.summary, &entry.id}) {
+    if (lower(*field).find(needle) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string statusText(const view::LibraryEntry& entry) {
+  if (!entry.loaded) {
+    return "\xE2\x9C\x97 does not load";
+  }
+  switch (entry.status) {
+  case view::CaseStatus::New:
+    return "\xE2\x97\x8B New";
+  case view::CaseStatus::InProgress:
+    return "\xE2\x97\x90 In progress";
+  case view::CaseStatus::Done:
+    return "\xE2\x9C\x93 Done";
+  }
+  return {};
+}
+
+void drawFilters(const view::LibraryModel& model, LibraryUi& ui, view::IntentSink& sink) {
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+  ImGui::InputTextWithHint("##library-search", "Search titles and areas", &ui.search);
+  track("Search##library");
+  ImGui::SameLine();
+  static constexpr const char* kStatuses[] = {"All cases", "New", "In progress", "Done"};
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  ImGui::Combo("##status-filter", &ui.statusFilter, kStatuses, 4);
+  track("Status##library");
+  ImGui::SameLine();
+  std::set<std::string> areas;
+  for (const auto& e : model.entries) {
+    if (e.loaded) {
+      areas.insert(e.practiceArea);
+    }
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  if (ImGui::BeginCombo("##area-filter",
+                        ui.areaFilter.empty() ? "All practice areas" : ui.areaFilter.c_str())) {
+    if (ImGui::Selectable("All practice areas", ui.areaFilter.empty())) {
+      ui.areaFilter.clear();
+    }
+    for (const auto& area : areas) {
+      if (ImGui::Selectable(area.c_str(), area == ui.areaFilter)) {
+        ui.areaFilter = area;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  track("Area##library");
+  ImGui::SameLine();
+  if (button("Reload cases")) {
+    sink.push(view::ReloadLibrary{});
+  }
+  tooltip("Read the scenario folder again, e.g. after adding or fixing a case file.");
+}
+
+void drawTable(const view::LibraryModel& model, LibraryUi& ui) {
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("cases", 5, kFlags)) {
+    return;
+  }
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Case", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableSetupColumn("Difficulty", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+  ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableSetupColumn("Best", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+  ImGui::TableHeadersRow();
+  int shown = 0;
   for (std::size_t i = 0; i < model.entries.size(); ++i) {
     const auto& entry = model.entries[i];
+    if (!matches(entry, ui)) {
+      continue;
+    }
+    ++shown;
     ImGui::PushID(static_cast<int>(i));
-    // Status is said in words, never by colour alone.
-    std::string label = entry.title;
-    const auto count = [](int n, const char* noun) {
-      return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-    };
-    if (!entry.loaded) {
-      label += "  [does not load: " + count(entry.errors, "error") + "]";
-    } else if (entry.warnings > 0) {
-      label += "  [" + count(entry.warnings, "warning") + "]";
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const bool selected = ui.selected == static_cast<int>(i);
+    if (ImGui::Selectable(entry.title.c_str(), selected,
+                          ImGuiSelectableFlags_SpanAllColumns |
+                              ImGuiSelectableFlags_AllowItemOverlap)) {
+      ui.selected = static_cast<int>(i);
     }
-    if (ImGui::Selectable(label.c_str(), model.selected == static_cast<int>(i))) {
-      sink.push(SelectCase{i});
-    }
+    track(("Case##" + (entry.loaded ? entry.id : entry.file)).c_str());
     if (entry.loaded) {
-      ImGui::Indent();
-      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-      ImGui::TextWrapped("%s · %s · about %d min", entry.practiceArea.c_str(),
-                         entry.difficulty.c_str(), entry.expectedMinutes);
+      ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+      ImGui::TextUnformatted(entry.practiceArea.c_str());
       ImGui::PopStyleColor();
-      ImGui::Unindent();
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(entry.difficulty.c_str());
+    ImGui::TableNextColumn();
+    if (entry.loaded) {
+      ImGui::Text("%d min", entry.expectedMinutes);
+    }
+    ImGui::TableNextColumn();
+    const auto status = statusText(entry);
+    ImGui::TextUnformatted(status.c_str());
+    ImGui::TableNextColumn();
+    if (entry.bestScore) {
+      ImGui::Text("%.0f", *entry.bestScore);
+    } else {
+      ImGui::TextDisabled("\xE2\x80\x94");
     }
     ImGui::PopID();
   }
+  ImGui::EndTable();
+  if (shown == 0) {
+    muted("No case matches the search and filters.");
+  }
 }
 
-void drawPreview(const LibraryViewModel& model) {
-  if (model.selected < 0 || model.selected >= static_cast<int>(model.entries.size())) {
-    ImGui::TextWrapped("Choose a case on the left to read its contact.");
+void drawPreview(const view::LibraryModel& model, const LibraryUi& ui, view::IntentSink& sink) {
+  if (ui.selected < 0 || ui.selected >= static_cast<int>(model.entries.size())) {
+    heading("Choose a case");
+    text("Select a case in the list to read how the contact arrived and who is in the "
+         "household. The panel's view and what happened stay hidden until you decide.");
     return;
   }
-  const auto& entry = model.entries[static_cast<std::size_t>(model.selected)];
+  const auto& entry = model.entries[static_cast<std::size_t>(ui.selected)];
   if (!entry.loaded) {
-    ImGui::TextWrapped("%s cannot be opened. Fix these problems in the file and press Reload:",
-                       entry.file.c_str());
-    ImGui::Spacing();
+    heading(entry.title);
+    text(entry.file + " cannot be opened. Fix these problems in the file and choose Reload "
+                      "cases:");
     for (const auto& line : entry.diagnostics) {
-      wrappedBullet(line);
+      ImGui::Bullet();
+      text(line);
     }
     return;
   }
-  const auto& p = model.preview;
-  ImGui::SetWindowFontScale(1.3f);
-  ImGui::TextUnformatted(p.title.c_str());
-  ImGui::SetWindowFontScale(1.0f);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-  ImGui::TextWrapped("%s", entry.summary.c_str());
-  ImGui::PopStyleColor();
+  const auto& p = entry.preview;
+  ImGui::PushFont(fonts().heading);
+  text(p.title);
+  ImGui::PopFont();
+  muted(entry.practiceArea + " · " + entry.difficulty + " · about " +
+        std::to_string(entry.expectedMinutes) + " minutes");
+  ImGui::Spacing();
+  if (entry.status == view::CaseStatus::InProgress && entry.unfinishedAttempt != 0) {
+    if (button(("Resume##case-" + entry.id).c_str())) {
+      sink.push(view::ResumeAttempt{entry.unfinishedAttempt});
+    }
+    ImGui::SameLine();
+    if (button(("Start again##case-" + entry.id).c_str())) {
+      sink.push(view::StartAttempt{entry.id});
+    }
+  } else if (button(("Start this case##case-" + entry.id).c_str())) {
+    sink.push(view::StartAttempt{entry.id});
+  }
+  if (entry.bestScore) {
+    ImGui::SameLine();
+    ImGui::Text("Your best score: %.0f / 100", *entry.bestScore);
+  }
   ImGui::Separator();
-  ImGui::Text("Contact received: %s", p.arrival.c_str());
-  ImGui::Text("Referrer: %s", p.referrer.c_str());
+  text(entry.summary);
   ImGui::Spacing();
-  ImGui::TextUnformatted("What the referrer said");
-  // The referrer's words get the room they need, up to about half the window.
-  const float lines = ImGui::GetTextLineHeightWithSpacing();
-  const float presentingHeight = std::max(lines * 9.0f, ImGui::GetContentRegionAvail().y * 0.5f);
-  ImGui::BeginChild("presenting", ImVec2(0, presentingHeight), true);
-  ImGui::TextWrapped("%s", p.presentingText.c_str());
-  ImGui::EndChild();
-  if (!p.request.empty()) {
-    ImGui::TextWrapped("Asking for: %s", p.request.c_str());
-  }
+  ImGui::PushFont(fonts().bold);
+  ImGui::TextUnformatted("Contact");
+  ImGui::PopFont();
+  text(p.arrival + " · " + p.referrer);
   ImGui::Spacing();
+  ImGui::PushFont(fonts().bold);
   ImGui::TextUnformatted("Household");
+  ImGui::PopFont();
   for (const auto& line : p.household) {
-    ImGui::BulletText("%s", line.c_str());
+    ImGui::Bullet();
+    text(line);
   }
   ImGui::Spacing();
-  ImGui::TextDisabled("%s", p.counts.c_str());
+  muted(p.counts);
   if (!entry.diagnostics.empty()) {
     ImGui::Spacing();
-    ImGui::TextUnformatted("Author warnings");
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("Notes for the author");
+    ImGui::PopFont();
     for (const auto& line : entry.diagnostics) {
-      wrappedBullet(line);
+      ImGui::Bullet();
+      muted(line);
     }
   }
 }
 
 } // namespace
 
-void drawLibrary(const LibraryViewModel& model, IntentSink& sink) {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(viewport->WorkSize);
-  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings |
-                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
-  ImGui::Begin("Frontdoor", nullptr, kFlags);
-  ImGui::TextUnformatted("Frontdoor — front-door decision practice");
-  ImGui::SameLine();
-  ImGui::TextDisabled("  scenarios: %s", model.scenarioFolder.c_str());
-  if (!model.problem.empty()) {
-    ImGui::TextWrapped("Problem: %s", model.problem.c_str());
+void drawLibrary(const view::ShellModel& model, LibraryUi& ui, view::IntentSink& sink) {
+  const auto& library = model.library;
+  if (!library.problem.empty()) {
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("Problem with the case library:");
+    ImGui::PopFont();
+    text(library.problem);
   }
-  ImGui::Separator();
-  const float listWidth = ImGui::GetContentRegionAvail().x * 0.36f;
-  ImGui::BeginChild("library", ImVec2(listWidth, 0), true);
-  drawList(model, sink);
+  drawFilters(library, ui, sink);
+  const float left = ImGui::GetContentRegionAvail().x * 0.56f;
+  ImGui::BeginChild("case-list", ImVec2(left, 0), true);
+  drawTable(library, ui);
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("preview", ImVec2(0, 0), true);
-  drawPreview(model);
+  ImGui::BeginChild("case-preview", ImVec2(0, 0), true);
+  drawPreview(library, ui, sink);
   ImGui::EndChild();
-  ImGui::End();
 }
 
 } // namespace sim::ui

@@ -2,24 +2,10 @@
 // reported.
 #include "tools/cli/recorder.hpp"
 
-#include "sim/engine/action_text.hpp"
-#include "sim/engine/event_log.hpp"
-#include "sim/scoring/decision_score.hpp"
 
-#include <array>
 #include <cstdlib>
-#include <ctime>
 
 namespace sim::cli {
-
-std::string utcNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  std::array<char, 32> buffer{};
-  std::strftime(buffer.data(), buffer.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer.data();
-}
 
 Recorder::Recorder(std::unique_ptr<storage::ResultsStore> store, std::filesystem::path path,
                    std::int64_t attempt)
@@ -69,48 +55,7 @@ core::Result<std::unique_ptr<Recorder>> Recorder::start(const RecordOptions& opt
 
 core::Result<storage::Ok> Recorder::record(const engine::Attempt& attempt,
                                            const engine::Event& event, const core::Rubric& rubric) {
-  if (auto stored = m_store->appendEvent(m_attempt, event.seq, engine::formatEvent(event));
-      !stored) {
-    return stored;
-  }
-  if (!std::holds_alternative<engine::Decide>(event.action)) {
-    return storage::Ok{};
-  }
-  const auto& scenario = attempt.scenario();
-  const auto& state = attempt.state();
-  const int point = static_cast<int>(state.decisions.size()) - 1;
-  const auto& decision = state.decisions.back();
-  storage::DecisionRow row;
-  row.attempt = m_attempt;
-  row.decisionPoint = point;
-  row.decidedAt = engine::formatSimTime(decision.decidedAt);
-  row.response = std::string(core::tokenOf(decision.decision.response));
-  row.needLevel = static_cast<int>(decision.decision.need);
-  row.urgency = std::string(core::tokenOf(decision.decision.urgency));
-  const auto percent = [](const std::optional<int>& value) -> std::optional<double> {
-    return value ? std::optional<double>(*value / 100.0) : std::nullopt;
-  };
-  row.pHarm = percent(decision.notes.pSignificantHarm);
-  row.pRereferral = percent(decision.notes.pRereferral);
-  row.confidence = percent(decision.notes.confidence);
-  const auto score =
-      scoring::scoreDecision(scenario, state, point, scoring::rubricFor(rubric, scenario));
-  if (score) {
-    row.score = score.value().total;
-    row.caseWeight = score.value().caseWeight;
-  }
-  row.withinDeadline = decision.withinDeadline();
-  const auto habits = scoring::habitsAt(scenario, state, point);
-  row.checks = habits.checks;
-  row.recordsChecked = habits.recordsChecked;
-  row.childSeen = habits.childSeen;
-  if (auto stored = m_store->recordDecision(row); !stored) {
-    return stored;
-  }
-  if (state.phase == engine::Phase::Closed) {
-    return m_store->finishAttempt(m_attempt, "finished", utcNow());
-  }
-  return storage::Ok{};
+  return session::recordEvent(*m_store, m_attempt, attempt, event, rubric, utcNow());
 }
 
 } // namespace sim::cli

@@ -5,6 +5,7 @@
 
 #include "sim/core/rubric.hpp"
 #include "sim/engine/attempt.hpp"
+#include "sim/session/attempt_recording.hpp"
 #include "sim/storage/results_store.hpp"
 
 #include <memory>
@@ -38,7 +39,6 @@ private:
   std::int64_t m_attempt;
 };
 
-/// The current time as UTC ISO 8601 ("2026-11-26T09:00:00Z"), for attempt timestamps.
-std::string utcNow();
+using session::utcNow;
 
 } // namespace sim::cli

@@ -1,11 +1,15 @@
-// Scenario -> library entry and case preview text.
-#include "sim/ui/library_model.hpp"
+// Scenario files -> library entries and case preview text.
+#include "sim/session/library_builder.hpp"
+
+#include "sim/scenario/loader.hpp"
+#include "sim/scenario/rubric_loader.hpp"
+#include "sim/scenario/scenario_files.hpp"
 
 #include "sim/core/time_of_day.hpp"
 
 #include <cctype>
 
-namespace sim::ui {
+namespace sim::session {
 
 std::string describeAge(const core::Child& child) {
   if (child.unbornWeeks) {
@@ -24,9 +28,9 @@ std::string describeAge(const core::Child& child) {
   return out;
 }
 
-LibraryEntry makeEntry(const std::string& file, const core::Scenario* scenario,
+view::LibraryEntry makeEntry(const std::string& file, const core::Scenario* scenario,
                        const std::vector<core::Diagnostic>& diagnostics) {
-  LibraryEntry entry;
+  view::LibraryEntry entry;
   entry.file = file;
   entry.loaded = scenario != nullptr;
   for (const auto& d : diagnostics) {
@@ -47,8 +51,8 @@ LibraryEntry makeEntry(const std::string& file, const core::Scenario* scenario,
   return entry;
 }
 
-CasePreview makePreview(const core::Scenario& s) {
-  CasePreview p;
+view::CasePreview makePreview(const core::Scenario& s) {
+  view::CasePreview p;
   p.title = s.meta.title;
   std::string channel(core::labelOf(s.contact.channel));
   for (auto& c : channel) {
@@ -86,4 +90,37 @@ CasePreview makePreview(const core::Scenario& s) {
   return p;
 }
 
-} // namespace sim::ui
+LoadedLibrary loadLibrary(const std::filesystem::path& folder) {
+  LoadedLibrary out;
+  out.model.scenarioFolder = folder.string();
+  const auto list = scenario::collectScenarioFiles({folder});
+  for (const auto& problem : list.problems) {
+    out.model.problem += problem + ". ";
+  }
+  if (list.problems.empty() && list.files.empty()) {
+    out.model.problem = "There are no scenario files (*.toml) in " + folder.string() + ".";
+  }
+  for (const auto& file : list.rubrics) {
+    const auto read = scenario::loadRubricFile(file);
+    if (read.rubric) {
+      out.rubric = *read.rubric;
+    } else {
+      out.model.problem += file.string() + " does not load, so the default rubric is used: ";
+      for (const auto& d : read.diagnostics) {
+        out.model.problem += core::formatDiagnostic(d) + " ";
+      }
+    }
+  }
+  for (const auto& file : list.files) {
+    const auto result = scenario::loadScenarioFile(file);
+    auto entry = makeEntry(file.string(), result.scenario.get(), result.diagnostics);
+    if (result.scenario) {
+      entry.preview = makePreview(*result.scenario);
+    }
+    out.scenarios.push_back(result.scenario);
+    out.model.entries.push_back(std::move(entry));
+  }
+  return out;
+}
+
+} // namespace sim::session

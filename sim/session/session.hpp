@@ -1,0 +1,94 @@
+// Session: the app's state behind the views. It loads the case library, opens the results
+// store and the preferences, applies the intents the views emit (after each frame), records
+// every action in the store as it happens, and rebuilds the read-only ShellModel the views
+// draw. Problems a practitioner can meet (a case that does not load, a database that cannot
+// be opened, a full disk) become notices in the model, never an exit.
+#pragma once
+
+#include "sim/core/rubric.hpp"
+#include "sim/engine/attempt.hpp"
+#include "sim/session/attempt_recording.hpp"
+#include "sim/storage/results_store.hpp"
+#include "sim/view/intents.hpp"
+#include "sim/view/shell_model.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sim::session {
+
+struct SessionOptions {
+  std::filesystem::path scenarios = "scenarios";
+  /// The results database; empty: work is kept in memory only (and a notice says so).
+  std::filesystem::path database;
+  /// The preferences file; empty: preferences are not kept between sessions.
+  std::filesystem::path preferences;
+  /// A problem found while resolving the database path, shown as a notice.
+  std::string databaseProblem;
+  /// UTC ISO 8601 timestamps for attempts (tests pass a fixed clock).
+  std::function<std::string()> now = utcNow;
+};
+
+class Session {
+public:
+  explicit Session(SessionOptions options);
+
+  /// Apply one intent. Never throws; failures become notices or a refusal line.
+  void apply(const view::Intent& intent);
+
+  [[nodiscard]] const view::ShellModel& model() const { return m_model; }
+
+  /// The open attempt (null when none) and its id in the store.
+  [[nodiscard]] const engine::Attempt* attempt() const {
+    return m_attempt ? &*m_attempt : nullptr;
+  }
+  [[nodiscard]] std::int64_t attemptId() const { return m_attemptId; }
+  [[nodiscard]] storage::ResultsStore* store() const { return m_store.get(); }
+
+  /// Show a problem found outside the session (e.g. by the app's window or fonts).
+  void report(view::Notice notice);
+
+  /// Remember the window size with the preferences.
+  void setWindowSize(int width, int height);
+  /// A clean exit: save the preferences with clean_exit = true.
+  void close();
+
+private:
+  void openStore();
+  void loadLibrary();
+  void selectProfile(const std::string& id);
+  void createProfile(const view::CreateProfile& profile);
+  void startAttempt(const std::string& scenarioId);
+  bool openStoredAttempt(std::int64_t id, bool readOnly);
+  void abandonAttempt(std::int64_t id);
+  void act(const engine::Action& action);
+  void closeAttempt();
+
+  void notice(view::Notice::Kind kind, std::string title, std::string message,
+              std::string whatToDo);
+  void savePreferences();
+  [[nodiscard]] std::shared_ptr<const core::Scenario> scenarioById(const std::string& id) const;
+
+  void refresh();
+  void refreshHome();
+  void refreshLibrary();
+  void refreshWorkspace();
+  void refreshDebrief();
+  void refreshProgress();
+
+  SessionOptions m_options;
+  std::unique_ptr<storage::ResultsStore> m_store;
+  std::vector<std::shared_ptr<const core::Scenario>> m_scenarios; // parallel to library entries
+  core::Rubric m_rubric;
+  std::optional<engine::Attempt> m_attempt;
+  std::int64_t m_attemptId = 0;
+  bool m_readOnly = false;
+  std::string m_refusal;
+  view::ShellModel m_model;
+};
+
+} // namespace sim::session

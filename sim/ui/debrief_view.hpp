@@ -1,0 +1,24 @@
+// The debrief of a locked decision: score and components, the panel's spread, rationale
+// and teaching points, the outcome timeline and what the routes not taken would have shown.
+// Drawn from the read-only shell model; it only pushes intents.
+#pragma once
+
+#include "sim/view/intents.hpp"
+#include "sim/view/shell_model.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace sim::ui {
+
+/// UI-only state of the debrief screen, owned by the shell.
+struct DebriefUi {
+  // The debrief last drawn: when a new decision is locked (or another attempt is shown),
+  // the newest decision point's tab is selected once.
+  std::int64_t shownAttempt = -1;
+  std::size_t shownPoints = 0;
+};
+
+void drawDebrief(const view::ShellModel& model, DebriefUi& ui, view::IntentSink& sink);
+
+} // namespace sim::ui

@@ -1,0 +1,283 @@
+// The household diagram: layout of the people in rows, lines from parents to children,
+// boxes with text labels, and the text list of the same people.
+#include "sim/ui/household_diagram.hpp"
+
+#include "sim/ui/fonts.hpp"
+#include "sim/ui/theme.hpp"
+#include "sim/ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+namespace sim::ui {
+
+namespace {
+
+// One box of the diagram.
+struct Box {
+  ImVec2 min;
+  ImVec2 max;
+  std::vector<std::string> lines; // the first line is the name (bold)
+  std::string description;        // the full text, for the tooltip
+  bool child = false;
+  bool dashed = false; // an adult living elsewhere, or an unborn child
+};
+
+std::string joinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) {
+      out += i + 1 == names.size() ? " and " : ", ";
+    }
+    out += names[i];
+  }
+  return out;
+}
+
+int childIndex(const core::Scenario& scenario, std::string_view id) {
+  for (std::size_t i = 0; i < scenario.children.size(); ++i) {
+    if (scenario.children[i].id == id) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+std::string displayName(const std::string& name, const std::string& id) {
+  return name.empty() ? id : name;
+}
+
+void dashedLine(ImDrawList* drawList, ImVec2 from, ImVec2 to, ImU32 colour, float dash,
+                float thickness) {
+  const float dx = to.x - from.x;
+  const float dy = to.y - from.y;
+  const float length = std::sqrt(dx * dx + dy * dy);
+  if (length <= 0.0f) {
+    return;
+  }
+  for (float start = 0.0f; start < length; start += 2.0f * dash) {
+    const float end = std::min(start + dash, length);
+    drawList->AddLine(ImVec2(from.x + dx * start / length, from.y + dy * start / length),
+                      ImVec2(from.x + dx * end / length, from.y + dy * end / length), colour,
+                      thickness);
+  }
+}
+
+void dashedRect(ImDrawList* drawList, ImVec2 min, ImVec2 max, ImU32 colour, float dash,
+                float thickness) {
+  dashedLine(drawList, min, ImVec2(max.x, min.y), colour, dash, thickness);
+  dashedLine(drawList, ImVec2(max.x, min.y), max, colour, dash, thickness);
+  dashedLine(drawList, max, ImVec2(min.x, max.y), colour, dash, thickness);
+  dashedLine(drawList, ImVec2(min.x, max.y), min, colour, dash, thickness);
+}
+
+// Lays `count` boxes of `lineCount` text lines out in centred rows from `top`; returns the
+// boxes' rectangles and moves `top` below the last row.
+std::vector<std::pair<ImVec2, ImVec2>> layoutRows(std::size_t count, int lineCount, ImVec2 origin,
+                                                  float width, float& top) {
+  std::vector<std::pair<ImVec2, ImVec2>> rects;
+  if (count == 0) {
+    return rects;
+  }
+  const float font = ImGui::GetFontSize();
+  const float gap = font * 0.8f;
+  const float minWidth = std::min(font * 7.0f, width);
+  const float maxWidth = font * 11.0f;
+  const float pad = font * 0.4f;
+  const float height = static_cast<float>(lineCount) * ImGui::GetTextLineHeight() + 2.0f * pad;
+  const std::size_t fit =
+      std::max<std::size_t>(1, static_cast<std::size_t>((width + gap) / (minWidth + gap)));
+  const std::size_t perRow = std::min(count, fit);
+  const float boxWidth = std::clamp(
+      (width - gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow), minWidth,
+      maxWidth);
+  for (std::size_t first = 0; first < count; first += perRow) {
+    const std::size_t inRow = std::min(perRow, count - first);
+    const float rowWidth =
+        boxWidth * static_cast<float>(inRow) + gap * static_cast<float>(inRow - 1);
+    float x = origin.x + std::max(0.0f, (width - rowWidth) * 0.5f);
+    for (std::size_t i = 0; i < inRow; ++i) {
+      rects.emplace_back(ImVec2(x, top), ImVec2(x + boxWidth, top + height));
+      x += boxWidth + gap;
+    }
+    top += height + font * 0.6f;
+  }
+  return rects;
+}
+
+void drawBoxText(ImDrawList* drawList, const Box& box) {
+  const float pad = ImGui::GetFontSize() * 0.4f;
+  const ImVec4 clip(box.min.x + pad * 0.5f, box.min.y, box.max.x - pad * 0.5f, box.max.y);
+  const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+  float y = box.min.y + pad;
+  for (std::size_t i = 0; i < box.lines.size(); ++i) {
+    ImFont* font = i == 0 && fonts().bold != nullptr ? fonts().bold : ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const std::string& line = box.lines[i];
+    const ImVec2 extent = font->CalcTextSizeA(size, 1.0e6f, 0.0f, line.c_str());
+    const float inner = clip.z - clip.x;
+    // Centred when it fits, otherwise from the left and clipped (the list below has it all).
+    const float x = extent.x <= inner ? box.min.x + (box.max.x - box.min.x - extent.x) * 0.5f
+                                      : clip.x;
+    drawList->AddText(font, size, ImVec2(x, y), colour, line.c_str(), line.c_str() + line.size(),
+                      0.0f, &clip);
+    y += ImGui::GetTextLineHeight();
+  }
+}
+
+void wrappedBullet(const std::string& text) {
+  ImGui::Bullet();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
+} // namespace
+
+std::string describeChildAge(const core::Child& child) {
+  if (child.unbornWeeks) {
+    return "unborn (" + std::to_string(*child.unbornWeeks) + " weeks' gestation)";
+  }
+  if (!child.ageMonths) {
+    return "age not known";
+  }
+  const int months = *child.ageMonths;
+  if (months < 1) {
+    return "under a month old";
+  }
+  if (months < 24) {
+    return std::to_string(months) + (months == 1 ? " month" : " months");
+  }
+  return std::to_string(months / 12) + " years";
+}
+
+std::string describeAdult(const core::Scenario& scenario, const core::Adult& adult) {
+  std::string out = adult.role == core::AdultRole::Unknown ? std::string("Role not known")
+                                                           : std::string(core::labelOf(adult.role));
+  if (!adult.ageBand.empty()) {
+    out += ", aged " + adult.ageBand;
+  }
+  out += adult.inHousehold ? ", lives in the household" : ", lives elsewhere";
+  std::vector<std::string> children;
+  for (const auto& id : adult.parentOf) {
+    const int c = childIndex(scenario, id);
+    children.push_back(c >= 0 ? displayName(scenario.children[static_cast<std::size_t>(c)].name, id)
+                              : id);
+  }
+  if (!children.empty()) {
+    out += ", parent of " + joinNames(children);
+  }
+  return out;
+}
+
+void drawHouseholdDiagram(const core::Scenario& scenario, float width) {
+  if (scenario.adults.empty() && scenario.children.empty()) {
+    muted("No household members are recorded for this contact.");
+    return;
+  }
+  width = std::max(width, ImGui::GetFontSize() * 4.0f);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float font = ImGui::GetFontSize();
+  const bool anyElsewhere = std::any_of(scenario.adults.begin(), scenario.adults.end(),
+                                        [](const core::Adult& a) { return !a.inHousehold; });
+
+  float top = origin.y;
+  const auto adultRects =
+      layoutRows(scenario.adults.size(), anyElsewhere ? 3 : 2, origin, width, top);
+  if (!adultRects.empty() && !scenario.children.empty()) {
+    top += font * 1.4f; // room for the lines from parents to children
+  }
+  const auto childRects = layoutRows(scenario.children.size(), 2, origin, width, top);
+  const float height = top - origin.y;
+
+  std::vector<Box> boxes;
+  for (std::size_t i = 0; i < scenario.adults.size(); ++i) {
+    const auto& adult = scenario.adults[i];
+    Box box{adultRects[i].first, adultRects[i].second, {}, {}, false, !adult.inHousehold};
+    box.lines.push_back(displayName(adult.name, adult.id));
+    box.lines.emplace_back(adult.role == core::AdultRole::Unknown ? "Role not known"
+                                                                  : core::labelOf(adult.role));
+    if (!adult.inHousehold) {
+      box.lines.emplace_back("(lives elsewhere)");
+    }
+    box.description = box.lines.front() + ": " + describeAdult(scenario, adult);
+    boxes.push_back(std::move(box));
+  }
+  for (std::size_t i = 0; i < scenario.children.size(); ++i) {
+    const auto& child = scenario.children[i];
+    Box box{childRects[i].first, childRects[i].second, {}, {}, true, child.unbornWeeks.has_value()};
+    box.lines.push_back(displayName(child.name, child.id));
+    box.lines.push_back(child.unbornWeeks ? std::string("unborn") : describeChildAge(child));
+    box.description = box.lines.front() + ": child, " + describeChildAge(child);
+    boxes.push_back(std::move(box));
+  }
+
+  ImDrawList* drawList = ImGui::GetWindowDrawList();
+  const ImU32 lineColour = ImGui::ColorConvertFloat4ToU32(palette().muted);
+  const ImU32 adultBorder = ImGui::ColorConvertFloat4ToU32(palette().accent);
+  const ImU32 childBorder = ImGui::ColorConvertFloat4ToU32(palette().panel);
+  const ImU32 fill = ImGui::GetColorU32(ImGuiCol_FrameBg);
+  const float thickness = std::max(1.0f, font * 0.09f);
+
+  // Lines first, so that the boxes sit on top of them.
+  for (std::size_t a = 0; a < scenario.adults.size(); ++a) {
+    const auto& parent = boxes[a];
+    for (const auto& id : scenario.adults[a].parentOf) {
+      const int c = childIndex(scenario, id);
+      if (c < 0) {
+        continue;
+      }
+      const auto& child = boxes[scenario.adults.size() + static_cast<std::size_t>(c)];
+      drawList->AddLine(ImVec2((parent.min.x + parent.max.x) * 0.5f, parent.max.y),
+                        ImVec2((child.min.x + child.max.x) * 0.5f, child.min.y), lineColour,
+                        thickness);
+    }
+  }
+  for (const auto& box : boxes) {
+    // Adults: square-cornered boxes; children: fully rounded (capsule) boxes.
+    const float rounding = box.child ? (box.max.y - box.min.y) * 0.5f : font * 0.15f;
+    const ImU32 border = box.child ? childBorder : adultBorder;
+    drawList->AddRectFilled(box.min, box.max, fill, rounding);
+    if (box.dashed && !box.child) {
+      dashedRect(drawList, box.min, box.max, border, font * 0.35f, thickness);
+    } else {
+      drawList->AddRect(box.min, box.max, border, rounding, 0, box.dashed ? thickness : 2.0f * thickness);
+    }
+    drawBoxText(drawList, box);
+    if (ImGui::IsMouseHoveringRect(box.min, box.max) && ImGui::IsWindowHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(font * 24.0f);
+      ImGui::TextUnformatted(box.description.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+  }
+  ImGui::Dummy(ImVec2(width, height));
+
+  // The text equivalent of the diagram.
+  muted("Adults are square-cornered boxes (dashed: lives elsewhere); children are rounded "
+        "boxes; a line joins a parent to each of their children.");
+  for (const auto& adult : scenario.adults) {
+    std::string line = displayName(adult.name, adult.id) + " (adult): " + describeAdult(scenario, adult);
+    if (!adult.notes.empty()) {
+      line += ". " + adult.notes;
+    }
+    wrappedBullet(line);
+  }
+  for (const auto& child : scenario.children) {
+    std::string line = displayName(child.name, child.id) + " (child): " + describeChildAge(child);
+    if (child.sex != core::Sex::Unknown) {
+      line += ", " + std::string(core::tokenOf(child.sex));
+    }
+    if (!child.notes.empty()) {
+      line += ". " + child.notes;
+    }
+    wrappedBullet(line);
+  }
+}
+
+} // namespace sim::ui

@@ -1,0 +1,479 @@
+// Drawing of the progress screen: the attempts table, then the charts in one or two
+// columns (by the width available at the current text scale). Every chart is followed by a
+// table or sentence that says the same in words, always visible.
+#include "sim/ui/progress_view.hpp"
+
+#include "sim/core/codes.hpp"
+#include "sim/ui/charts.hpp"
+#include "sim/ui/fonts.hpp"
+#include "sim/ui/theme.hpp"
+#include "sim/ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sim::ui {
+
+namespace {
+
+void bold(std::string_view text) {
+  ImGui::PushFont(fonts().bold);
+  ui::text(text);
+  ImGui::PopFont();
+}
+
+void cell(std::string_view text) {
+  ImGui::TableNextColumn();
+  ui::text(text);
+}
+
+void headerCell(std::string_view text) {
+  ImGui::TableNextColumn();
+  ImGui::PushFont(fonts().bold);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopFont();
+}
+
+// A small table of text (a chart's text equivalent): sized to its contents.
+bool beginTextTable(const char* id, int columns) {
+  return ImGui::BeginTable(id, columns,
+                           ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
+                               ImGuiTableFlags_NoHostExtendX);
+}
+
+std::string share(std::int64_t part, std::int64_t whole) {
+  if (whole <= 0) {
+    return "-";
+  }
+  return percent(static_cast<double>(part) / static_cast<double>(whole));
+}
+
+std::string outOf(std::int64_t part, std::int64_t whole) {
+  return std::to_string(part) + " of " + std::to_string(whole) + " (" + share(part, whole) + ")";
+}
+
+std::string statusLabel(std::string_view status) {
+  if (status == "finished") {
+    return "Finished";
+  }
+  if (status == "in_progress") {
+    return "Not finished";
+  }
+  if (status == "abandoned") {
+    return "Set aside";
+  }
+  return std::string(status);
+}
+
+std::string dateLabel(const std::string& iso) {
+  // "2024-03-05T14:02:11Z" -> "2024-03-05 14:02"
+  if (iso.size() >= 16 && iso[10] == 'T') {
+    return iso.substr(0, 10) + " " + iso.substr(11, 5);
+  }
+  return iso;
+}
+
+void drawEmpty(view::IntentSink& sink) {
+  heading("Your progress");
+  ui::text("You have no attempts yet. Finish a case to see your progress: your scores over "
+           "time, how your decisions compare with the panels', how well your risk estimates "
+           "match what happened, and your information habits.");
+  ImGui::Spacing();
+  if (button("Back to cases")) {
+    sink.push(view::ShowScreen{view::Screen::Library});
+  }
+}
+
+void drawAttempts(const view::ProgressModel& model, ProgressUi& ui, view::IntentSink& sink) {
+  heading("Your attempts");
+  const auto finished = std::count_if(model.attempts.begin(), model.attempts.end(),
+                                      [](const auto& a) { return a.status == "finished"; });
+  ui::text(std::to_string(model.attempts.size()) +
+           (model.attempts.size() == 1 ? " attempt, " : " attempts, ") + std::to_string(finished) +
+           " finished.");
+  ImGui::Checkbox("Newest first", &ui.newestFirst);
+  track("Newest first");
+
+  const float lh = ImGui::GetTextLineHeightWithSpacing();
+  const std::size_t rows = model.attempts.size();
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                          ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
+  ImVec2 outer(0.0f, 0.0f);
+  if (rows > 10) {
+    flags |= ImGuiTableFlags_ScrollY;
+    outer.y = lh * 14.0f;
+  }
+  if (!ImGui::BeginTable("attempts", 7, flags, outer)) {
+    return;
+  }
+  const float em = ImGui::GetFontSize();
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("2024-03-05 14:02").x);
+  ImGui::TableSetupColumn("Case", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("Not finished").x);
+  ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("Score").x + em * 0.5f);
+  ImGui::TableSetupColumn("Decision", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn("Against the panel", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn("Review", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("Review").x + em);
+  ImGui::TableHeadersRow();
+  for (std::size_t r = 0; r < rows; ++r) {
+    const std::size_t i = ui.newestFirst ? rows - 1 - r : r;
+    const view::AttemptSummary& attempt = model.attempts[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TableNextRow();
+    cell(dateLabel(attempt.startedAt));
+    cell(attempt.title);
+    cell(statusLabel(attempt.status));
+    cell(attempt.score ? fixed(*attempt.score, 0) : "—");
+    cell(attempt.decision.empty() ? "—" : attempt.decision);
+    cell(attempt.againstPanel.empty() ? "—" : attempt.againstPanel);
+    ImGui::TableNextColumn();
+    if (attempt.status == "finished") {
+      const std::string label = "Review##attempt-" + std::to_string(attempt.attemptId);
+      if (button(label.c_str())) {
+        sink.push(view::ReviewAttempt{attempt.attemptId});
+      }
+      tooltip("Open the debrief of " + attempt.title + " (" + dateLabel(attempt.startedAt) +
+              ")");
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+void drawTrend(const view::ProgressModel& model) {
+  heading("Score over time");
+  if (model.trend.empty()) {
+    ui::text("No finished attempts yet: your scores appear here once you finish a case.");
+    return;
+  }
+  LineChart chart;
+  chart.values = model.trend;
+  chart.xAxis = "finished attempts, oldest first";
+  chart.yAxis = "score out of 100";
+  drawLineChart(chart);
+  std::string words = "Scores of your finished attempts, oldest first: ";
+  for (std::size_t i = 0; i < model.trend.size(); ++i) {
+    words += (i == 0 ? "" : ", ") + fixed(model.trend[i], 0);
+  }
+  const double mean = std::accumulate(model.trend.begin(), model.trend.end(), 0.0) /
+                      static_cast<double>(model.trend.size());
+  words += ". Latest " + fixed(model.trend.back(), 0) + "; average " + fixed(mean, 0) + ".";
+  if (model.trend.size() >= 2) {
+    const double change = model.trend.back() - model.trend.front();
+    words += " Since your first: " + std::string(change >= 0.0 ? "+" : "−") +
+             fixed(std::abs(change), 0) + ".";
+  }
+  ui::text(words);
+}
+
+void drawConversion(const scoring::PractitionerSummary& summary) {
+  heading("Your decisions beside the panel's");
+  const auto labels = responseLevelShortLabels();
+  const auto yours = scoring::shares(summary.conversion);
+  GroupedBars chart;
+  chart.labels = labels;
+  chart.yours.assign(yours.begin(), yours.end());
+  std::array<double, core::kResponseLevels> panel{};
+  if (summary.panel && summary.panel->decisions > 0) {
+    panel = scoring::shares(summary.panel->panelConversion);
+    chart.other.assign(panel.begin(), panel.end());
+    chart.otherLabel = "Panel consensus";
+  }
+  drawGroupedBars(chart);
+  const bool hasPanel = !chart.other.empty();
+  ui::text("Share of your " + std::to_string(summary.decisions) +
+           (summary.decisions == 1 ? " decision" : " decisions") + " at each response level" +
+           (hasPanel ? ", beside the panels' consensus on the same cases:" : ":"));
+  if (beginTextTable("conversion-text", hasPanel ? 3 : 2)) {
+    headerCell("Response");
+    headerCell("You");
+    if (hasPanel) {
+      headerCell("Panel");
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      ImGui::TableNextRow();
+      cell(labels[i]);
+      cell(std::to_string(summary.conversion[i]) + " (" + percent(yours[i]) + ")");
+      if (hasPanel) {
+        cell(std::to_string(summary.panel->panelConversion[i]) + " (" + percent(panel[i]) + ")");
+      }
+    }
+    ImGui::EndTable();
+  }
+}
+
+void drawAgreement(const scoring::PractitionerSummary& summary) {
+  heading("Against the panel's band");
+  if (!summary.panel || summary.panel->decisions == 0) {
+    ui::text("None of your decisions so far were on cases with a panel review.");
+    return;
+  }
+  const scoring::PanelComparison& panel = *summary.panel;
+  const auto ratio = [&](std::int64_t n) {
+    return static_cast<double>(n) / static_cast<double>(panel.decisions);
+  };
+  drawShareBars({{"Within the band", ratio(panel.within), true},
+                 {"Below (under-response)", ratio(panel.under), true},
+                 {"Above (over-response)", ratio(panel.over), true}});
+  ui::text("Of your " + std::to_string(panel.decisions) +
+           " decisions on cases with a panel: " + outOf(panel.within, panel.decisions) +
+           " within the panel's band, " + outOf(panel.under, panel.decisions) +
+           " below it and " + outOf(panel.over, panel.decisions) + " above it.");
+  if (panel.quadraticKappa.defined) {
+    ui::text("Agreement with the panel beyond chance (quadratic-weighted kappa): " +
+             fixed(panel.quadraticKappa.value, 2) +
+             " (1 is full agreement, 0 no better than chance).");
+  } else {
+    std::string note = panel.quadraticKappa.note;
+    ui::text("Agreement with the panel beyond chance (quadratic-weighted kappa) cannot be worked "
+             "out yet" +
+             (note.empty() ? std::string(".") : ": " + note + "."));
+  }
+  const std::string label = "Your decisions against the panel's consensus, as a table";
+  const bool open = ImGui::CollapsingHeader(label.c_str());
+  track(label.c_str());
+  if (!open) {
+    return;
+  }
+  const auto labels = responseLevelShortLabels();
+  const int k = panel.confusion.categories();
+  muted("Rows: the panel's consensus. Columns: your decision.");
+  if (ImGui::BeginTable("confusion", k + 1,
+                        ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit |
+                            ImGuiTableFlags_NoHostExtendX | ImGuiTableFlags_ScrollX,
+                        ImVec2(0.0f, ImGui::GetTextLineHeightWithSpacing() *
+                                         static_cast<float>(k + 3)))) {
+    headerCell("Panel \\ You");
+    for (int c = 0; c < k; ++c) {
+      headerCell(static_cast<std::size_t>(c) < labels.size() ? labels[static_cast<std::size_t>(c)]
+                                                             : std::to_string(c));
+    }
+    for (int r = 0; r < k; ++r) {
+      ImGui::TableNextRow();
+      headerCell(static_cast<std::size_t>(r) < labels.size() ? labels[static_cast<std::size_t>(r)]
+                                                             : std::to_string(r));
+      for (int c = 0; c < k; ++c) {
+        const std::int64_t n = panel.confusion.at(r, c);
+        cell(n == 0 ? "·" : std::to_string(n));
+      }
+    }
+    ImGui::EndTable();
+  }
+}
+
+void drawSignal(const scoring::PractitionerSummary& summary) {
+  heading("Spotting when a statutory response is needed");
+  if (!summary.panel || summary.panel->decisions == 0) {
+    ui::text("This needs decisions on cases with a panel review.");
+    return;
+  }
+  const scoring::SignalDetection& s = summary.panel->statutory;
+  if (!s.defined) {
+    ui::text("Not enough variety yet: this needs decisions both on cases where the panel wanted "
+             "a statutory response (s17 or above) and on cases where it did not.");
+    return;
+  }
+  bold("Sensitivity (d′): " + fixed(s.dPrime, 2));
+  Gauge sensitivity;
+  sensitivity.min = 0.0;
+  sensitivity.max = 4.0;
+  sensitivity.mid = 2.0;
+  sensitivity.value = s.dPrime;
+  sensitivity.lowLabel = "cannot tell apart";
+  sensitivity.highLabel = "tells apart well";
+  drawGauge(sensitivity);
+  std::string reading;
+  if (s.dPrime >= 2.0) {
+    reading = "You tell apart well the cases that need a statutory response from those that "
+              "do not.";
+  } else if (s.dPrime >= 1.0) {
+    reading = "You tell apart fairly well the cases that need a statutory response from those "
+              "that do not.";
+  } else {
+    reading = "You find it hard to tell apart the cases that need a statutory response from "
+              "those that do not.";
+  }
+  ui::text(reading);
+
+  ImGui::Spacing();
+  bold("Bias (c): " + fixed(s.criterion, 2));
+  Gauge bias;
+  bias.min = -2.0;
+  bias.max = 2.0;
+  bias.mid = 0.0;
+  bias.value = s.criterion;
+  bias.lowLabel = "escalates more";
+  bias.midLabel = "balanced";
+  bias.highLabel = "holds back more";
+  drawGauge(bias);
+  if (s.criterion < -0.2) {
+    reading = "You tend to escalate: you choose a statutory response more readily than the "
+              "panels.";
+  } else if (s.criterion > 0.2) {
+    reading = "You tend to hold back: you choose a statutory response less readily than the "
+              "panels.";
+  } else {
+    reading = "You escalate about as readily as the panels: no strong lean either way.";
+  }
+  ui::text(reading);
+  muted("When the panel wanted a statutory response you chose one " + percent(s.hitRate) +
+        " of the time; when it did not, you chose one " + percent(s.falseAlarmRate) +
+        " of the time (both with a small correction so that no rate is exactly 0 or 100%).");
+}
+
+void drawCalibration(const scoring::PractitionerSummary& summary) {
+  heading("Your risk estimates against what happened");
+  const scoring::BrierDecomposition& b = summary.calibration.rereferral;
+  if (b.count == 0) {
+    ui::text("No estimates of re-referral yet: give one on the decision form and it is "
+             "compared here with what actually happened.");
+  } else {
+    std::vector<ReliabilityPoint> points;
+    for (const auto& bin : b.bins) {
+      points.push_back({bin.meanForecast, bin.observedFrequency, bin.count});
+    }
+    drawReliabilityDiagram(points, "re-referral");
+    ui::text("Brier score " + fixed(b.brier, 2) + " over " + std::to_string(b.count) +
+             (b.count == 1 ? " estimate" : " estimates") +
+             " (0 is perfect; lower is better). Reliability " + fixed(b.reliability, 3) +
+             " (how far your estimates are from what happened; lower is better), resolution " +
+             fixed(b.resolution, 3) +
+             " (how well they separate cases; higher is better), uncertainty " +
+             fixed(b.uncertainty, 3) + " (from the cases themselves).");
+    if (beginTextTable("reliability-text", 4)) {
+      headerCell("Bin");
+      headerCell("Estimates");
+      headerCell("You predicted");
+      headerCell("It happened");
+      for (const auto& bin : b.bins) {
+        if (bin.count == 0) {
+          continue;
+        }
+        ImGui::TableNextRow();
+        cell(percent(bin.lower) + "–" + percent(bin.upper));
+        cell(std::to_string(bin.count));
+        cell(percent(bin.meanForecast));
+        cell(percent(bin.observedFrequency));
+      }
+      ImGui::EndTable();
+    }
+  }
+
+  const scoring::CalibrationSummary& c = summary.calibration;
+  const bool anyHarm = std::any_of(c.meanHarmByLevel.begin(), c.meanHarmByLevel.end(),
+                                   [](const auto& v) { return v.has_value(); });
+  if (c.harmEstimates > 0 || anyHarm) {
+    ImGui::Spacing();
+    bold("Risk of significant harm and the level you chose");
+  }
+  if (c.harmEstimates > 0) {
+    ui::text("Your estimates of significant harm differ from the panel's by a mean squared gap "
+             "of " +
+             fixed(c.harmGapToPanel, 3) + " over " + std::to_string(c.harmEstimates) +
+             (c.harmEstimates == 1 ? " estimate" : " estimates") +
+             " (0 means the same as the panel).");
+  }
+  if (anyHarm) {
+    ui::text("Your average estimate of significant harm at each level you chose (is a "
+             "difference in seeing the risk, or in the threshold for acting on it?):");
+    const auto labels = responseLevelShortLabels();
+    if (beginTextTable("harm-by-level", 2)) {
+      headerCell("You chose");
+      headerCell("Average harm estimate");
+      for (std::size_t i = 0; i < c.meanHarmByLevel.size() && i < labels.size(); ++i) {
+        if (!c.meanHarmByLevel[i]) {
+          continue;
+        }
+        ImGui::TableNextRow();
+        cell(labels[i]);
+        cell(percent(*c.meanHarmByLevel[i]));
+      }
+      ImGui::EndTable();
+    }
+  }
+}
+
+void drawHabits(const scoring::PractitionerSummary& summary) {
+  heading("Information habits");
+  const scoring::Habits& h = summary.habits;
+  if (!h.any()) {
+    ui::text("No information habits recorded yet.");
+    return;
+  }
+  const auto ratio = [](std::int64_t part, std::int64_t whole) {
+    return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+  };
+  drawShareBars({{"Records checked", ratio(h.recordsChecked, h.recordRows), h.recordRows > 0},
+                 {"Child seen or heard", ratio(h.childSeen, h.childRows), h.childRows > 0}});
+  std::string words;
+  if (h.recordRows > 0) {
+    words += "You checked records before " + outOf(h.recordsChecked, h.recordRows) +
+             " of your decisions. ";
+  }
+  if (h.childRows > 0) {
+    words += "You saw or heard the child before " + outOf(h.childSeen, h.childRows) + ". ";
+  }
+  if (h.checkRows > 0) {
+    words += "On average you asked for " +
+             fixed(static_cast<double>(h.checks) / static_cast<double>(h.checkRows), 1) +
+             " agency checks per decision (" + std::to_string(h.checks) + " over " +
+             std::to_string(h.checkRows) + (h.checkRows == 1 ? " decision)." : " decisions).");
+  }
+  ui::text(words);
+}
+
+} // namespace
+
+void drawProgress(const view::ShellModel& model, ProgressUi& ui, view::IntentSink& sink) {
+  const view::ProgressModel& progress = model.progress;
+  if (progress.attempts.empty()) {
+    drawEmpty(sink);
+    return;
+  }
+  ImGui::BeginChild("progress", ImVec2(0.0f, 0.0f), false);
+  drawAttempts(progress, ui, sink);
+  ImGui::Spacing();
+  ImGui::Spacing();
+
+  const bool twoColumns = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 56.0f;
+  if (ImGui::BeginTable("charts", twoColumns ? 2 : 1,
+                        ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
+    ImGui::TableNextColumn();
+    drawTrend(progress);
+    if (progress.summary) {
+      const scoring::PractitionerSummary& summary = *progress.summary;
+      ImGui::TableNextColumn();
+      drawConversion(summary);
+      ImGui::TableNextColumn();
+      drawAgreement(summary);
+      ImGui::TableNextColumn();
+      drawSignal(summary);
+      ImGui::TableNextColumn();
+      drawCalibration(summary);
+      ImGui::TableNextColumn();
+      drawHabits(summary);
+    } else {
+      ImGui::TableNextColumn();
+      heading("Your decisions");
+      ui::text("The charts of your decisions appear once you have locked a decision on a "
+               "case.");
+    }
+    ImGui::EndTable();
+  }
+  ImGui::EndChild();
+}
+
+} // namespace sim::ui

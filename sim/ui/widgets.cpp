@@ -1,0 +1,80 @@
+// Shared widgets and the test item registry.
+#include "sim/ui/widgets.hpp"
+
+#include "sim/ui/fonts.hpp"
+#include "sim/ui/theme.hpp"
+
+#include <imgui_internal.h>
+
+namespace sim::ui {
+
+namespace {
+ItemRegistry* g_registry = nullptr;
+} // namespace
+
+const TrackedItem* ItemRegistry::find(std::string_view label) const {
+  for (auto it = m_items.rbegin(); it != m_items.rend(); ++it) {
+    if (it->label == label) {
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+void installRegistry(ItemRegistry* registry) { g_registry = registry; }
+
+void track(const char* label) {
+  if (g_registry != nullptr) {
+    g_registry->add({label, ImGui::GetItemID(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+  }
+}
+
+bool button(const char* label, const ImVec2& size) {
+  const bool pressed = ImGui::Button(label, size);
+  track(label);
+  return pressed;
+}
+
+bool buttonIf(bool enabled, const char* label, const ImVec2& size) {
+  if (!enabled) {
+    ImGui::BeginDisabled();
+  }
+  const bool pressed = ImGui::Button(label, size);
+  track(label);
+  if (!enabled) {
+    ImGui::EndDisabled();
+  }
+  return pressed && enabled;
+}
+
+void heading(std::string_view text) {
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopFont();
+  ImGui::Separator();
+}
+
+void text(std::string_view text) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+}
+
+void muted(std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+  ui::text(text);
+  ImGui::PopStyleColor();
+}
+
+void tooltip(std::string_view text) {
+  // Also for keyboard users: while they navigate, the focused item shows its tooltip.
+  if (ImGui::IsItemHovered() || (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+} // namespace sim::ui

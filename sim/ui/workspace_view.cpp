@@ -1,0 +1,712 @@
+// Drawing of the case workspace: the status strip, the contact and household column, the
+// chronology, and the enquiries and notes tabs (the decision tab is decision_form.cpp).
+// Only what the practitioner could know at this point is shown: never a panel review,
+// an outcome or teaching content.
+#include "sim/ui/workspace_view.hpp"
+
+#include "sim/core/time_of_day.hpp"
+#include "sim/engine/routes.hpp"
+#include "sim/ui/fonts.hpp"
+#include "sim/ui/household_diagram.hpp"
+#include "sim/ui/theme.hpp"
+#include "sim/ui/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string_view>
+#include <vector>
+
+namespace sim::ui {
+
+namespace {
+
+constexpr ImGuiWindowFlags kColumnFlags = ImGuiWindowFlags_NavFlattened;
+
+std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+bool blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+std::string lowerFirst(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') {
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  }
+  return out;
+}
+
+void boldLine(std::string_view text) {
+  ImGui::PushFont(fonts().bold);
+  ui::text(text);
+  ImGui::PopFont();
+}
+
+void coloured(const ImVec4& colour, std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ui::text(text);
+  ImGui::PopStyleColor();
+}
+
+bool radio(const std::string& label, bool active) {
+  const bool pressed = ImGui::RadioButton(label.c_str(), active);
+  track(label.c_str());
+  return pressed;
+}
+
+// Pieces of text laid out on one line while they fit, wrapping to the next line between
+// pieces when they do not (the status strip at large text sizes).
+class Flow {
+public:
+  void next(float width) {
+    if (!m_first) {
+      ImGui::SameLine(0.0f, ImGui::GetFontSize() * 1.2f);
+      if (ImGui::GetContentRegionAvail().x < width) {
+        ImGui::NewLine();
+      }
+    }
+    m_first = false;
+  }
+  void text(std::string_view text, const ImVec4* colour = nullptr, bool bold = false) {
+    if (bold) {
+      ImGui::PushFont(fonts().bold);
+    }
+    next(ImGui::CalcTextSize(text.data(), text.data() + text.size()).x);
+    if (colour != nullptr) {
+      ImGui::PushStyleColor(ImGuiCol_Text, *colour);
+    }
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    if (colour != nullptr) {
+      ImGui::PopStyleColor();
+    }
+    if (bold) {
+      ImGui::PopFont();
+    }
+  }
+
+private:
+  bool m_first = true;
+};
+
+// Take the drafts from the attempt when another attempt (or decision point) is shown.
+void sync(const view::WorkspaceModel& model, WorkspaceUi& ui) {
+  const auto& state = *model.state;
+  if (ui.syncedAttempt == model.attemptId && ui.syncedScenario == state.scenarioId &&
+      ui.syncedPoint == state.decisionPoint) {
+    return;
+  }
+  const bool sameAttempt =
+      ui.syncedAttempt == model.attemptId && ui.syncedScenario == state.scenarioId;
+  ui.syncedAttempt = model.attemptId;
+  ui.syncedScenario = state.scenarioId;
+  ui.syncedPoint = state.decisionPoint;
+  ui.notesPending = true;
+  ui.checks.clear();
+  if (!sameAttempt) {
+    ui.chronologySeen = 0;
+    ui.selectTab = WorkspaceTab::Enquiries;
+  }
+}
+
+// ── Status strip ────────────────────────────────────────────────────────────────────────
+
+void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) {
+  const auto& scenario = *model.scenario;
+  const auto& state = *model.state;
+  const auto& calendar = *model.calendar;
+  const auto& colours = palette();
+
+  ImGui::PushFont(fonts().heading);
+  ui::text(scenario.meta.title);
+  ImGui::PopFont();
+
+  Flow flow;
+  flow.text("Now: " + longWhen(calendar, state.now), nullptr, true);
+  if (state.phase == engine::Phase::Gathering) {
+    if (state.now <= state.deadline) {
+      const int left = calendar.workingMinutesBetween(state.now, state.deadline);
+      const std::string text = "Decide by " + longWhen(calendar, state.deadline) + " · " +
+                               describeWorkingTime(left, calendar.minutesPerWorkingDay()) +
+                               " of working time left";
+      flow.text(text, left < 60 ? &colours.warning : nullptr);
+    } else {
+      const int over = calendar.workingMinutesBetween(state.deadline, state.now);
+      const std::string text = "⚠ Deadline passed (" + longWhen(calendar, state.deadline) +
+                               ") · " + describeWorkingTime(over, calendar.minutesPerWorkingDay()) +
+                               " of working time over";
+      flow.text(text, &colours.bad, true);
+    }
+  } else {
+    flow.text(state.phase == engine::Phase::Closed ? "✓ Case finished: every decision is locked"
+                                                   : "✓ Decision locked",
+              &colours.good);
+  }
+
+  int pending = 0;
+  std::optional<engine::SimTime> nextDue;
+  for (const auto& check : state.checks) {
+    if (check.status == engine::CheckStatus::Pending) {
+      ++pending;
+      if (!nextDue || check.due < *nextDue) {
+        nextDue = check.due;
+      }
+    }
+  }
+  std::string replies = pending == 0   ? std::string("No replies pending")
+                        : pending == 1 ? std::string("1 reply pending")
+                                       : std::to_string(pending) + " replies pending";
+  if (nextDue) {
+    replies += " (next by " + shortWhen(calendar, *nextDue) + ")";
+  }
+  flow.text(replies);
+
+  if (model.readOnly) {
+    flow.text("Reviewing: nothing can be changed", &colours.muted);
+  } else {
+    const char* kWait = "Wait for next reply";
+    flow.next(ImGui::CalcTextSize(kWait).x + ImGui::GetStyle().FramePadding.x * 2.0f);
+    const bool canWait =
+        pending > 0 && state.phase == engine::Phase::Gathering && state.contactRead;
+    if (buttonIf(canWait, kWait)) {
+      sink.push(view::Act{engine::WaitForReply{}});
+    }
+    if (!canWait) {
+      tooltip(pending == 0 ? "Nothing is pending: request a check first."
+                           : "Nothing can be done at this point of the case.");
+    }
+  }
+
+  if (!model.refusal.empty()) {
+    ImGui::PushFont(fonts().bold);
+    coloured(colours.bad, "✗ Not done: " + model.refusal);
+    ImGui::PopFont();
+  }
+  ImGui::Separator();
+}
+
+// ── Contact and household ───────────────────────────────────────────────────────────────
+
+void drawContact(const view::WorkspaceModel& model, view::IntentSink& sink) {
+  const auto& scenario = *model.scenario;
+  const auto& state = *model.state;
+  const auto& contact = scenario.contact;
+  const auto& calendar = *model.calendar;
+  const engine::SimTime arrived = engine::SimTime::at(0, scenario.clock.startMinute);
+  const std::string arrival =
+      longWhen(calendar, arrived) + ", " + lowerFirst(core::labelOf(contact.channel));
+
+  heading("Contact");
+  if (!state.contactRead) {
+    ui::text("A new contact arrived: " + arrival + ".");
+    if (model.readOnly) {
+      muted("The contact was not read in this attempt.");
+      return;
+    }
+    ImGui::PushFont(fonts().bold);
+    if (buttonIf(state.phase == engine::Phase::Gathering, "Read the contact",
+                 ImVec2(-FLT_MIN, ImGui::GetFrameHeight() * 1.6f))) {
+      sink.push(view::Act{engine::ReadContact{}});
+    }
+    ImGui::PopFont();
+    muted("Reading it is the first step; the clock starts running.");
+    return;
+  }
+  const auto field = [](std::string_view name, const std::string& value) {
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(name.data(), name.data() + name.size());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ui::text(value);
+  };
+  field("Arrived:", arrival);
+  std::string from = contact.anonymous || contact.referrerRole.empty() ? "Anonymous referrer"
+                                                                       : contact.referrerRole;
+  if (contact.referrerAgency) {
+    from += " (" + std::string(core::labelOf(*contact.referrerAgency)) + ")";
+  }
+  field("From:", from);
+  if (const auto* source = core::findCensusCode(core::CodeSet::ReferralSource, contact.sourceCode)) {
+    field("Census source:", contact.sourceCode + " " + std::string(source->label));
+  }
+  field("Parent aware of the contact:", contact.parentAware ? "yes" : "no");
+  field("Parent agreed to the referral:", contact.parentConsented ? "yes" : "no");
+  ImGui::Spacing();
+  boldLine("What they told us");
+  ui::text(contact.presentingText);
+  if (!contact.request.empty()) {
+    ImGui::Spacing();
+    boldLine("What they ask for");
+    ui::text(contact.request);
+  }
+}
+
+void drawContactColumn(const view::WorkspaceModel& model, view::IntentSink& sink) {
+  drawContact(model, sink);
+  ImGui::Spacing();
+  heading("Household");
+  drawHouseholdDiagram(*model.scenario, ImGui::GetContentRegionAvail().x);
+}
+
+// ── Chronology ──────────────────────────────────────────────────────────────────────────
+
+void drawChronology(const view::WorkspaceModel& model, WorkspaceUi& ui) {
+  heading("Chronology");
+  const auto& lines = model.chronology;
+  if (lines.empty()) {
+    muted("Nothing yet. What you read, ask and hear back appears here as it happens, the "
+          "newest at the bottom.");
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& line = lines[i];
+    ImGui::PushID(static_cast<int>(i));
+    muted(shortWhen(*model.calendar, line.at));
+    boldLine(line.heading);
+    if (!line.text.empty()) {
+      ui::text(line.text);
+    }
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+  if (lines.size() != ui.chronologySeen) {
+    if (lines.size() > ui.chronologySeen) {
+      ImGui::SetScrollHereY(1.0f); // show the newest entry
+    }
+    ui.chronologySeen = lines.size();
+  }
+}
+
+// ── Enquiries ───────────────────────────────────────────────────────────────────────────
+
+// What an action costs in simulated time, as a practitioner reads it.
+std::string takes(int minutes, int perDay) {
+  return "Takes about " + describeWorkingTime(minutes, perDay) + ".";
+}
+
+void drawQuestions(const view::WorkspaceModel& model, bool canAct, view::IntentSink& sink) {
+  const auto& scenario = *model.scenario;
+  const auto& state = *model.state;
+  const int perDay = model.calendar->minutesPerWorkingDay();
+  heading("Questions to the referrer");
+  bool any = false;
+  if (ImGui::BeginTable("##questions", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("##action", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("##question", ImGuiTableColumnFlags_WidthStretch);
+    for (std::size_t q = 0; q < scenario.questions.size(); ++q) {
+      const auto& question = scenario.questions[q];
+      if (!engine::routeOpenAt(scenario, question.decisionPoint, state.decisionPoint)) {
+        continue;
+      }
+      any = true;
+      ImGui::PushID(question.id.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const auto& asked = state.asked[q];
+      if (asked) {
+        ImGui::TextUnformatted("✓ Asked");
+      } else {
+        const std::string label = "Ask##q-" + question.id;
+        if (buttonIf(canAct, label.c_str())) {
+          sink.push(view::Act{engine::AskQuestion{question.id}});
+        }
+      }
+      ImGui::TableNextColumn();
+      ui::text("“" + question.ask + "”");
+      muted(asked ? "Asked " + shortWhen(*model.calendar, asked->at) + "; the answer is in the "
+                                                                        "chronology."
+                  : takes(question.minutes, perDay));
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (!any) {
+    muted("There are no questions for the referrer at this point.");
+  }
+}
+
+void drawRecords(const view::WorkspaceModel& model, bool canAct, view::IntentSink& sink) {
+  const auto& state = *model.state;
+  heading("Social-care records");
+  if (state.recordsChecked) {
+    ui::text("✓ Checked " + shortWhen(*model.calendar, state.recordsChecked->at) +
+             "; what was found is in the chronology.");
+    return;
+  }
+  if (buttonIf(canAct, "Check records")) {
+    sink.push(view::Act{engine::CheckRecords{}});
+  }
+  ImGui::SameLine();
+  muted("Previous contacts, referrals, assessments and plans. " +
+        takes(model.scenario->records.minutes, model.calendar->minutesPerWorkingDay()));
+}
+
+void drawDirect(const view::WorkspaceModel& model, bool canAct, view::IntentSink& sink) {
+  const auto& scenario = *model.scenario;
+  const auto& state = *model.state;
+  const int perDay = model.calendar->minutesPerWorkingDay();
+  heading("Speak to the family");
+  bool any = false;
+  if (ImGui::BeginTable("##direct", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("##action", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("##contact", ImGuiTableColumnFlags_WidthStretch);
+    for (std::size_t d = 0; d < scenario.direct.size(); ++d) {
+      const auto& direct = scenario.direct[d];
+      if (!engine::routeOpenAt(scenario, direct.decisionPoint, state.decisionPoint)) {
+        continue;
+      }
+      any = true;
+      ImGui::PushID(direct.id.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const auto& done = state.direct[d];
+      if (done) {
+        ImGui::TextUnformatted("✓ Done");
+      } else {
+        const std::string label = "Go ahead##direct-" + direct.id;
+        if (buttonIf(canAct, label.c_str())) {
+          sink.push(view::Act{engine::MakeDirectContact{direct.id}});
+        }
+      }
+      ImGui::TableNextColumn();
+      ui::text(direct.label.empty() ? std::string(core::labelOf(direct.kind)) : direct.label);
+      muted(done ? "Done " + shortWhen(*model.calendar, done->at) + "; see the chronology."
+                 : std::string(core::labelOf(direct.kind)) + ". " + takes(direct.minutes, perDay));
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (!any) {
+    muted("No direct contact with the family is possible at this point.");
+  }
+}
+
+void drawManager(const view::WorkspaceModel& model, bool canAct, view::IntentSink& sink) {
+  const auto& scenario = *model.scenario;
+  const auto& state = *model.state;
+  heading("Manager");
+  const int hint = engine::managerHintAt(scenario, state.decisionPoint);
+  if (hint < 0) {
+    muted("No manager is available to consult at this point.");
+    return;
+  }
+  const auto point = at(state.decisionPoint);
+  if (point < state.managerConsulted.size() && state.managerConsulted[point]) {
+    ui::text("✓ Consulted " + shortWhen(*model.calendar, state.managerConsulted[point]->at) +
+             "; their advice is in the chronology.");
+    return;
+  }
+  if (buttonIf(canAct, "Consult manager")) {
+    sink.push(view::Act{engine::ConsultManager{}});
+  }
+  ImGui::SameLine();
+  muted(takes(scenario.manager[at(hint)].minutes, model.calendar->minutesPerWorkingDay()) +
+        " The consultation is recorded.");
+}
+
+std::string checkStatus(const view::WorkspaceModel& model, const engine::CheckState& status,
+                        const ImVec4** colour) {
+  const auto& calendar = *model.calendar;
+  const auto& colours = palette();
+  const std::string route = status.withoutConsent ? " · requested without consent"
+                            : status.consentSought ? " · requested with consent"
+                                                   : "";
+  switch (status.status) {
+  case engine::CheckStatus::NotRequested:
+    *colour = &colours.muted;
+    return "○ Not requested";
+  case engine::CheckStatus::ConsentRefused:
+    *colour = &colours.bad;
+    return "✗ Consent refused " + shortWhen(calendar, status.requestedAt) +
+           ": not requested. You may still request it without consent, with a reason.";
+  case engine::CheckStatus::Pending:
+    *colour = &colours.warning;
+    return "… Pending: reply expected by " + shortWhen(calendar, status.due) + route;
+  case engine::CheckStatus::Replied:
+    *colour = &colours.good;
+    return "✓ Replied " + shortWhen(calendar, status.answeredAt.value_or(status.due)) + route +
+           " (see the chronology)";
+  case engine::CheckStatus::NoReply:
+    *colour = &colours.bad;
+    return "✗ No reply by " + shortWhen(calendar, status.answeredAt.value_or(status.due)) + route;
+  }
+  return "";
+}
+
+void drawCheckRequest(const core::Check& check, const engine::CheckState& status,
+                      CheckDraft& draft, view::IntentSink& sink) {
+  using engine::ConsentChoice;
+  const bool needed = check.consent == core::ConsentRule::Needed;
+  const bool refused = status.status == engine::CheckStatus::ConsentRefused;
+  if (refused) {
+    draft.consent = ConsentChoice::Override; // the only way left
+  } else if (!needed && !draft.consent) {
+    draft.consent = ConsentChoice::NotSought;
+  }
+  if (!needed) {
+    if (radio("Request without asking the parent##consent-none-" + check.id,
+              draft.consent == ConsentChoice::NotSought)) {
+      draft.consent = ConsentChoice::NotSought;
+    }
+  }
+  if (!refused) {
+    if (radio("Ask the parent for consent first##consent-seek-" + check.id,
+              draft.consent == ConsentChoice::Seek)) {
+      draft.consent = ConsentChoice::Seek;
+    }
+  }
+  if (needed) {
+    if (radio("Request without consent##consent-override-" + check.id,
+              draft.consent == ConsentChoice::Override)) {
+      draft.consent = ConsentChoice::Override;
+    }
+  }
+  const bool overriding = draft.consent == ConsentChoice::Override;
+  if (overriding) {
+    const std::string label = "##reason-" + check.id;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint(label.c_str(), "Why consent is overridden (required)",
+                             &draft.reason);
+    track(label.c_str());
+  }
+  std::string missing;
+  if (!draft.consent) {
+    missing = "Choose how to handle consent.";
+  } else if (overriding && blank(draft.reason)) {
+    missing = "Record why consent is overridden.";
+  }
+  const std::string label = "Request##" + check.id;
+  if (buttonIf(missing.empty(), label.c_str())) {
+    engine::RequestCheck request;
+    request.checkId = check.id;
+    request.consent = *draft.consent;
+    request.reason = overriding ? draft.reason : std::string();
+    sink.push(view::Act{std::move(request)});
+  }
+  if (!missing.empty()) {
+    ImGui::SameLine();
+    muted(missing);
+  }
+}
+
+void drawChecks(const view::WorkspaceModel& model, WorkspaceUi& ui, bool canAct,
+                view::IntentSink& sink) {
+  const auto& scenario = *model.scenario;
+  const auto& state = *model.state;
+  const int perDay = model.calendar->minutesPerWorkingDay();
+  heading("Partner-agency checks");
+  bool any = false;
+  for (std::size_t c = 0; c < scenario.checks.size(); ++c) {
+    const auto& check = scenario.checks[c];
+    if (!engine::routeOpenAt(scenario, check.decisionPoint, state.decisionPoint)) {
+      continue;
+    }
+    any = true;
+    const auto& status = state.checks[c];
+    ImGui::PushID(check.id.c_str());
+    boldLine(check.label.empty() ? std::string(core::labelOf(check.agency)) : check.label);
+    muted(std::string(core::labelOf(check.agency)) + " · usually replies within " +
+          describeWorkingTime(check.reply.latencyMinutes, perDay) +
+          " of working time · the request takes about " +
+          describeWorkingTime(check.requestMinutes, perDay));
+    muted(check.consent == core::ConsentRule::Needed
+              ? "Shares only with parental consent, unless you override it and record why."
+              : "Shares without parental consent.");
+    const ImVec4* colour = nullptr;
+    const std::string text = checkStatus(model, status, &colour);
+    coloured(colour != nullptr ? *colour : ImGui::GetStyle().Colors[ImGuiCol_Text], text);
+    const bool open = status.status == engine::CheckStatus::NotRequested ||
+                      status.status == engine::CheckStatus::ConsentRefused;
+    if (open && !model.readOnly) {
+      if (!canAct) {
+        ImGui::BeginDisabled();
+      }
+      drawCheckRequest(check, status, ui.checks[check.id], sink);
+      if (!canAct) {
+        ImGui::EndDisabled();
+      }
+    }
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+  if (!any) {
+    muted("No partner-agency checks can be requested at this point.");
+  }
+}
+
+void drawEnquiries(const view::WorkspaceModel& model, WorkspaceUi& ui, view::IntentSink& sink) {
+  const auto& state = *model.state;
+  const bool gathering = state.phase == engine::Phase::Gathering;
+  const bool canAct = !model.readOnly && gathering && state.contactRead;
+  if (model.readOnly) {
+    muted("You are reviewing this attempt: nothing can be asked or requested.");
+  } else if (!state.contactRead) {
+    ui::text("Read the contact first (left column); then you can ask, check and request.");
+  } else if (!gathering) {
+    ui::text("The decision at this point is locked: no more enquiries can be made.");
+  }
+  drawQuestions(model, canAct, sink);
+  ImGui::Spacing();
+  drawRecords(model, canAct, sink);
+  ImGui::Spacing();
+  drawDirect(model, canAct, sink);
+  ImGui::Spacing();
+  drawManager(model, canAct, sink);
+  ImGui::Spacing();
+  drawChecks(model, ui, canAct, sink);
+}
+
+// ── Notes ───────────────────────────────────────────────────────────────────────────────
+
+void drawNotes(const view::WorkspaceModel& model, WorkspaceUi& ui, view::IntentSink& sink) {
+  const auto& state = *model.state;
+  const bool canEdit =
+      !model.readOnly && state.phase == engine::Phase::Gathering && state.contactRead;
+  const char* kLabel = "##notes";
+  if (ui.notesPending && ImGui::GetActiveID() != ImGui::GetID(kLabel)) {
+    ui.notes = state.notes.notes;
+    ui.notesPending = false;
+  }
+  if (canEdit) {
+    muted("Your own working notes. They are saved when you leave the box.");
+  } else if (!state.contactRead && !model.readOnly) {
+    ui::text("Read the contact first; then you can write notes.");
+  } else {
+    muted("These notes can no longer be changed.");
+  }
+  const float height =
+      std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeight() * 12.0f);
+  ImGui::InputTextMultiline(kLabel, &ui.notes, ImVec2(-FLT_MIN, height),
+                            canEdit ? ImGuiInputTextFlags_None : ImGuiInputTextFlags_ReadOnly);
+  track(kLabel);
+  if (ImGui::IsItemDeactivatedAfterEdit() && canEdit) {
+    sink.push(view::Act{engine::WriteNotes{ui.notes}});
+  }
+}
+
+// ── Tabs ────────────────────────────────────────────────────────────────────────────────
+
+void drawTabs(const view::WorkspaceModel& model, WorkspaceUi& ui, view::IntentSink& sink) {
+  if (!ImGui::BeginTabBar("##workspace-tabs")) {
+    return;
+  }
+  struct Tab {
+    WorkspaceTab tab;
+    const char* label;
+  };
+  static constexpr Tab kTabs[] = {{WorkspaceTab::Enquiries, "Enquiries"},
+                                  {WorkspaceTab::Notes, "Notes"},
+                                  {WorkspaceTab::Decision, "Decision"}};
+  for (const auto& tab : kTabs) {
+    const ImGuiTabItemFlags flags =
+        ui.selectTab == tab.tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    const bool open = ImGui::BeginTabItem(tab.label, nullptr, flags);
+    track(tab.label);
+    if (!open) {
+      continue;
+    }
+    ui.tab = tab.tab;
+    const std::string body = std::string("##body-") + tab.label;
+    ImGui::BeginChild(body.c_str(), ImVec2(0.0f, 0.0f), false, kColumnFlags);
+    switch (tab.tab) {
+    case WorkspaceTab::Enquiries:
+      drawEnquiries(model, ui, sink);
+      break;
+    case WorkspaceTab::Notes:
+      drawNotes(model, ui, sink);
+      break;
+    case WorkspaceTab::Decision:
+      drawDecisionForm(model, ui.decision, sink);
+      break;
+    }
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  ui.selectTab.reset();
+  ImGui::EndTabBar();
+}
+
+void drawNoCase(view::IntentSink& sink) {
+  heading("No case is open");
+  ui::text("Choose a case in the case library to start one, or continue an unfinished attempt "
+           "from Home.");
+  if (button("Open the case library")) {
+    sink.push(view::ShowScreen{view::Screen::Library});
+  }
+}
+
+} // namespace
+
+std::string shortWhen(const engine::WorkingCalendar& calendar, engine::SimTime time) {
+  const auto weekday = core::labelOf(calendar.weekdayOf(time.day()));
+  std::string out =
+      std::string(weekday.substr(0, 3)) + " " + core::formatTimeOfDay(time.minuteOfDay());
+  if (std::abs(time.day()) >= 7) {
+    out += " · day " + std::to_string(time.day());
+  }
+  return out;
+}
+
+std::string longWhen(const engine::WorkingCalendar& calendar, engine::SimTime time) {
+  std::string out = std::string(core::labelOf(calendar.weekdayOf(time.day()))) + " " +
+                    core::formatTimeOfDay(time.minuteOfDay());
+  if (std::abs(time.day()) >= 7) {
+    out += " (day " + std::to_string(time.day()) + ")";
+  }
+  return out;
+}
+
+std::string describeWorkingTime(int minutes, int minutesPerDay) {
+  minutes = std::max(0, minutes);
+  const auto hoursAndMinutes = [](int m) {
+    const int hours = m / 60;
+    const int rest = m % 60;
+    if (hours == 0) {
+      return std::to_string(rest) + " min";
+    }
+    return std::to_string(hours) + " h" + (rest == 0 ? "" : " " + std::to_string(rest) + " min");
+  };
+  if (minutesPerDay > 0 && minutes >= minutesPerDay) {
+    const int days = minutes / minutesPerDay;
+    const int rest = minutes % minutesPerDay;
+    std::string out = std::to_string(days) + (days == 1 ? " working day" : " working days");
+    if (rest > 0) {
+      out += " " + hoursAndMinutes(rest);
+    }
+    return out;
+  }
+  return hoursAndMinutes(minutes);
+}
+
+void drawWorkspace(const view::ShellModel& model, WorkspaceUi& ui, view::IntentSink& sink) {
+  const auto& workspace = model.workspace;
+  if (!workspace.scenario || workspace.state == nullptr || workspace.calendar == nullptr) {
+    drawNoCase(sink);
+    return;
+  }
+  sync(workspace, ui);
+  drawStatusStrip(workspace, sink);
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float height = std::max(avail.y, ImGui::GetFrameHeightWithSpacing() * 6.0f);
+  const float left = std::floor((avail.x - 2.0f * spacing) * 0.30f);
+  const float middle = std::floor((avail.x - 2.0f * spacing) * 0.33f);
+
+  ImGui::BeginChild("##ws-contact", ImVec2(left, height), true, kColumnFlags);
+  drawContactColumn(workspace, sink);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##ws-chronology", ImVec2(middle, height), true, kColumnFlags);
+  drawChronology(workspace, ui);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##ws-actions", ImVec2(0.0f, height), true, kColumnFlags);
+  drawTabs(workspace, ui, sink);
+  ImGui::EndChild();
+}
+
+} // namespace sim::ui

@@ -1,0 +1,125 @@
+// The headless harness: ImGui 1.86's "write the input state" API, one frame per state.
+#include "tests/ui/ui_harness.hpp"
+
+#include "sim/ui/fonts.hpp"
+#include "sim/ui/theme.hpp"
+
+#include <imgui_internal.h>
+
+namespace ui_test {
+
+Harness::Harness(ImVec2 displaySize) {
+  m_context = ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.DisplaySize = displaySize;
+  io.DeltaTime = 1.0f / 60.0f;
+  io.ConfigInputTextCursorBlink = false;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.KeyMap[ImGuiKey_Tab] = kKeyTab;
+  io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
+  io.KeyMap[ImGuiKey_Escape] = kKeyEscape;
+  io.KeyMap[ImGuiKey_Backspace] = 259;
+  io.KeyMap[ImGuiKey_Space] = 32;
+  io.KeyMap[ImGuiKey_LeftArrow] = 263;
+  io.KeyMap[ImGuiKey_RightArrow] = 262;
+  io.KeyMap[ImGuiKey_UpArrow] = 265;
+  io.KeyMap[ImGuiKey_DownArrow] = 264;
+  (void)sim::ui::loadFonts(SIM_FONTS_DIR, 100);
+  unsigned char* pixels = nullptr;
+  int width = 0;
+  int height = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  sim::ui::applyTheme(sim::ui::Theme::Light, 100);
+  sim::ui::installRegistry(&m_items);
+}
+
+Harness::~Harness() {
+  sim::ui::installRegistry(nullptr);
+  ImGui::DestroyContext(m_context);
+}
+
+void Harness::frame(const std::function<void()>& draw) {
+  m_items.clear();
+  ImGui::NewFrame();
+  ImGui::LogToBuffer();
+  draw();
+  m_text = GImGui->LogBuffer.c_str();
+  ImGui::LogFinish();
+  ImGui::Render();
+  if (m_after) {
+    m_after();
+  }
+}
+
+void Harness::clickAt(ImVec2 point, const std::function<void()>& draw) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = point;
+  frame(draw); // hover first, as a real pointer does
+  io.MouseDown[0] = true;
+  frame(draw);
+  io.MouseDown[0] = false;
+  frame(draw);
+}
+
+bool Harness::click(std::string_view label, const std::function<void()>& draw) {
+  const auto* item = m_items.find(label);
+  if (item == nullptr) {
+    return false;
+  }
+  const ImVec2 centre((item->min.x + item->max.x) * 0.5f, (item->min.y + item->max.y) * 0.5f);
+  clickAt(centre, draw);
+  return true;
+}
+
+void Harness::type(std::string_view utf8, const std::function<void()>& draw) {
+  ImGui::GetIO().AddInputCharactersUTF8(std::string(utf8).c_str());
+  frame(draw);
+}
+
+void Harness::press(int key, const std::function<void()>& draw, bool ctrl) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyCtrl = ctrl;
+  io.KeysDown[key] = true;
+  frame(draw);
+  io.KeysDown[key] = false;
+  frame(draw);
+  io.KeyCtrl = false;
+}
+
+ShellDriver::ShellDriver(const std::string& scenarios, const std::string& database,
+                         const std::string& preferences)
+    : m_session([&] {
+        sim::session::SessionOptions options;
+        options.scenarios = scenarios;
+        options.database = database;
+        options.preferences = preferences;
+        options.now = [] { return std::string("2026-11-26T09:00:00Z"); };
+        return options;
+      }()) {
+  m_harness.afterEachFrame([this] { applyPending(); });
+  step(); // the first frame lays the windows out
+}
+
+std::function<void()> ShellDriver::drawer() {
+  return [this] { sim::ui::drawShell(m_session.model(), m_ui, m_sink); };
+}
+
+void ShellDriver::applyPending() {
+  // Applied after the frame is rendered, as the app does.
+  for (auto& intent : m_sink.take()) {
+    m_intents.push_back(intent);
+    m_session.apply(intent);
+  }
+}
+
+void ShellDriver::step() { m_harness.frame(drawer()); }
+
+bool ShellDriver::click(std::string_view label) { return m_harness.click(label, drawer()); }
+
+void ShellDriver::type(std::string_view utf8) { m_harness.type(utf8, drawer()); }
+
+void ShellDriver::press(int key, bool ctrl) { m_harness.press(key, drawer(), ctrl); }
+
+} // namespace ui_test

@@ -1,0 +1,96 @@
+// ui_test::Harness: Dear ImGui with no backend and no GL (style.md Part 4). It owns an ImGui
+// context with the app's fonts, draws frames at a fixed time step, clicks items by their
+// tracked label (mouse down for one frame, up for the next), types text and presses keys,
+// and captures the text each frame drew (through ImGui's log buffer) so tests can assert
+// what a practitioner could read. ShellDriver adds a real Session: every frame's intents are
+// recorded and then applied, as the app does.
+#pragma once
+
+#include "sim/session/session.hpp"
+#include "sim/ui/shell_view.hpp"
+#include "sim/ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ui_test {
+
+class Harness {
+public:
+  explicit Harness(ImVec2 displaySize = ImVec2(1600, 1400));
+  ~Harness();
+  Harness(const Harness&) = delete;
+  Harness& operator=(const Harness&) = delete;
+
+  /// Draw one frame with `draw`; afterwards items() and text() describe it.
+  void frame(const std::function<void()>& draw);
+  /// Click the item drawn last frame with this label; false when there is none (the two
+  /// frames are not drawn then).
+  bool click(std::string_view label, const std::function<void()>& draw);
+  /// Click at a point: mouse down for one frame, up for the next.
+  void clickAt(ImVec2 point, const std::function<void()>& draw);
+  /// Type UTF-8 text into the active text field (one frame).
+  void type(std::string_view utf8, const std::function<void()>& draw);
+  /// Press and release a key (a GLFW key code), optionally with Ctrl.
+  void press(int key, const std::function<void()>& draw, bool ctrl = false);
+
+  /// Called after each frame's Render(): where the app applies the frame's intents.
+  void afterEachFrame(std::function<void()> after) { m_after = std::move(after); }
+
+  [[nodiscard]] const sim::ui::ItemRegistry& items() const { return m_items; }
+  [[nodiscard]] const std::string& text() const { return m_text; }
+  [[nodiscard]] bool shows(std::string_view needle) const {
+    return m_text.find(needle) != std::string::npos;
+  }
+  [[nodiscard]] bool has(std::string_view label) const { return m_items.find(label) != nullptr; }
+
+private:
+  ImGuiContext* m_context = nullptr;
+  std::function<void()> m_after;
+  sim::ui::ItemRegistry m_items;
+  std::string m_text;
+};
+
+/// A real session (real scenarios, a real SQLite file) driven through the real shell view.
+class ShellDriver {
+public:
+  ShellDriver(const std::string& scenarios, const std::string& database,
+              const std::string& preferences = {});
+
+  /// One frame of the shell; its intents are recorded in lastIntents() and applied.
+  void step();
+  /// Click an item by label (two frames); false when no such item was drawn.
+  bool click(std::string_view label);
+  void type(std::string_view utf8);
+  void press(int key, bool ctrl = false);
+
+  [[nodiscard]] sim::session::Session& session() { return m_session; }
+  [[nodiscard]] const sim::view::ShellModel& model() const { return m_session.model(); }
+  [[nodiscard]] sim::ui::UiState& ui() { return m_ui; }
+  [[nodiscard]] Harness& harness() { return m_harness; }
+  /// Every intent emitted since the driver started, in order.
+  [[nodiscard]] const std::vector<sim::view::Intent>& intents() const { return m_intents; }
+
+private:
+  std::function<void()> drawer();
+  void applyPending();
+
+  Harness m_harness;
+  sim::session::Session m_session;
+  sim::ui::UiState m_ui;
+  sim::view::IntentSink m_sink;
+  std::vector<sim::view::Intent> m_intents;
+};
+
+/// Key codes as the GLFW backend reports them (the harness maps ImGui's keys the same way).
+inline constexpr int kKeyTab = 258;
+inline constexpr int kKeyEnter = 257;
+inline constexpr int kKeyEscape = 256;
+inline constexpr int kKeyEqual = 61;
+inline constexpr int kKeyMinus = 45;
+
+} // namespace ui_test

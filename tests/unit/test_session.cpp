@@ -1,0 +1,221 @@
+// The session behind the app, without any UI: profiles, attempts recorded as they happen,
+// resuming after a crash, preferences, and problems shown as notices (never an exit).
+#include "sim/session/preferences_file.hpp"
+#include "sim/session/session.hpp"
+#include "tests/support/temp_folder.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using namespace sim;
+using test_support::TempFolder;
+
+namespace {
+
+session::SessionOptions optionsIn(const TempFolder& folder) {
+  session::SessionOptions o;
+  o.scenarios = std::string(SIM_SOURCE_DIR) + "/scenarios";
+  o.database = folder.file("results.sqlite");
+  o.preferences = folder.file("preferences.txt");
+  o.now = [] { return std::string("2026-11-26T09:00:00Z"); };
+  return o;
+}
+
+void act(session::Session& s, engine::Action action) { s.apply(view::Act{std::move(action)}); }
+
+} // namespace
+
+TEST_CASE("preferences round-trip through the file format") {
+  view::Preferences p;
+  p.theme = view::Theme::HighContrast;
+  p.scalePercent = 150;
+  p.windowWidth = 1600;
+  p.windowHeight = 900;
+  p.lastProfile = "ab-17";
+  p.cleanExit = false;
+  p.openAttempt = 42;
+  const auto read = session::parsePreferences(session::formatPreferences(p), "prefs");
+  CHECK(read.diagnostics.empty());
+  CHECK(read.preferences == p);
+}
+
+TEST_CASE("a damaged preferences file gives warnings with line numbers and the defaults") {
+  const auto read = session::parsePreferences(
+      "theme = purple\nscale_percent = 900\nsize 3\nlast_profile = cd-2\n", "p.txt");
+  REQUIRE(read.diagnostics.size() == 3);
+  CHECK(core::formatDiagnostic(read.diagnostics[0]) ==
+        "p.txt:1:1: warning: 'theme' must be light, dark or high-contrast, found 'purple'; the "
+        "default is used");
+  CHECK(read.diagnostics[1].line == 2);
+  CHECK(read.diagnostics[2].message.find("expected 'key = value'") == 0);
+  CHECK(read.preferences.theme == view::Theme::Light);
+  CHECK(read.preferences.scalePercent == 100);
+  CHECK(read.preferences.lastProfile == "cd-2");
+}
+
+TEST_CASE("a new profile is saved and chosen and the library shows every bundled case as new") {
+  TempFolder folder("session-profile");
+  session::Session s(optionsIn(folder));
+  CHECK(s.model().home.currentId.empty());
+  s.apply(view::CreateProfile{"ab-17", "Alex B", "North"});
+  CHECK(s.model().notices.empty());
+  CHECK(s.model().home.currentId == "ab-17");
+  REQUIRE(s.model().home.profiles.size() == 1);
+  CHECK(s.model().home.profiles[0].displayName == "Alex B");
+  REQUIRE(s.model().library.entries.size() >= 3);
+  for (const auto& e : s.model().library.entries) {
+    CHECK(e.loaded);
+    CHECK(e.status == view::CaseStatus::New);
+  }
+}
+
+TEST_CASE("a profile id that is not pseudonymous-looking is refused with what to do") {
+  TempFolder folder("session-bad-id");
+  session::Session s(optionsIn(folder));
+  s.apply(view::CreateProfile{"Jane Smith's", "Jane", ""});
+  CHECK(s.model().home.currentId.empty());
+  REQUIRE(s.model().notices.size() == 1);
+  CHECK(s.model().notices[0].whatToDo.find("pseudonymous") != std::string::npos);
+}
+
+TEST_CASE("every action is in the store as soon as it is applied and a decision scores") {
+  TempFolder folder("session-record");
+  session::Session s(optionsIn(folder));
+  s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
+  s.apply(view::StartAttempt{"s47-baby-bruise"});
+  REQUIRE(s.attempt() != nullptr);
+  CHECK(s.model().screen == view::Screen::Workspace);
+  act(s, engine::ReadContact{});
+  act(s, engine::CheckRecords{});
+  const auto id = s.attemptId();
+  CHECK(s.store()->events(id).value().size() == 2);
+  CHECK(s.model().workspace.chronology.size() == 2);
+  act(s, engine::Decide{core::ResponseLevel::S47, core::NeedLevel::Acute, core::Urgency::SameDay,
+                        {}});
+  CHECK(s.model().screen == view::Screen::Debrief);
+  REQUIRE(s.model().debrief.points.size() == 1);
+  CHECK(s.model().debrief.finished);
+  CHECK(s.store()->attempt(id).value()->status == "finished");
+  const auto decisions = s.store()->decisionsOf(id).value();
+  REQUIRE(decisions.size() == 1);
+  CHECK(decisions[0].response == "s47");
+  REQUIRE(decisions[0].score.has_value());
+  // The library and progress now know about it.
+  for (const auto& e : s.model().library.entries) {
+    if (e.id == "s47-baby-bruise") {
+      CHECK(e.status == view::CaseStatus::Done);
+      CHECK(e.bestScore == decisions[0].score);
+    }
+  }
+  REQUIRE(s.model().progress.attempts.size() == 1);
+  CHECK(s.model().progress.trend.size() == 1);
+  REQUIRE(s.model().progress.summary.has_value());
+  CHECK(s.model().progress.summary->decisions == 1);
+}
+
+TEST_CASE("a refused action changes nothing and says why") {
+  TempFolder folder("session-refused");
+  session::Session s(optionsIn(folder));
+  s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
+  s.apply(view::StartAttempt{"advice-bedtime-battles"});
+  act(s, engine::AskQuestion{"no-such-question"});
+  CHECK_FALSE(s.model().workspace.refusal.empty());
+  CHECK(s.store()->events(s.attemptId()).value().empty());
+}
+
+TEST_CASE("after a crash the next start offers to resume the open attempt with its steps") {
+  TempFolder folder("session-crash");
+  std::int64_t id = 0;
+  {
+    session::Session s(optionsIn(folder));
+    s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
+    s.apply(view::StartAttempt{"early-help-attendance"});
+    act(s, engine::ReadContact{});
+    act(s, engine::CheckRecords{});
+    id = s.attemptId();
+    // No close(): the process "crashes" here.
+  }
+  session::Session again(optionsIn(folder));
+  REQUIRE(again.model().home.crashResume.has_value());
+  CHECK(again.model().home.crashResume->attemptId == id);
+  CHECK(again.model().home.crashResume->events == 2);
+  again.apply(view::ResumeAttempt{id});
+  REQUIRE(again.attempt() != nullptr);
+  CHECK(again.attempt()->state().recordsChecked.has_value());
+  CHECK(again.model().screen == view::Screen::Workspace);
+  CHECK_FALSE(again.model().home.crashResume.has_value());
+}
+
+TEST_CASE("after a clean exit no resume is offered though the attempt stays unfinished") {
+  TempFolder folder("session-clean");
+  {
+    session::Session s(optionsIn(folder));
+    s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
+    s.apply(view::StartAttempt{"early-help-attendance"});
+    act(s, engine::ReadContact{});
+    s.close();
+  }
+  session::Session again(optionsIn(folder));
+  CHECK_FALSE(again.model().home.crashResume.has_value());
+  CHECK(again.model().home.currentId == "ab-17");
+  REQUIRE(again.model().home.unfinished.size() == 1);
+  CHECK(again.model().home.unfinished[0].resumable);
+}
+
+TEST_CASE("a database that cannot be opened is a notice and practice still works in memory") {
+  TempFolder folder("session-bad-db");
+  auto options = optionsIn(folder);
+  {
+    std::ofstream junk(folder.file("results.sqlite"));
+    junk << "this is not a database, it is a text file that someone renamed\n";
+  }
+  session::Session s(options);
+  REQUIRE_FALSE(s.model().notices.empty());
+  CHECK(s.model().notices[0].kind == view::Notice::Kind::Error);
+  CHECK(s.model().notices[0].title == "The results database could not be opened");
+  CHECK_FALSE(s.model().notices[0].whatToDo.empty());
+  s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
+  s.apply(view::StartAttempt{"advice-bedtime-battles"});
+  act(s, engine::ReadContact{});
+  CHECK(s.attempt()->state().contactRead);
+  CHECK(s.model().home.databasePath.find("not saved") != std::string::npos);
+}
+
+TEST_CASE("a scenario folder with a broken case lists it with its diagnostics and a notice") {
+  TempFolder folder("session-broken-case");
+  std::filesystem::copy_file(std::string(SIM_SOURCE_DIR) + "/scenarios/advice-bedtime-battles.toml",
+                             folder.path() / "good.toml");
+  {
+    std::ofstream bad(folder.path() / "broken.toml");
+    bad << "[meta]\nid = \"broken\"\ntitle = 3\n";
+  }
+  auto options = optionsIn(folder);
+  options.scenarios = folder.path();
+  session::Session s(options);
+  REQUIRE(s.model().library.entries.size() == 2);
+  const auto& broken = s.model().library.entries[0];
+  CHECK_FALSE(broken.loaded);
+  CHECK(broken.errors > 0);
+  REQUIRE_FALSE(broken.diagnostics.empty());
+  CHECK(broken.diagnostics[0].find("broken.toml:") != std::string::npos);
+  REQUIRE_FALSE(s.model().notices.empty());
+  CHECK(s.model().notices[0].title == "1 case does not load");
+}
+
+TEST_CASE("theme and text size are kept in the preferences file within 100 to 200 percent") {
+  TempFolder folder("session-prefs");
+  {
+    session::Session s(optionsIn(folder));
+    s.apply(view::SetTheme{view::Theme::Dark});
+    s.apply(view::SetScale{250});
+    CHECK(s.model().preferences.scalePercent == 200);
+    s.setWindowSize(1400, 900);
+    s.close();
+  }
+  const auto read = session::readPreferences(folder.file("preferences.txt"));
+  CHECK(read.preferences.theme == view::Theme::Dark);
+  CHECK(read.preferences.scalePercent == 200);
+  CHECK(read.preferences.windowWidth == 1400);
+  CHECK(read.preferences.cleanExit);
+}
