@@ -452,8 +452,8 @@ void drawLineChart(const LineChart& chart) {
     if (n == 1) {
       return (plotMin.x + plotMax.x) * 0.5f;
     }
-    return plotMin.x + pad + (plotW - 2.0f * pad) * static_cast<float>(i) /
-                                 static_cast<float>(n - 1);
+    return plotMin.x + pad +
+           (plotW - 2.0f * pad) * static_cast<float>(i) / static_cast<float>(n - 1);
   };
   const auto py = [&](double v) {
     const double clamped = std::clamp(v, chart.minY, chart.maxY);
@@ -531,6 +531,13 @@ void drawReliabilityDiagram(const std::vector<ReliabilityPoint>& points, const s
   textCentred(dl, (plotMin.x + plotMax.x) * 0.5f, plotMax.y + lh * 1.3f, colour(p.muted),
               "predicted chance of " + what);
 
+  // Marks first, then labels placed clear of every mark and of the labels before them.
+  struct Mark {
+    float x, y, r;
+    int count;
+  };
+  std::vector<Mark> marks;
+  std::vector<ImVec4> placed; // rectangles to keep clear: min x, min y, max x, max y
   for (const auto& point : points) {
     if (point.count <= 0) {
       continue;
@@ -539,15 +546,39 @@ void drawReliabilityDiagram(const std::vector<ReliabilityPoint>& points, const s
     const float cy = plotMax.y - static_cast<float>(std::clamp(point.observed, 0.0, 1.0)) * side;
     const float r =
         std::min(e * 0.7f, e * (0.22f + 0.08f * std::sqrt(static_cast<float>(point.count))));
+    marks.push_back({cx, cy, r, point.count});
+    placed.emplace_back(cx - r, cy - r, cx + r, cy + r);
+  }
+  for (const Mark& mark : marks) {
+    const float cx = mark.x;
+    const float cy = mark.y;
+    const float r = mark.r;
     drawShape(dl, ImVec2(cx, cy), r, MarkShape::Circle, colour(p.accent), true);
     dl->AddCircle(ImVec2(cx, cy), r, textColour(), 0, 1.0f);
-    const std::string label = "n=" + std::to_string(point.count);
-    // Labels go right of the mark, or left when they would leave the area.
-    float lx = cx + r + e * 0.2f;
-    if (lx + textWidth(label) > area.max.x) {
-      lx = cx - r - e * 0.2f - textWidth(label);
+    // The label goes right of the mark, else left, above or below: the first place that
+    // stays in the area and clears the labels already drawn.
+    const std::string label = "n=" + std::to_string(mark.count);
+    const float w = textWidth(label);
+    const float gap = r + e * 0.2f;
+    const ImVec2 candidates[] = {{cx + gap, cy - lh * 0.5f},
+                                 {cx - w * 0.5f, cy - gap - lh},
+                                 {cx - gap - w, cy - lh * 0.5f},
+                                 {cx - w * 0.5f, cy + gap}};
+    ImVec2 at = candidates[0];
+    for (const ImVec2& c : candidates) {
+      // Inside the plot (clear of the tick labels), or right of it.
+      const bool inside = c.x >= plotMin.x && c.x + w <= area.max.x &&
+                          c.y >= plotMin.y - lh * 1.2f && c.y + lh <= plotMax.y + lh * 0.6f;
+      const bool clear = std::none_of(placed.begin(), placed.end(), [&](const ImVec4& q) {
+        return c.x < q.z && c.x + w > q.x && c.y < q.w && c.y + lh > q.y;
+      });
+      if (inside && clear) {
+        at = c;
+        break;
+      }
     }
-    textAt(dl, ImVec2(lx, cy - lh * 0.5f), textColour(), label);
+    placed.emplace_back(at.x, at.y, at.x + w, at.y + lh);
+    textAt(dl, at, textColour(), label);
   }
 }
 
@@ -667,7 +698,7 @@ void drawGauge(const Gauge& gauge) {
   for (const double v : {gauge.min, gauge.mid, gauge.max}) {
     const float x = gx(v);
     dl->AddLine(ImVec2(x, y - lh * 0.4f), ImVec2(x, y + lh * 0.4f), textColour(), t);
-    textCentred(dl, std::clamp(x, x0 + e, x1 - e), y + lh * 0.45f, colour(p.muted), fixed(v, 0));
+    textCentred(dl, x, y + lh * 0.45f, colour(p.muted), fixed(v, 0));
   }
   const float wordsY = y + lh * 1.45f;
   textAt(dl, ImVec2(area.min.x, wordsY), textColour(), gauge.lowLabel);
@@ -687,8 +718,8 @@ void drawGauge(const Gauge& gauge) {
   drawShape(dl, ImVec2(vx, y), r, MarkShape::Circle, colour(p.accent), true);
   dl->AddCircle(ImVec2(vx, y), r, textColour(), 0, t);
   const std::string label = gauge.markLabel + ": " + fixed(gauge.value, 2);
-  const float lx = std::clamp(vx - textWidth(label) * 0.5f, area.min.x,
-                              area.max.x - textWidth(label));
+  const float lx =
+      std::clamp(vx - textWidth(label) * 0.5f, area.min.x, area.max.x - textWidth(label));
   textAt(dl, ImVec2(lx, area.min.y + lh * 0.3f), textColour(), label);
 }
 

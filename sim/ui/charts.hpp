@@ -62,7 +62,7 @@ void drawReliabilityDiagram(const std::vector<ReliabilityPoint>& points, const s
 struct TimelineMark {
   double day = 0.0;
   MarkShape shape = MarkShape::Circle;
-  std::string label; // short, drawn above the mark (e.g. "1"), matching a text list
+  std::string label;  // short, drawn above the mark (e.g. "1"), matching a text list
   bool alert = false; // drawn in the "bad" colour (also a cross shape, by the caller)
 };
 /// A horizontal axis from day 0 (the contact) to `endDay`, ticked in days or months.

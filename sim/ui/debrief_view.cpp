@@ -520,7 +520,7 @@ void drawTimeliness(const engine::Debrief& debrief) {
   markIcon(within ? MarkShape::Circle : MarkShape::Cross, !within);
   ImGui::SameLine();
   ui::text("You decided " + fixed(debrief.workingDaysToDecide, 1) +
-           " working days after the contact opened: " +
+           " working days after the contact came in: " +
            (within ? std::string("within the one-working-day deadline.")
                    : std::string("after the one-working-day deadline.")));
 }
@@ -582,9 +582,6 @@ void drawDebrief(const view::ShellModel& model, DebriefUi& ui, view::IntentSink&
   ImGui::SameLine();
   if (button("See my progress")) {
     sink.push(view::ShowScreen{view::Screen::Progress});
-  }
-  if (debrief.canOpenNext) {
-    muted("This case goes on: open the next contact when you have read this debrief.");
   }
   ImGui::Separator();
 

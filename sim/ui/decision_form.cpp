@@ -127,8 +127,7 @@ void sync(const view::WorkspaceModel& model, DecisionFormUi& ui) {
 void drawChoices(DecisionFormUi& ui) {
   boldLine("Response");
   for (const auto& entry : core::tokenTable<core::ResponseLevel>()) {
-    const std::string label =
-        std::string(entry.label) + "##response-" + std::string(entry.token);
+    const std::string label = std::string(entry.label) + "##response-" + std::string(entry.token);
     if (radio(label, ui.response == entry.value)) {
       ui.response = entry.value;
     }
@@ -175,8 +174,8 @@ void slider(const char* label, const char* recordLabel, std::string_view questio
     draft = recorded.value_or((low + high) / 2);
     pending = false;
   }
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.6f,
-                                   ImGui::GetFontSize() * 16.0f));
+  ImGui::SetNextItemWidth(
+      std::min(ImGui::GetContentRegionAvail().x * 0.6f, ImGui::GetFontSize() * 16.0f));
   ImGui::SliderInt(label, &draft, low, high, format, ImGuiSliderFlags_AlwaysClamp);
   track(label);
   bool pushed = false;
@@ -320,8 +319,7 @@ void drawFactorPicker(const view::WorkspaceModel& model, DecisionFormUi& ui,
   }
 
   ImGui::SetNextItemWidth(-FLT_MIN);
-  ImGui::InputTextWithHint("##factor-note", "A note in your own words (optional)",
-                           &ui.factorNote);
+  ImGui::InputTextWithHint("##factor-note", "A note in your own words (optional)", &ui.factorNote);
   track("##factor-note");
 
   const bool ready = !ui.factorCode.empty() || !ui.factorFact.empty() || !blank(ui.factorNote);
@@ -432,9 +430,8 @@ void drawConfirm(const view::WorkspaceModel& model, DecisionFormUi& ui, view::In
   const auto percent = [](std::optional<int> v) {
     return v ? std::to_string(*v) + " %" : std::string("not recorded");
   };
-  line("Significant harm: " + percent(notes.pSignificantHarm) +
-       " · Re-referral: " + percent(notes.pRereferral) +
-       " · Confidence: " + percent(notes.confidence));
+  line("Significant harm: " + percent(notes.pSignificantHarm) + " · Re-referral: " +
+       percent(notes.pRereferral) + " · Confidence: " + percent(notes.confidence));
   line("Factors identified: " + std::to_string(notes.factors.size()));
   ImGui::Spacing();
   ImGui::PushFont(fonts().bold);

@@ -76,9 +76,10 @@ void dashedRect(ImDrawList* drawList, ImVec2 min, ImVec2 max, ImU32 colour, floa
 }
 
 // Lays `count` boxes of `lineCount` text lines out in centred rows from `top`; returns the
-// boxes' rectangles and moves `top` below the last row.
+// boxes' rectangles and moves `top` below the last row. With `fullLastRow`, a partly
+// filled row comes first rather than last (adults: parents sit next to their children).
 std::vector<std::pair<ImVec2, ImVec2>> layoutRows(std::size_t count, int lineCount, ImVec2 origin,
-                                                  float width, float& top) {
+                                                  float width, float& top, bool fullLastRow) {
   std::vector<std::pair<ImVec2, ImVec2>> rects;
   if (count == 0) {
     return rects;
@@ -92,11 +93,15 @@ std::vector<std::pair<ImVec2, ImVec2>> layoutRows(std::size_t count, int lineCou
   const std::size_t fit =
       std::max<std::size_t>(1, static_cast<std::size_t>((width + gap) / (minWidth + gap)));
   const std::size_t perRow = std::min(count, fit);
-  const float boxWidth = std::clamp(
-      (width - gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow), minWidth,
-      maxWidth);
-  for (std::size_t first = 0; first < count; first += perRow) {
-    const std::size_t inRow = std::min(perRow, count - first);
+  const float boxWidth =
+      std::clamp((width - gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow),
+                 minWidth, maxWidth);
+  const std::size_t partial = count % perRow;
+  for (std::size_t first = 0; first < count;) {
+    std::size_t inRow = std::min(perRow, count - first);
+    if (fullLastRow && first == 0 && partial != 0) {
+      inRow = partial;
+    }
     const float rowWidth =
         boxWidth * static_cast<float>(inRow) + gap * static_cast<float>(inRow - 1);
     float x = origin.x + std::max(0.0f, (width - rowWidth) * 0.5f);
@@ -104,6 +109,7 @@ std::vector<std::pair<ImVec2, ImVec2>> layoutRows(std::size_t count, int lineCou
       rects.emplace_back(ImVec2(x, top), ImVec2(x + boxWidth, top + height));
       x += boxWidth + gap;
     }
+    first += inRow;
     top += height + font * 0.6f;
   }
   return rects;
@@ -121,8 +127,8 @@ void drawBoxText(ImDrawList* drawList, const Box& box) {
     const ImVec2 extent = font->CalcTextSizeA(size, 1.0e6f, 0.0f, line.c_str());
     const float inner = clip.z - clip.x;
     // Centred when it fits, otherwise from the left and clipped (the list below has it all).
-    const float x = extent.x <= inner ? box.min.x + (box.max.x - box.min.x - extent.x) * 0.5f
-                                      : clip.x;
+    const float x =
+        extent.x <= inner ? box.min.x + (box.max.x - box.min.x - extent.x) * 0.5f : clip.x;
     drawList->AddText(font, size, ImVec2(x, y), colour, line.c_str(), line.c_str() + line.size(),
                       0.0f, &clip);
     y += ImGui::GetTextLineHeight();
@@ -185,13 +191,27 @@ void drawHouseholdDiagram(const core::Scenario& scenario, float width) {
   const bool anyElsewhere = std::any_of(scenario.adults.begin(), scenario.adults.end(),
                                         [](const core::Adult& a) { return !a.inHousehold; });
 
+  // Adults who are parents of a child go last, on the row nearest the children, so that
+  // the lines to their children do not cross other adults' boxes.
+  std::vector<std::size_t> adultOrder;
+  for (const bool parents : {false, true}) {
+    for (std::size_t i = 0; i < scenario.adults.size(); ++i) {
+      if (scenario.adults[i].parentOf.empty() != parents) {
+        adultOrder.push_back(i);
+      }
+    }
+  }
   float top = origin.y;
-  const auto adultRects =
-      layoutRows(scenario.adults.size(), anyElsewhere ? 3 : 2, origin, width, top);
+  const auto adultSlots =
+      layoutRows(scenario.adults.size(), anyElsewhere ? 3 : 2, origin, width, top, true);
+  std::vector<std::pair<ImVec2, ImVec2>> adultRects(scenario.adults.size());
+  for (std::size_t slot = 0; slot < adultOrder.size(); ++slot) {
+    adultRects[adultOrder[slot]] = adultSlots[slot];
+  }
   if (!adultRects.empty() && !scenario.children.empty()) {
     top += font * 1.4f; // room for the lines from parents to children
   }
-  const auto childRects = layoutRows(scenario.children.size(), 2, origin, width, top);
+  const auto childRects = layoutRows(scenario.children.size(), 2, origin, width, top, false);
   const float height = top - origin.y;
 
   std::vector<Box> boxes;
@@ -245,7 +265,8 @@ void drawHouseholdDiagram(const core::Scenario& scenario, float width) {
     if (box.dashed && !box.child) {
       dashedRect(drawList, box.min, box.max, border, font * 0.35f, thickness);
     } else {
-      drawList->AddRect(box.min, box.max, border, rounding, 0, box.dashed ? thickness : 2.0f * thickness);
+      drawList->AddRect(box.min, box.max, border, rounding, 0,
+                        box.dashed ? thickness : 2.0f * thickness);
     }
     drawBoxText(drawList, box);
     if (ImGui::IsMouseHoveringRect(box.min, box.max) && ImGui::IsWindowHovered()) {
@@ -262,7 +283,8 @@ void drawHouseholdDiagram(const core::Scenario& scenario, float width) {
   muted("Adults are square-cornered boxes (dashed: lives elsewhere); children are rounded "
         "boxes; a line joins a parent to each of their children.");
   for (const auto& adult : scenario.adults) {
-    std::string line = displayName(adult.name, adult.id) + " (adult): " + describeAdult(scenario, adult);
+    std::string line =
+        displayName(adult.name, adult.id) + " (adult): " + describeAdult(scenario, adult);
     if (!adult.notes.empty()) {
       line += ". " + adult.notes;
     }

@@ -35,6 +35,12 @@ void cell(std::string_view text) {
   ui::text(text);
 }
 
+// A cell of a text-equivalent table: one line, never wrapped (the columns fit their text).
+void plainCell(std::string_view text) {
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+}
+
 void headerCell(std::string_view text) {
   ImGui::TableNextColumn();
   ImGui::PushFont(fonts().bold);
@@ -74,9 +80,9 @@ std::string statusLabel(std::string_view status) {
 }
 
 std::string dateLabel(const std::string& iso) {
-  // "2024-03-05T14:02:11Z" -> "2024-03-05 14:02"
-  if (iso.size() >= 16 && iso[10] == 'T') {
-    return iso.substr(0, 10) + " " + iso.substr(11, 5);
+  // "2024-03-05T14:02:11Z" -> "2024-03-05" (the time is in the Review button's tooltip)
+  if (iso.size() >= 10) {
+    return iso.substr(0, 10);
   }
   return iso;
 }
@@ -117,7 +123,7 @@ void drawAttempts(const view::ProgressModel& model, ProgressUi& ui, view::Intent
   const float em = ImGui::GetFontSize();
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("2024-03-05 14:02").x);
+                          ImGui::CalcTextSize("2024-03-05").x);
   ImGui::TableSetupColumn("Case", ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed,
                           ImGui::CalcTextSize("Not finished").x);
@@ -145,8 +151,7 @@ void drawAttempts(const view::ProgressModel& model, ProgressUi& ui, view::Intent
       if (button(label.c_str())) {
         sink.push(view::ReviewAttempt{attempt.attemptId});
       }
-      tooltip("Open the debrief of " + attempt.title + " (" + dateLabel(attempt.startedAt) +
-              ")");
+      tooltip("Open the debrief of " + attempt.title + " (started " + attempt.startedAt + ")");
     }
     ImGui::PopID();
   }
@@ -205,10 +210,11 @@ void drawConversion(const scoring::PractitionerSummary& summary) {
     }
     for (std::size_t i = 0; i < labels.size(); ++i) {
       ImGui::TableNextRow();
-      cell(labels[i]);
-      cell(std::to_string(summary.conversion[i]) + " (" + percent(yours[i]) + ")");
+      plainCell(labels[i]);
+      plainCell(std::to_string(summary.conversion[i]) + " (" + percent(yours[i]) + ")");
       if (hasPanel) {
-        cell(std::to_string(summary.panel->panelConversion[i]) + " (" + percent(panel[i]) + ")");
+        plainCell(std::to_string(summary.panel->panelConversion[i]) + " (" + percent(panel[i]) +
+                  ")");
       }
     }
     ImGui::EndTable();
@@ -230,8 +236,8 @@ void drawAgreement(const scoring::PractitionerSummary& summary) {
                  {"Above (over-response)", ratio(panel.over), true}});
   ui::text("Of your " + std::to_string(panel.decisions) +
            " decisions on cases with a panel: " + outOf(panel.within, panel.decisions) +
-           " within the panel's band, " + outOf(panel.under, panel.decisions) +
-           " below it and " + outOf(panel.over, panel.decisions) + " above it.");
+           " within the panel's band, " + outOf(panel.under, panel.decisions) + " below it and " +
+           outOf(panel.over, panel.decisions) + " above it.");
   if (panel.quadraticKappa.defined) {
     ui::text("Agreement with the panel beyond chance (quadratic-weighted kappa): " +
              fixed(panel.quadraticKappa.value, 2) +
@@ -251,11 +257,11 @@ void drawAgreement(const scoring::PractitionerSummary& summary) {
   const auto labels = responseLevelShortLabels();
   const int k = panel.confusion.categories();
   muted("Rows: the panel's consensus. Columns: your decision.");
-  if (ImGui::BeginTable("confusion", k + 1,
-                        ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit |
-                            ImGuiTableFlags_NoHostExtendX | ImGuiTableFlags_ScrollX,
-                        ImVec2(0.0f, ImGui::GetTextLineHeightWithSpacing() *
-                                         static_cast<float>(k + 3)))) {
+  if (ImGui::BeginTable(
+          "confusion", k + 1,
+          ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX |
+              ImGuiTableFlags_ScrollX,
+          ImVec2(0.0f, ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(k + 3)))) {
     headerCell("Panel \\ You");
     for (int c = 0; c < k; ++c) {
       headerCell(static_cast<std::size_t>(c) < labels.size() ? labels[static_cast<std::size_t>(c)]
@@ -267,7 +273,7 @@ void drawAgreement(const scoring::PractitionerSummary& summary) {
                                                              : std::to_string(r));
       for (int c = 0; c < k; ++c) {
         const std::int64_t n = panel.confusion.at(r, c);
-        cell(n == 0 ? "·" : std::to_string(n));
+        plainCell(n == 0 ? "·" : std::to_string(n));
       }
     }
     ImGui::EndTable();
@@ -363,10 +369,10 @@ void drawCalibration(const scoring::PractitionerSummary& summary) {
           continue;
         }
         ImGui::TableNextRow();
-        cell(percent(bin.lower) + "–" + percent(bin.upper));
-        cell(std::to_string(bin.count));
-        cell(percent(bin.meanForecast));
-        cell(percent(bin.observedFrequency));
+        plainCell(percent(bin.lower) + "–" + percent(bin.upper));
+        plainCell(std::to_string(bin.count));
+        plainCell(percent(bin.meanForecast));
+        plainCell(percent(bin.observedFrequency));
       }
       ImGui::EndTable();
     }
@@ -398,8 +404,8 @@ void drawCalibration(const scoring::PractitionerSummary& summary) {
           continue;
         }
         ImGui::TableNextRow();
-        cell(labels[i]);
-        cell(percent(*c.meanHarmByLevel[i]));
+        plainCell(labels[i]);
+        plainCell(percent(*c.meanHarmByLevel[i]));
       }
       ImGui::EndTable();
     }
@@ -424,7 +430,8 @@ void drawHabits(const scoring::PractitionerSummary& summary) {
              " of your decisions. ";
   }
   if (h.childRows > 0) {
-    words += "You saw or heard the child before " + outOf(h.childSeen, h.childRows) + ". ";
+    words += "You saw or heard the child before " + outOf(h.childSeen, h.childRows) +
+             " of your decisions. ";
   }
   if (h.checkRows > 0) {
     words += "On average you asked for " +

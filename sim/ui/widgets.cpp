@@ -4,7 +4,7 @@
 #include "sim/ui/fonts.hpp"
 #include "sim/ui/theme.hpp"
 
-#include <imgui_internal.h>
+#include <imgui_internal.h> // GetItemID: a function, safe across the packaged build
 
 namespace sim::ui {
 

@@ -113,6 +113,16 @@ void sync(const view::WorkspaceModel& model, WorkspaceUi& ui) {
   }
 }
 
+// Why the last action was refused, in words and in the strongest colour.
+void drawRefusal(const view::WorkspaceModel& model) {
+  if (model.refusal.empty()) {
+    return;
+  }
+  ImGui::PushFont(fonts().bold);
+  coloured(palette().bad, "✗ Not done: " + model.refusal);
+  ImGui::PopFont();
+}
+
 // ── Status strip ────────────────────────────────────────────────────────────────────────
 
 void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) {
@@ -125,26 +135,34 @@ void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) 
   ui::text(scenario.meta.title);
   ImGui::PopFont();
 
+  ImGui::AlignTextToFramePadding(); // the line holds a button
   Flow flow;
   flow.text("Now: " + longWhen(calendar, state.now), nullptr, true);
   if (state.phase == engine::Phase::Gathering) {
     if (state.now <= state.deadline) {
       const int left = calendar.workingMinutesBetween(state.now, state.deadline);
       const std::string text = "Decide by " + longWhen(calendar, state.deadline) + " · " +
-                               describeWorkingTime(left, calendar.minutesPerWorkingDay()) +
-                               " of working time left";
+                               describeWorkingTime(left, 0) + " of working time left";
       flow.text(text, left < 60 ? &colours.warning : nullptr);
     } else {
       const int over = calendar.workingMinutesBetween(state.deadline, state.now);
-      const std::string text = "⚠ Deadline passed (" + longWhen(calendar, state.deadline) +
-                               ") · " + describeWorkingTime(over, calendar.minutesPerWorkingDay()) +
-                               " of working time over";
+      const std::string text = "⚠ Deadline passed (" + longWhen(calendar, state.deadline) + ") · " +
+                               describeWorkingTime(over, 0) + " of working time over";
       flow.text(text, &colours.bad, true);
     }
   } else {
     flow.text(state.phase == engine::Phase::Closed ? "✓ Case finished: every decision is locked"
                                                    : "✓ Decision locked",
               &colours.good);
+  }
+
+  if (state.phase != engine::Phase::Gathering || model.readOnly) {
+    if (model.readOnly) {
+      flow.text("Reviewing: nothing can be changed", &colours.muted);
+    }
+    drawRefusal(model);
+    ImGui::Separator();
+    return;
   }
 
   int pending = 0;
@@ -165,27 +183,16 @@ void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) 
   }
   flow.text(replies);
 
-  if (model.readOnly) {
-    flow.text("Reviewing: nothing can be changed", &colours.muted);
-  } else {
-    const char* kWait = "Wait for next reply";
-    flow.next(ImGui::CalcTextSize(kWait).x + ImGui::GetStyle().FramePadding.x * 2.0f);
-    const bool canWait =
-        pending > 0 && state.phase == engine::Phase::Gathering && state.contactRead;
-    if (buttonIf(canWait, kWait)) {
-      sink.push(view::Act{engine::WaitForReply{}});
-    }
-    if (!canWait) {
-      tooltip(pending == 0 ? "Nothing is pending: request a check first."
-                           : "Nothing can be done at this point of the case.");
-    }
+  const char* kWait = "Wait for next reply";
+  flow.next(ImGui::CalcTextSize(kWait).x + ImGui::GetStyle().FramePadding.x * 2.0f);
+  const bool canWait = pending > 0 && state.contactRead;
+  if (buttonIf(canWait, kWait)) {
+    sink.push(view::Act{engine::WaitForReply{}});
   }
-
-  if (!model.refusal.empty()) {
-    ImGui::PushFont(fonts().bold);
-    coloured(colours.bad, "✗ Not done: " + model.refusal);
-    ImGui::PopFont();
+  if (!canWait) {
+    tooltip("Nothing is pending: request a check first.");
   }
+  drawRefusal(model);
   ImGui::Separator();
 }
 
@@ -216,12 +223,24 @@ void drawContact(const view::WorkspaceModel& model, view::IntentSink& sink) {
     muted("Reading it is the first step; the clock starts running.");
     return;
   }
+  // "Name: value" on one line when it fits, else the value under its name.
   const auto field = [](std::string_view name, const std::string& value) {
     ImGui::PushFont(fonts().bold);
+    const float nameWidth = ImGui::CalcTextSize(name.data(), name.data() + name.size()).x;
     ImGui::TextUnformatted(name.data(), name.data() + name.size());
     ImGui::PopFont();
-    ImGui::SameLine();
+    const float valueWidth = ImGui::CalcTextSize(value.c_str()).x;
+    const float room =
+        ImGui::GetContentRegionAvail().x - nameWidth - ImGui::GetStyle().ItemSpacing.x;
+    if (valueWidth <= room) {
+      ImGui::SameLine();
+    } else {
+      ImGui::Indent();
+    }
     ui::text(value);
+    if (valueWidth > room) {
+      ImGui::Unindent();
+    }
   };
   field("Arrived:", arrival);
   std::string from = contact.anonymous || contact.referrerRole.empty() ? "Anonymous referrer"
@@ -230,7 +249,8 @@ void drawContact(const view::WorkspaceModel& model, view::IntentSink& sink) {
     from += " (" + std::string(core::labelOf(*contact.referrerAgency)) + ")";
   }
   field("From:", from);
-  if (const auto* source = core::findCensusCode(core::CodeSet::ReferralSource, contact.sourceCode)) {
+  if (const auto* source =
+          core::findCensusCode(core::CodeSet::ReferralSource, contact.sourceCode)) {
     field("Census source:", contact.sourceCode + " " + std::string(source->label));
   }
   field("Parent aware of the contact:", contact.parentAware ? "yes" : "no");
@@ -280,6 +300,33 @@ void drawChronology(const view::WorkspaceModel& model, WorkspaceUi& ui) {
   }
 }
 
+// The contact and the chronology as two tabs of one column (large text sizes). New
+// entries in the chronology bring its tab forward, so that the result of an action shows.
+void drawReadingTabs(const view::WorkspaceModel& model, WorkspaceUi& ui, view::IntentSink& sink) {
+  if (!ImGui::BeginTabBar("##reading-tabs")) {
+    return;
+  }
+  const bool fresh = model.chronology.size() > ui.chronologySeen;
+  const bool contactOpen = ImGui::BeginTabItem("Contact");
+  track("Contact");
+  if (contactOpen) {
+    ImGui::BeginChild("##body-contact", ImVec2(0.0f, 0.0f), false, kColumnFlags);
+    drawContactColumn(model, sink);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  const bool chronologyOpen = ImGui::BeginTabItem(
+      "Chronology", nullptr, fresh ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None);
+  track("Chronology");
+  if (chronologyOpen) {
+    ImGui::BeginChild("##body-chronology", ImVec2(0.0f, 0.0f), false, kColumnFlags);
+    drawChronology(model, ui);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
 // ── Enquiries ───────────────────────────────────────────────────────────────────────────
 
 // What an action costs in simulated time, as a practitioner reads it.
@@ -291,7 +338,7 @@ void drawQuestions(const view::WorkspaceModel& model, bool canAct, view::IntentS
   const auto& scenario = *model.scenario;
   const auto& state = *model.state;
   const int perDay = model.calendar->minutesPerWorkingDay();
-  heading("Questions to the referrer");
+  heading("Ask the referrer");
   bool any = false;
   if (ImGui::BeginTable("##questions", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("##action", ImGuiTableColumnFlags_WidthFixed);
@@ -316,8 +363,9 @@ void drawQuestions(const view::WorkspaceModel& model, bool canAct, view::IntentS
       }
       ImGui::TableNextColumn();
       ui::text("“" + question.ask + "”");
-      muted(asked ? "Asked " + shortWhen(*model.calendar, asked->at) + "; the answer is in the "
-                                                                        "chronology."
+      muted(asked ? "Asked " + shortWhen(*model.calendar, asked->at) +
+                        "; the answer is in the "
+                        "chronology."
                   : takes(question.minutes, perDay));
       ImGui::PopID();
     }
@@ -348,7 +396,7 @@ void drawDirect(const view::WorkspaceModel& model, bool canAct, view::IntentSink
   const auto& scenario = *model.scenario;
   const auto& state = *model.state;
   const int perDay = model.calendar->minutesPerWorkingDay();
-  heading("Speak to the family");
+  heading("See or speak to the family");
   bool any = false;
   if (ImGui::BeginTable("##direct", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("##action", ImGuiTableColumnFlags_WidthFixed);
@@ -411,7 +459,7 @@ std::string checkStatus(const view::WorkspaceModel& model, const engine::CheckSt
                         const ImVec4** colour) {
   const auto& calendar = *model.calendar;
   const auto& colours = palette();
-  const std::string route = status.withoutConsent ? " · requested without consent"
+  const std::string route = status.withoutConsent  ? " · requested without consent"
                             : status.consentSought ? " · requested with consent"
                                                    : "";
   switch (status.status) {
@@ -436,8 +484,8 @@ std::string checkStatus(const view::WorkspaceModel& model, const engine::CheckSt
   return "";
 }
 
-void drawCheckRequest(const core::Check& check, const engine::CheckState& status,
-                      CheckDraft& draft, view::IntentSink& sink) {
+void drawCheckRequest(const core::Check& check, const engine::CheckState& status, CheckDraft& draft,
+                      view::IntentSink& sink) {
   using engine::ConsentChoice;
   const bool needed = check.consent == core::ConsentRule::Needed;
   const bool refused = status.status == engine::CheckStatus::ConsentRefused;
@@ -468,8 +516,7 @@ void drawCheckRequest(const core::Check& check, const engine::CheckState& status
   if (overriding) {
     const std::string label = "##reason-" + check.id;
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint(label.c_str(), "Why consent is overridden (required)",
-                             &draft.reason);
+    ImGui::InputTextWithHint(label.c_str(), "Why consent is overridden (required)", &draft.reason);
     track(label.c_str());
   }
   std::string missing;
@@ -497,7 +544,7 @@ void drawChecks(const view::WorkspaceModel& model, WorkspaceUi& ui, bool canAct,
   const auto& scenario = *model.scenario;
   const auto& state = *model.state;
   const int perDay = model.calendar->minutesPerWorkingDay();
-  heading("Partner-agency checks");
+  heading("Agency checks");
   bool any = false;
   for (std::size_t c = 0; c < scenario.checks.size(); ++c) {
     const auto& check = scenario.checks[c];
@@ -688,25 +735,38 @@ void drawWorkspace(const view::ShellModel& model, WorkspaceUi& ui, view::IntentS
     return;
   }
   sync(workspace, ui);
+  // Framed widgets (radio buttons, text boxes) keep a visible outline on white columns.
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize,
+                      std::max(1.0f, ImGui::GetStyle().FrameBorderSize));
   drawStatusStrip(workspace, sink);
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float height = std::max(avail.y, ImGui::GetFrameHeightWithSpacing() * 6.0f);
-  const float left = std::floor((avail.x - 2.0f * spacing) * 0.30f);
-  const float middle = std::floor((avail.x - 2.0f * spacing) * 0.33f);
-
-  ImGui::BeginChild("##ws-contact", ImVec2(left, height), true, kColumnFlags);
-  drawContactColumn(workspace, sink);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("##ws-chronology", ImVec2(middle, height), true, kColumnFlags);
-  drawChronology(workspace, ui);
-  ImGui::EndChild();
+  // Three columns while each can hold about 20 characters' width; at large text sizes the
+  // contact and the chronology share one column as two tabs.
+  const bool threeColumns = avail.x >= ImGui::GetFontSize() * 62.0f;
+  if (threeColumns) {
+    const float left = std::floor((avail.x - 2.0f * spacing) * 0.30f);
+    const float middle = std::floor((avail.x - 2.0f * spacing) * 0.33f);
+    ImGui::BeginChild("##ws-contact", ImVec2(left, height), true, kColumnFlags);
+    drawContactColumn(workspace, sink);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##ws-chronology", ImVec2(middle, height), true, kColumnFlags);
+    drawChronology(workspace, ui);
+    ImGui::EndChild();
+  } else {
+    const float left = std::floor((avail.x - spacing) * 0.5f);
+    ImGui::BeginChild("##ws-reading", ImVec2(left, height), true, kColumnFlags);
+    drawReadingTabs(workspace, ui, sink);
+    ImGui::EndChild();
+  }
   ImGui::SameLine();
   ImGui::BeginChild("##ws-actions", ImVec2(0.0f, height), true, kColumnFlags);
   drawTabs(workspace, ui, sink);
   ImGui::EndChild();
+  ImGui::PopStyleVar();
 }
 
 } // namespace sim::ui

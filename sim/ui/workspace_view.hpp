@@ -22,7 +22,8 @@
 //   No case open:     "Open the case library"
 //   Status strip:     "Wait for next reply"
 //   Contact column:   "Read the contact"
-//   Tabs:             "Enquiries", "Notes", "Decision"
+//   Tabs:             "Enquiries", "Notes", "Decision"; at large text sizes (content
+//                     narrower than 62 font sizes) also "Contact" and "Chronology"
 //   Enquiries tab:    "Ask##q-<id>", "Check records", "Go ahead##direct-<id>",
 //                     "Consult manager", per check: "Request##<id>" and the consent radios
 //                     "Request without asking the parent##consent-none-<id>",
@@ -75,7 +76,8 @@ struct WorkspaceUi {
 std::string shortWhen(const engine::WorkingCalendar& calendar, engine::SimTime time);
 /// "Tuesday 11:20".
 std::string longWhen(const engine::WorkingCalendar& calendar, engine::SimTime time);
-/// "5 h 40 min", "45 min", "1 working day 2 h" (with `minutesPerDay` working minutes a day).
+/// "5 h 40 min", "45 min", "1 working day 2 h" (with `minutesPerDay` working minutes a day;
+/// 0 gives hours and minutes only).
 std::string describeWorkingTime(int minutes, int minutesPerDay);
 
 void drawWorkspace(const view::ShellModel& model, WorkspaceUi& ui, view::IntentSink& sink);

@@ -4,8 +4,6 @@
 #include "sim/ui/fonts.hpp"
 #include "sim/ui/theme.hpp"
 
-#include <imgui_internal.h>
-
 namespace ui_test {
 
 Harness::Harness(ImVec2 displaySize) {
@@ -43,10 +41,13 @@ Harness::~Harness() {
 void Harness::frame(const std::function<void()>& draw) {
   m_items.clear();
   ImGui::NewFrame();
-  ImGui::LogToBuffer();
+  // ImGui's log copies every piece of text drawn while it is on; the clipboard is the log
+  // target that needs no internal structures (with no backend it is a string in memory).
+  ImGui::LogToClipboard();
   draw();
-  m_text = GImGui->LogBuffer.c_str();
   ImGui::LogFinish();
+  const char* drawn = ImGui::GetClipboardText();
+  m_text = drawn != nullptr ? drawn : "";
   ImGui::Render();
   if (m_after) {
     m_after();
@@ -61,6 +62,8 @@ void Harness::clickAt(ImVec2 point, const std::function<void()>& draw) {
   frame(draw);
   io.MouseDown[0] = false;
   frame(draw);
+  // Then the pointer leaves, so hover tooltips do not cover what the test reads next.
+  io.MousePos = ImVec2(-1.0e30f, -1.0e30f);
 }
 
 bool Harness::click(std::string_view label, const std::function<void()>& draw) {

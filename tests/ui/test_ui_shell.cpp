@@ -1,0 +1,125 @@
+// Headless UI tests of the shell, home and library through the real views: they assert the
+// intents the views emit and the session's state after the app applies them.
+#include "tests/support/temp_folder.hpp"
+#include "tests/ui/ui_harness.hpp"
+
+#include <catch2/catch.hpp>
+#include <imgui_internal.h> // GetFocusID
+
+using test_support::TempFolder;
+using ui_test::ShellDriver;
+
+namespace {
+
+const std::string kScenarios = std::string(SIM_SOURCE_DIR) + "/scenarios";
+
+template <typename T> int countOf(const std::vector<sim::view::Intent>& intents) {
+  int n = 0;
+  for (const auto& i : intents) {
+    n += std::holds_alternative<T>(i) ? 1 : 0;
+  }
+  return n;
+}
+
+void createProfile(ShellDriver& d) {
+  REQUIRE(d.click("Id##new-profile"));
+  d.type("ab-17");
+  REQUIRE(d.click("Display name##new-profile"));
+  d.type("Alex B");
+  REQUIRE(d.click("Create profile"));
+}
+
+} // namespace
+
+TEST_CASE("home creates a profile from what is typed and chooses it") {
+  TempFolder folder("ui-profile");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  CHECK(d.harness().shows("No profiles yet"));
+  createProfile(d);
+  REQUIRE(countOf<sim::view::CreateProfile>(d.intents()) == 1);
+  const auto& created = std::get<sim::view::CreateProfile>(d.intents().back());
+  CHECK(created.id == "ab-17");
+  CHECK(created.displayName == "Alex B");
+  CHECK(d.model().home.currentId == "ab-17");
+  d.step();
+  CHECK(d.harness().shows("Welcome back, Alex B"));
+}
+
+TEST_CASE("the create button does nothing until an id and a name are given") {
+  TempFolder folder("ui-profile-empty");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  REQUIRE(d.click("Create profile"));
+  CHECK(countOf<sim::view::CreateProfile>(d.intents()) == 0);
+  CHECK(d.harness().shows("An id and a display name are needed."));
+}
+
+TEST_CASE("the library lists the bundled cases with status and filters by search") {
+  TempFolder folder("ui-library");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  createProfile(d);
+  REQUIRE(d.click("nav:Cases"));
+  CHECK(d.model().screen == sim::view::Screen::Library);
+  d.step();
+  CHECK(d.harness().has("Case##s47-baby-bruise"));
+  CHECK(d.harness().has("Case##advice-bedtime-battles"));
+  CHECK(d.harness().shows("New"));
+  REQUIRE(d.click("Search##library"));
+  d.type("baby");
+  d.step();
+  CHECK(d.harness().has("Case##s47-baby-bruise"));
+  CHECK_FALSE(d.harness().has("Case##advice-bedtime-battles"));
+}
+
+TEST_CASE("choosing a case previews its contact without panel or outcome and starts it") {
+  TempFolder folder("ui-start");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  createProfile(d);
+  REQUIRE(d.click("nav:Cases"));
+  d.step();
+  REQUIRE(d.click("Case##s47-baby-bruise"));
+  d.step();
+  CHECK(d.harness().shows("Household"));
+  REQUIRE(d.click("Start this case##case-s47-baby-bruise"));
+  REQUIRE(countOf<sim::view::StartAttempt>(d.intents()) == 1);
+  CHECK(d.model().screen == sim::view::Screen::Workspace);
+  REQUIRE(d.session().attempt() != nullptr);
+  CHECK(d.session().attempt()->scenario().meta.id == "s47-baby-bruise");
+}
+
+TEST_CASE("Ctrl plus and Ctrl minus change the text size within 100 to 200 percent") {
+  TempFolder folder("ui-scale");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  d.press(ui_test::kKeyEqual, true);
+  CHECK(d.model().preferences.scalePercent == 110);
+  d.press(ui_test::kKeyEqual, true);
+  CHECK(d.model().preferences.scalePercent == 120);
+  d.press(ui_test::kKeyMinus, true);
+  d.press(ui_test::kKeyMinus, true);
+  d.press(ui_test::kKeyMinus, true);
+  CHECK(d.model().preferences.scalePercent == 100);
+  CHECK(countOf<sim::view::SetScale>(d.intents()) == 4);
+}
+
+TEST_CASE("the keyboard alone reaches a screen and presses its button") {
+  TempFolder folder("ui-keyboard");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  // Ctrl+2 goes to the case library without the mouse.
+  d.press(50, true);
+  CHECK(d.model().screen == sim::view::Screen::Library);
+  const auto before = d.intents().size();
+  // An arrow key puts the keyboard focus on the screen's first item (the search box); the
+  // right arrow walks along the filter row to "Reload cases"; Space presses it.
+  d.press(264);
+  const auto focused = [&](const char* label) {
+    const auto* item = d.harness().items().find(label);
+    return item != nullptr && item->id == ImGui::GetFocusID();
+  };
+  CHECK(focused("Search##library"));
+  for (int i = 0; i < 8 && !focused("Reload cases"); ++i) {
+    d.press(262);
+  }
+  REQUIRE(focused("Reload cases"));
+  d.press(32);
+  REQUIRE(d.intents().size() == before + 1);
+  CHECK(std::holds_alternative<sim::view::ReloadLibrary>(d.intents().back()));
+}
