@@ -37,6 +37,10 @@ void applyTheme(Theme theme, int scalePercent) {
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.97f, 1.0f);
     style.Colors[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
     style.Colors[ImGuiCol_Text] = ImVec4(0.08f, 0.09f, 0.11f, 1.0f);
+    // Fields are tinted and outlined so they stand out on the white panels.
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.92f, 0.93f, 0.95f, 1.0f);
+    style.Colors[ImGuiCol_Border] = ImVec4(0.70f, 0.72f, 0.76f, 1.0f);
+    style.FrameBorderSize = 1.0f;
     break;
   case Theme::Dark:
     ImGui::StyleColorsDark(&style);

@@ -25,7 +25,12 @@ void installRegistry(ItemRegistry* registry) { g_registry = registry; }
 
 void track(const char* label) {
   if (g_registry != nullptr) {
-    g_registry->add({label, ImGui::GetItemID(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    g_registry->add({label, ImGui::GetItemID(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                     ImGui::IsItemVisible()});
+    if (g_registry->scrollTarget() == label) {
+      ImGui::SetScrollHereY(0.5f);
+      g_registry->scrollTo({});
+    }
   }
 }
 

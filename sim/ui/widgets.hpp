@@ -16,6 +16,7 @@ struct TrackedItem {
   ImGuiID id = 0;
   ImVec2 min;
   ImVec2 max;
+  bool visible = true; // not scrolled or clipped out of its window
 };
 
 /// Items drawn in the last frame, recorded only while a test has installed a registry.
@@ -26,9 +27,13 @@ public:
   /// The last item drawn with this label, or null.
   [[nodiscard]] const TrackedItem* find(std::string_view label) const;
   [[nodiscard]] const std::vector<TrackedItem>& items() const { return m_items; }
+  /// Ask the window holding the item with this label to scroll it into view next frame.
+  void scrollTo(std::string label) { m_scrollTo = std::move(label); }
+  [[nodiscard]] const std::string& scrollTarget() const { return m_scrollTo; }
 
 private:
   std::vector<TrackedItem> m_items;
+  std::string m_scrollTo;
 };
 
 /// Install (or remove, with null) the registry that track() records into.

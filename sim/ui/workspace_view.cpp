@@ -555,10 +555,10 @@ void drawChecks(const view::WorkspaceModel& model, WorkspaceUi& ui, bool canAct,
     const auto& status = state.checks[c];
     ImGui::PushID(check.id.c_str());
     boldLine(check.label.empty() ? std::string(core::labelOf(check.agency)) : check.label);
+    const int latency = check.reply.latencyMinutes;
     muted(std::string(core::labelOf(check.agency)) + " · usually replies within " +
-          describeWorkingTime(check.reply.latencyMinutes, perDay) +
-          " of working time · the request takes about " +
-          describeWorkingTime(check.requestMinutes, perDay));
+          describeWorkingTime(latency, perDay) + (latency < perDay ? " of working time" : "") +
+          " · the request takes about " + describeWorkingTime(check.requestMinutes, perDay));
     muted(check.consent == core::ConsentRule::Needed
               ? "Shares only with parental consent, unless you override it and record why."
               : "Shares without parental consent.");

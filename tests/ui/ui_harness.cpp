@@ -71,9 +71,29 @@ bool Harness::click(std::string_view label, const std::function<void()>& draw) {
   if (item == nullptr) {
     return false;
   }
+  if (!item->visible) {
+    // Scrolled out of its window: scroll it into view first, as a person would.
+    m_items.scrollTo(std::string(label));
+    frame(draw);
+    frame(draw);
+    item = m_items.find(label);
+    if (item == nullptr || !item->visible) {
+      return false;
+    }
+  }
   const ImVec2 centre((item->min.x + item->max.x) * 0.5f, (item->min.y + item->max.y) * 0.5f);
   clickAt(centre, draw);
   return true;
+}
+
+std::string Harness::labelEndingWith(std::string_view suffix) const {
+  for (auto it = m_items.items().rbegin(); it != m_items.items().rend(); ++it) {
+    if (it->label.size() >= suffix.size() &&
+        it->label.compare(it->label.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return it->label;
+    }
+  }
+  return {};
 }
 
 void Harness::type(std::string_view utf8, const std::function<void()>& draw) {
@@ -120,6 +140,11 @@ void ShellDriver::applyPending() {
 void ShellDriver::step() { m_harness.frame(drawer()); }
 
 bool ShellDriver::click(std::string_view label) { return m_harness.click(label, drawer()); }
+
+bool ShellDriver::clickEndingWith(std::string_view suffix) {
+  const auto label = m_harness.labelEndingWith(suffix);
+  return !label.empty() && click(label);
+}
 
 void ShellDriver::type(std::string_view utf8) { m_harness.type(utf8, drawer()); }
 

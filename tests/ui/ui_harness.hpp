@@ -21,7 +21,7 @@ namespace ui_test {
 
 class Harness {
 public:
-  explicit Harness(ImVec2 displaySize = ImVec2(1600, 1400));
+  explicit Harness(ImVec2 displaySize = ImVec2(1280, 800));
   ~Harness();
   Harness(const Harness&) = delete;
   Harness& operator=(const Harness&) = delete;
@@ -47,6 +47,9 @@ public:
     return m_text.find(needle) != std::string::npos;
   }
   [[nodiscard]] bool has(std::string_view label) const { return m_items.find(label) != nullptr; }
+  /// The full label of the last item drawn whose label ends with `suffix` ("" if none), for
+  /// items whose visible text comes from a vocabulary ("Same day##urgency-same_day").
+  [[nodiscard]] std::string labelEndingWith(std::string_view suffix) const;
 
 private:
   ImGuiContext* m_context = nullptr;
@@ -65,6 +68,8 @@ public:
   void step();
   /// Click an item by label (two frames); false when no such item was drawn.
   bool click(std::string_view label);
+  /// Click the item whose label ends with `suffix`.
+  bool clickEndingWith(std::string_view suffix);
   void type(std::string_view utf8);
   void press(int key, bool ctrl = false);
 

@@ -1,0 +1,168 @@
+// A whole attempt through the real views, as a practitioner makes it: create a profile,
+// open a case, read the contact, ask the referrer, request a check, wait for the reply,
+// identify a factor, decide (with confirmation) and read the debrief. Asserts the intents
+// emitted, the session's state, and that nothing of the panel or the outcome is on screen
+// before the decision is locked.
+#include "tests/support/temp_folder.hpp"
+#include "tests/ui/ui_harness.hpp"
+
+#include <catch2/catch.hpp>
+
+using test_support::TempFolder;
+using ui_test::ShellDriver;
+using namespace sim;
+
+namespace {
+
+const std::string kScenarios = std::string(SIM_SOURCE_DIR) + "/scenarios";
+
+// Text only the panel review and the outcome hold (scenarios/s47-baby-bruise.toml).
+constexpr const char* kPanelText = "reasonable cause to suspect significant harm";
+constexpr const char* kOutcomeText = "Child-in-need plans closed: no longer in need.";
+
+template <typename T> const T* lastIntent(const std::vector<view::Intent>& intents) {
+  for (auto it = intents.rbegin(); it != intents.rend(); ++it) {
+    if (const auto* found = std::get_if<T>(&*it)) {
+      return found;
+    }
+  }
+  return nullptr;
+}
+
+template <typename A> const A* lastAction(const std::vector<view::Intent>& intents) {
+  const auto* act = lastIntent<view::Act>(intents);
+  return act != nullptr ? std::get_if<A>(&act->action) : nullptr;
+}
+
+void requireHindsightProtected(const ShellDriver& d) {
+  INFO("on screen: " << const_cast<ShellDriver&>(d).harness().text());
+  REQUIRE_FALSE(const_cast<ShellDriver&>(d).harness().shows(kPanelText));
+  REQUIRE_FALSE(const_cast<ShellDriver&>(d).harness().shows(kOutcomeText));
+  REQUIRE(d.model().debrief.points.empty());
+}
+
+void openCase(ShellDriver& d) {
+  REQUIRE(d.click("Id##new-profile"));
+  d.type("ab-17");
+  REQUIRE(d.click("Display name##new-profile"));
+  d.type("Alex B");
+  REQUIRE(d.click("Create profile"));
+  REQUIRE(d.click("nav:Cases"));
+  d.step();
+  REQUIRE(d.click("Case##s47-baby-bruise"));
+  d.step();
+  REQUIRE(d.click("Start this case##case-s47-baby-bruise"));
+  d.step();
+  REQUIRE(d.model().screen == view::Screen::Workspace);
+}
+
+} // namespace
+
+TEST_CASE("a whole attempt through the views records each step and protects hindsight") {
+  TempFolder folder("ui-attempt");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  openCase(d);
+  const auto& state = *d.model().workspace.state;
+  requireHindsightProtected(d);
+
+  // Read the contact: the referrer's words appear.
+  REQUIRE(d.click("Read the contact"));
+  REQUIRE(lastAction<engine::ReadContact>(d.intents()) != nullptr);
+  d.step();
+  CHECK(d.session().attempt()->state().contactRead);
+  requireHindsightProtected(d);
+
+  // Ask the referrer a question; the answer arrives in the chronology.
+  REQUIRE(d.click("Ask##q-q-partner"));
+  const auto* ask = lastAction<engine::AskQuestion>(d.intents());
+  REQUIRE(ask != nullptr);
+  CHECK(ask->questionId == "q-partner");
+  CHECK(d.session().attempt()->state().asked[1].has_value());
+  d.step();
+  requireHindsightProtected(d);
+
+  // Request the police check (no consent needed); it is pending until its reply is due.
+  REQUIRE(d.click("Request##chk-police"));
+  const auto* request = lastAction<engine::RequestCheck>(d.intents());
+  REQUIRE(request != nullptr);
+  CHECK(request->checkId == "chk-police");
+  CHECK(d.session().attempt()->state().checks[0].status == engine::CheckStatus::Pending);
+  d.step();
+  CHECK(d.harness().shows("pending"));
+
+  // Wait for the reply: the clock moves on and the police reply is in the chronology.
+  const auto before = d.session().attempt()->state().now;
+  REQUIRE(d.click("Wait for next reply"));
+  REQUIRE(lastAction<engine::WaitForReply>(d.intents()) != nullptr);
+  CHECK(d.session().attempt()->state().checks[0].status == engine::CheckStatus::Replied);
+  CHECK(before < d.session().attempt()->state().now);
+  d.step();
+  CHECK(d.harness().shows("convicted four years ago of assault"));
+  requireHindsightProtected(d);
+
+  // Identify a factor in the decision tab: census code 18B with a note.
+  REQUIRE(d.click("Decision"));
+  d.step();
+  REQUIRE(d.click("##factor-search"));
+  d.type("18B");
+  d.step();
+  REQUIRE(d.clickEndingWith("##code-18B"));
+  REQUIRE(d.click("##factor-note"));
+  d.type("Bruise on a baby who cannot move herself");
+  REQUIRE(d.click("Add factor"));
+  const auto* factor = lastAction<engine::AddFactor>(d.intents());
+  REQUIRE(factor != nullptr);
+  CHECK(factor->code == "18B");
+  REQUIRE(d.session().attempt()->state().notes.factors.size() == 1);
+  d.step();
+  requireHindsightProtected(d);
+
+  // Choose the response, need level and urgency; locking asks for confirmation first.
+  REQUIRE(d.clickEndingWith("##response-s47"));
+  REQUIRE(d.clickEndingWith("##need-4"));
+  REQUIRE(d.clickEndingWith("##urgency-same_day"));
+  d.step();
+  REQUIRE(d.click("Lock decision\xE2\x80\xA6"));
+  d.step();
+  CHECK(lastAction<engine::Decide>(d.intents()) == nullptr); // not yet: confirmation open
+  CHECK(d.harness().shows("You cannot change it afterwards"));
+  requireHindsightProtected(d);
+  REQUIRE(d.click("Lock decision"));
+  const auto* decide = lastAction<engine::Decide>(d.intents());
+  REQUIRE(decide != nullptr);
+  CHECK(decide->response == core::ResponseLevel::S47);
+  CHECK(decide->need == core::NeedLevel::Acute);
+  CHECK(decide->urgency == core::Urgency::SameDay);
+
+  // The debrief: the score, the panel's reasons and what happened are now shown.
+  CHECK(d.model().screen == view::Screen::Debrief);
+  REQUIRE(d.model().debrief.points.size() == 1);
+  d.step();
+  CHECK(d.harness().shows(kPanelText));
+  CHECK(d.harness().shows(kOutcomeText));
+  CHECK(d.harness().shows("/ 100"));
+  // Everything was recorded as it happened.
+  const auto events = d.session().store()->events(d.session().attemptId()).value();
+  CHECK(events.size() == d.session().attempt()->log().events.size());
+  CHECK(d.session().store()->attempt(d.session().attemptId()).value()->status == "finished");
+  (void)state;
+}
+
+TEST_CASE("going back from the lock confirmation keeps the attempt open") {
+  TempFolder folder("ui-attempt-back");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  openCase(d);
+  REQUIRE(d.click("Read the contact"));
+  REQUIRE(d.click("Decision"));
+  d.step();
+  REQUIRE(d.clickEndingWith("##response-s17"));
+  REQUIRE(d.clickEndingWith("##need-3"));
+  REQUIRE(d.clickEndingWith("##urgency-one_working_day"));
+  d.step();
+  REQUIRE(d.click("Lock decision\xE2\x80\xA6"));
+  d.step();
+  REQUIRE(d.click("Go back"));
+  CHECK(lastAction<engine::Decide>(d.intents()) == nullptr);
+  CHECK(d.session().attempt()->state().phase == engine::Phase::Gathering);
+  CHECK(d.model().screen == view::Screen::Workspace);
+}
