@@ -24,8 +24,8 @@ namespace {
 
 struct Options {
   fs::path scenarios = "scenarios";
-  std::string database;  // --db; empty: FRONTDOOR_DB or the default location
-  fs::path config;       // --config; empty: $XDG_CONFIG_HOME/frontdoor
+  std::string database;   // --db; empty: FRONTDOOR_DB or the default location
+  fs::path config;        // --config; empty: $XDG_CONFIG_HOME/frontdoor
   std::string screenshot; // write the first settled frame here and exit
   bool timing = false;    // print the time to the first drawn frame
 };
@@ -106,10 +106,9 @@ int main(int argc, char** argv) {
 
   const auto& preferences = session.model().preferences;
   std::string error;
-  auto window = platform::Window::create(
-      {"Frontdoor", capture ? 1280 : preferences.windowWidth,
-       capture ? 800 : preferences.windowHeight, !capture},
-      error);
+  auto window = platform::Window::create({"Frontdoor", capture ? 1280 : preferences.windowWidth,
+                                          capture ? 800 : preferences.windowHeight, !capture},
+                                         error);
   if (!window) {
     // Without a window there is nowhere to show the message but the terminal.
     std::fprintf(stderr, "frontdoor: %s\n", error.c_str());
@@ -163,9 +162,9 @@ int main(int argc, char** argv) {
       return 1;
     }
     if (first && options.timing) {
-      const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                                started)
-                          .count();
+      const auto ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count();
       std::fprintf(stderr, "frontdoor: first frame drawn after %.1f ms\n", ms);
     }
     first = false;

@@ -54,8 +54,7 @@ storage::DecisionRow decisionRow(const engine::Attempt& attempt, int point, std:
 core::Result<storage::Ok> recordEvent(storage::ResultsStore& store, std::int64_t attemptId,
                                       const engine::Attempt& attempt, const engine::Event& event,
                                       const core::Rubric& rubric, const std::string& now) {
-  if (auto stored = store.appendEvent(attemptId, event.seq, engine::formatEvent(event));
-      !stored) {
+  if (auto stored = store.appendEvent(attemptId, event.seq, engine::formatEvent(event)); !stored) {
     return stored;
   }
   if (!std::holds_alternative<engine::Decide>(event.action)) {
@@ -63,8 +62,7 @@ core::Result<storage::Ok> recordEvent(storage::ResultsStore& store, std::int64_t
   }
   const auto& state = attempt.state();
   const int point = static_cast<int>(state.decisions.size()) - 1;
-  if (auto stored = store.recordDecision(decisionRow(attempt, point, attemptId, rubric));
-      !stored) {
+  if (auto stored = store.recordDecision(decisionRow(attempt, point, attemptId, rubric)); !stored) {
     return stored;
   }
   if (state.phase == engine::Phase::Closed) {

@@ -29,7 +29,7 @@ std::string describeAge(const core::Child& child) {
 }
 
 view::LibraryEntry makeEntry(const std::string& file, const core::Scenario* scenario,
-                       const std::vector<core::Diagnostic>& diagnostics) {
+                             const std::vector<core::Diagnostic>& diagnostics) {
   view::LibraryEntry entry;
   entry.file = file;
   entry.loaded = scenario != nullptr;

@@ -23,11 +23,10 @@ constexpr std::size_t kMaxNameLength = 80;
 constexpr std::size_t kMaxNotices = 8;
 
 bool validProfileId(const std::string& id) {
-  return !id.empty() && id.size() <= kMaxIdLength &&
-         std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '-' || c == '_' || c == '.';
-         });
+  return !id.empty() && id.size() <= kMaxIdLength && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
+  });
 }
 
 std::string trimmed(const std::string& s) {
@@ -45,8 +44,8 @@ Session::Session(SessionOptions options) : m_options(std::move(options)) {
     auto read = readPreferences(m_options.preferences);
     m_model.preferences = read.preferences;
     for (const auto& d : read.diagnostics) {
-      notice(view::Notice::Kind::Info, "A preference was not understood",
-             core::formatDiagnostic(d), "Nothing to do: the app saves a corrected file.");
+      notice(view::Notice::Kind::Info, "A preference was not understood", core::formatDiagnostic(d),
+             "Nothing to do: the app saves a corrected file.");
     }
   }
   const bool crashed = !m_model.preferences.cleanExit;
@@ -252,7 +251,9 @@ bool Session::openStoredAttempt(std::int64_t id, bool readOnly) {
   const auto lines = m_store->events(id);
   if (!row || !lines || !row.value()) {
     notice(view::Notice::Kind::Error, "That attempt could not be read",
-           !row ? row.error().message : !lines ? lines.error().message : "It is not on record.",
+           !row     ? row.error().message
+           : !lines ? lines.error().message
+                    : "It is not on record.",
            "Check the results database; other attempts are not affected.");
     return false;
   }
@@ -329,8 +330,8 @@ void Session::act(const engine::Action& action) {
     return;
   }
   m_refusal.clear();
-  const auto recorded = recordEvent(*m_store, m_attemptId, *m_attempt, applied.value(), m_rubric,
-                                    m_options.now());
+  const auto recorded =
+      recordEvent(*m_store, m_attemptId, *m_attempt, applied.value(), m_rubric, m_options.now());
   if (!recorded) {
     // Keep what is on screen equal to what is on disk: undo the step that was not saved.
     auto log = m_attempt->log();
@@ -399,8 +400,7 @@ void Session::apply(const view::Intent& intent) {
           m_model.home.crashResume.reset();
         } else if constexpr (std::is_same_v<T, view::DismissNotice>) {
           if (i.index < m_model.notices.size()) {
-            m_model.notices.erase(m_model.notices.begin() +
-                                  static_cast<std::ptrdiff_t>(i.index));
+            m_model.notices.erase(m_model.notices.begin() + static_cast<std::ptrdiff_t>(i.index));
           }
         }
       },

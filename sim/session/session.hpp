@@ -43,9 +43,7 @@ public:
   [[nodiscard]] const view::ShellModel& model() const { return m_model; }
 
   /// The open attempt (null when none) and its id in the store.
-  [[nodiscard]] const engine::Attempt* attempt() const {
-    return m_attempt ? &*m_attempt : nullptr;
-  }
+  [[nodiscard]] const engine::Attempt* attempt() const { return m_attempt ? &*m_attempt : nullptr; }
   [[nodiscard]] std::int64_t attemptId() const { return m_attemptId; }
   [[nodiscard]] storage::ResultsStore* store() const { return m_store.get(); }
 

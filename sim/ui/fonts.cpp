@@ -12,9 +12,9 @@ Fonts g_fonts;
 
 // Latin-1, Latin Extended-A, general punctuation (dashes, curly quotes, ellipsis), the euro,
 // arrows, box drawing and geometric shapes (the status marks that do not rely on colour).
-constexpr ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x20AC, 0x20AC,
-                               0x2190, 0x21FF, 0x2212, 0x2212, 0x2500, 0x25FF, 0x2713, 0x2717,
-                               0};
+constexpr ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F,
+                               0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2212, 0x2212,
+                               0x2500, 0x25FF, 0x2713, 0x2717, 0};
 } // namespace
 
 const Fonts& fonts() { return g_fonts; }

@@ -12,7 +12,7 @@ namespace sim::ui {
 
 struct LibraryUi {
   std::string search;
-  int statusFilter = 0; // 0 all, 1 new, 2 in progress, 3 done
+  int statusFilter = 0;   // 0 all, 1 new, 2 in progress, 3 done
   std::string areaFilter; // empty: all practice areas
   int selected = -1;
 };

@@ -75,7 +75,8 @@ void drawNavigation(const view::ShellModel& model, view::IntentSink& sink) {
       ImGui::PopStyleColor();
       const ImVec2 min = ImGui::GetItemRectMin();
       const ImVec2 max = ImGui::GetItemRectMax();
-      ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x + 4, max.y + 2), ImVec2(max.x - 4, max.y + 2),
+      ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x + 4, max.y + 2),
+                                          ImVec2(max.x - 4, max.y + 2),
                                           ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
     }
     tooltip("Ctrl+" + std::to_string(i + 1));

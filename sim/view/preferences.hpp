@@ -18,8 +18,8 @@ struct Preferences {
   int scalePercent = kMinScalePercent; // text and spacing, 100..200
   int windowWidth = 1280;
   int windowHeight = 800;
-  std::string lastProfile; // pseudonymous id
-  bool cleanExit = true;   // false while the app runs: a crash leaves it false
+  std::string lastProfile;      // pseudonymous id
+  bool cleanExit = true;        // false while the app runs: a crash leaves it false
   std::int64_t openAttempt = 0; // the attempt open in the workspace (0: none)
   bool operator==(const Preferences&) const = default;
 };

@@ -95,7 +95,7 @@ struct LibraryEntry {
   // For the current practitioner:
   CaseStatus status = CaseStatus::New;
   int attempts = 0;
-  std::optional<double> bestScore; // 0..100 over finished attempts
+  std::optional<double> bestScore;    // 0..100 over finished attempts
   std::int64_t unfinishedAttempt = 0; // to resume, when status is InProgress
 };
 
@@ -111,7 +111,7 @@ struct WorkspaceModel {
   const engine::AttemptState* state = nullptr;
   const engine::WorkingCalendar* calendar = nullptr;
   std::int64_t attemptId = 0;
-  bool readOnly = false; // reviewing an attempt: no further actions
+  bool readOnly = false;                          // reviewing an attempt: no further actions
   std::vector<engine::TranscriptLine> chronology; // what has happened, in clock order
   std::string refusal; // why the last action was refused (empty when it was applied)
 };
@@ -136,8 +136,8 @@ struct AttemptSummary {
   std::int64_t attemptId = 0;
   std::string scenarioId;
   std::string title;
-  std::string startedAt; // UTC ISO 8601
-  std::string status;    // in_progress | finished | abandoned
+  std::string startedAt;       // UTC ISO 8601
+  std::string status;          // in_progress | finished | abandoned
   std::optional<double> score; // 0..100, weighted over its decisions
   std::string decision;        // the first decision's response label, if any
   std::string againstPanel;    // "within the panel's band", "below ...", "above ..."

@@ -17,7 +17,7 @@ struct Image {
 };
 
 struct Tolerance {
-  int perChannel = 8;               // a pixel differs when any channel is off by more
+  int perChannel = 8;                 // a pixel differs when any channel is off by more
   double maxDifferingFraction = 1e-4; // of all pixels
 };
 

@@ -68,8 +68,8 @@ std::string workingNotes(session::Session& session) {
       session,
       {view::Act{engine::AddFactor{FactorSide::Risk, "18B", "f-bruise",
                                    "Bruise on the cheek of a baby who cannot roll."}},
-       view::Act{engine::AddFactor{FactorSide::Risk, {}, "f-explanation",
-                                   "Explanation changed between toy and cot."}},
+       view::Act{engine::AddFactor{
+           FactorSide::Risk, {}, "f-explanation", "Explanation changed between toy and cot."}},
        view::Act{engine::AddFactor{FactorSide::Risk, {}, "f-liam-alone", {}}},
        view::Act{engine::AddFactor{FactorSide::Protective, {}, "f-ed-none", {}}},
        view::Act{engine::SetEstimate{engine::EstimateKind::SignificantHarm, 55}},
@@ -180,12 +180,12 @@ std::string prepare(std::string_view state, session::Session& session, ui::UiSta
     return "";
   }
   // debrief
-  return act(session, engine::Decide{core::ResponseLevel::S47,
-                                     core::NeedLevel::Acute,
-                                     core::Urgency::SameDay,
-                                     {core::Adjunct::StrategyDiscussion,
-                                      core::Adjunct::PoliceInformed,
-                                      core::Adjunct::SeeChildToday}});
+  return act(session,
+             engine::Decide{core::ResponseLevel::S47,
+                            core::NeedLevel::Acute,
+                            core::Urgency::SameDay,
+                            {core::Adjunct::StrategyDiscussion, core::Adjunct::PoliceInformed,
+                             core::Adjunct::SeeChildToday}});
 }
 
 void afterFirstFrame(std::string_view state, ui::UiState& ui) {
@@ -202,10 +202,9 @@ void afterFirstFrame(std::string_view state, ui::UiState& ui) {
 
 std::string prepareBusyCase(session::Session& session, ui::UiState& ui,
                             const std::string& scenarioId, bool decision, bool decide) {
-  if (auto problem = applyAll(session, {view::CreateProfile{"ab-17", "Alex Brown", {}},
-                                        view::StartAttempt{scenarioId},
-                                        view::Act{engine::ReadContact{}},
-                                        view::Act{engine::CheckRecords{}}});
+  if (auto problem = applyAll(
+          session, {view::CreateProfile{"ab-17", "Alex Brown", {}}, view::StartAttempt{scenarioId},
+                    view::Act{engine::ReadContact{}}, view::Act{engine::CheckRecords{}}});
       !problem.empty()) {
     return problem;
   }

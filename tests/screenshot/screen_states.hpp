@@ -25,8 +25,7 @@ sim::session::SessionOptions sessionOptions(const std::filesystem::path& scenari
 
 /// Bring a fresh session and UI state to the named state. Returns "" or what went wrong
 /// (an unknown state, a refused action, a notice the session raised).
-std::string prepare(std::string_view state, sim::session::Session& session,
-                    sim::ui::UiState& ui);
+std::string prepare(std::string_view state, sim::session::Session& session, sim::ui::UiState& ui);
 
 /// UI drafts a person would have made by now; set after the first frame is drawn (the
 /// decision form takes its drafts from the attempt on its first frame).

@@ -91,8 +91,8 @@ TEST_CASE("every action is in the store as soon as it is applied and a decision 
   const auto id = s.attemptId();
   CHECK(s.store()->events(id).value().size() == 2);
   CHECK(s.model().workspace.chronology.size() == 2);
-  act(s, engine::Decide{core::ResponseLevel::S47, core::NeedLevel::Acute, core::Urgency::SameDay,
-                        {}});
+  act(s,
+      engine::Decide{core::ResponseLevel::S47, core::NeedLevel::Acute, core::Urgency::SameDay, {}});
   CHECK(s.model().screen == view::Screen::Debrief);
   REQUIRE(s.model().debrief.points.size() == 1);
   CHECK(s.model().debrief.finished);

@@ -2,7 +2,6 @@
 // reported.
 #include "tools/cli/recorder.hpp"
 
-
 #include <cstdlib>
 
 namespace sim::cli {
