@@ -26,14 +26,17 @@ struct Options {
   fs::path scenarios = "scenarios";
   std::string database;   // --db; empty: FRONTDOOR_DB or the default location
   fs::path config;        // --config; empty: $XDG_CONFIG_HOME/frontdoor
+  fs::path userScenarios; // --user-scenarios; empty: beside the results database
   std::string screenshot; // write the first settled frame here and exit
   bool timing = false;    // print the time to the first drawn frame
 };
 
 constexpr const char* kUsage =
-    "usage: frontdoor [--scenarios DIR] [--db FILE] [--config DIR] [--screenshot FILE.png] "
-    "[--timing]\n"
-    "  --scenarios DIR   the case library (default: scenarios)\n"
+    "usage: frontdoor [--scenarios DIR] [--user-scenarios DIR] [--db FILE] [--config DIR]\n"
+    "                 [--screenshot FILE.png] [--timing]\n"
+    "  --scenarios DIR   the bundled case library (default: scenarios)\n"
+    "  --user-scenarios DIR  your own cases (default: a scenarios folder beside the\n"
+    "                    results database)\n"
     "  --db FILE         the results database (default: $FRONTDOOR_DB, else\n"
     "                    $XDG_DATA_HOME/frontdoor/results.sqlite)\n"
     "  --config DIR      preferences and window layout (default: $XDG_CONFIG_HOME/frontdoor)\n"
@@ -48,6 +51,8 @@ bool parseArgs(int argc, char** argv, Options& options) {
       options.scenarios = argv[++i];
     } else if (arg == "--db" && hasValue) {
       options.database = argv[++i];
+    } else if (arg == "--user-scenarios" && hasValue) {
+      options.userScenarios = argv[++i];
     } else if (arg == "--config" && hasValue) {
       options.config = argv[++i];
     } else if (arg == "--screenshot" && hasValue) {
@@ -85,8 +90,12 @@ int main(int argc, char** argv) {
   });
   if (database) {
     sessionOptions.database = database.value();
+    sessionOptions.userScenarios = database.value().parent_path() / "scenarios";
   } else {
     sessionOptions.databaseProblem = database.error().message;
+  }
+  if (!options.userScenarios.empty()) {
+    sessionOptions.userScenarios = options.userScenarios;
   }
   const fs::path config = options.config.empty() ? session::defaultConfigFolder() : options.config;
   const bool capture = !options.screenshot.empty();

@@ -90,10 +90,20 @@ view::CasePreview makePreview(const core::Scenario& s) {
   return p;
 }
 
-LoadedLibrary loadLibrary(const std::filesystem::path& folder) {
+LoadedLibrary loadLibrary(const std::filesystem::path& folder,
+                          const std::filesystem::path& userFolder) {
   LoadedLibrary out;
   out.model.scenarioFolder = folder.string();
-  const auto list = scenario::collectScenarioFiles({folder});
+  out.model.userFolder = userFolder.string();
+  std::error_code error;
+  const bool withUser = !userFolder.empty() && std::filesystem::is_directory(userFolder, error);
+  auto list = scenario::collectScenarioFiles({folder});
+  std::size_t bundled = list.files.size();
+  if (withUser) {
+    auto user = scenario::collectScenarioFiles({userFolder});
+    list.files.insert(list.files.end(), user.files.begin(), user.files.end());
+    list.problems.insert(list.problems.end(), user.problems.begin(), user.problems.end());
+  }
   for (const auto& problem : list.problems) {
     out.model.problem += problem + ". ";
   }
@@ -117,6 +127,7 @@ LoadedLibrary loadLibrary(const std::filesystem::path& folder) {
     if (result.scenario) {
       entry.preview = makePreview(*result.scenario);
     }
+    entry.userAdded = out.model.entries.size() >= bundled;
     out.scenarios.push_back(result.scenario);
     out.model.entries.push_back(std::move(entry));
   }

@@ -22,7 +22,9 @@ struct LoadedLibrary {
 
 /// Load every scenario under `folder` and its rubric file, if any; files that fail to load
 /// stay in the list with their diagnostics (a rubric that fails is named in `problem`).
-LoadedLibrary loadLibrary(const std::filesystem::path& folder);
+/// Cases in `userFolder` (when given and present) are listed after the bundled ones.
+LoadedLibrary loadLibrary(const std::filesystem::path& folder,
+                          const std::filesystem::path& userFolder = {});
 
 view::LibraryEntry makeEntry(const std::string& file, const core::Scenario* scenario,
                              const std::vector<core::Diagnostic>& diagnostics);

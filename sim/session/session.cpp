@@ -97,7 +97,7 @@ void Session::openStore() {
 }
 
 void Session::loadLibrary() {
-  auto loaded = session::loadLibrary(m_options.scenarios);
+  auto loaded = session::loadLibrary(m_options.scenarios, m_options.userScenarios);
   m_scenarios = std::move(loaded.scenarios);
   m_rubric = loaded.rubric;
   m_model.library = std::move(loaded.model);

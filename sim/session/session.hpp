@@ -23,6 +23,9 @@ namespace sim::session {
 
 struct SessionOptions {
   std::filesystem::path scenarios = "scenarios";
+  /// The practitioner's or author's own cases, listed after the bundled ones (may not
+  /// exist yet; empty: none).
+  std::filesystem::path userScenarios;
   /// The results database; empty: work is kept in memory only (and a notice says so).
   std::filesystem::path database;
   /// The preferences file; empty: preferences are not kept between sessions.

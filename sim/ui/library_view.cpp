@@ -198,6 +198,9 @@ void drawPreview(const view::LibraryModel& model, const LibraryUi& ui, view::Int
     ImGui::SameLine();
     ImGui::Text("Your best score: %.0f / 100", *entry.bestScore);
   }
+  if (entry.userAdded) {
+    muted("Added by you: " + entry.file);
+  }
   ImGui::Separator();
   text(entry.summary);
   ImGui::Spacing();
@@ -238,6 +241,9 @@ void drawLibrary(const view::ShellModel& model, LibraryUi& ui, view::IntentSink&
     text(library.problem);
   }
   drawFilters(library, ui, sink);
+  if (!library.userFolder.empty()) {
+    muted("Your own cases go in " + library.userFolder + " (then choose Reload cases).");
+  }
   const float left = ImGui::GetContentRegionAvail().x * 0.56f;
   ImGui::BeginChild("case-list", ImVec2(left, 0), true);
   drawTable(library, ui);

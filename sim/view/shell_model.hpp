@@ -92,6 +92,7 @@ struct LibraryEntry {
   int warnings = 0;
   std::vector<std::string> diagnostics; // formatted FILE:LINE:COL lines
   CasePreview preview;                  // when it loaded
+  bool userAdded = false;               // from the user's own folder, not bundled
   // For the current practitioner:
   CaseStatus status = CaseStatus::New;
   int attempts = 0;
@@ -101,6 +102,7 @@ struct LibraryEntry {
 
 struct LibraryModel {
   std::string scenarioFolder;
+  std::string userFolder; // where a practitioner or author adds their own cases
   std::vector<LibraryEntry> entries;
   std::string problem; // a folder-level problem, shown prominently
 };

@@ -219,3 +219,31 @@ TEST_CASE("theme and text size are kept in the preferences file within 100 to 20
   CHECK(read.preferences.windowWidth == 1400);
   CHECK(read.preferences.cleanExit);
 }
+
+TEST_CASE("cases in the user's own folder are listed after the bundled ones") {
+  TempFolder folder("session-user-cases");
+  std::filesystem::create_directories(folder.path() / "mine");
+  auto text = [] {
+    std::ifstream in(std::string(SIM_SOURCE_DIR) + "/scenarios/advice-bedtime-battles.toml");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    text.replace(text.find(from), from.size(), to);
+  };
+  replace("id = \"advice-bedtime-battles\"", "id = \"my-own-case\"");
+  {
+    std::ofstream out(folder.path() / "mine" / "my-own-case.toml");
+    out << text;
+  }
+  auto options = optionsIn(folder);
+  options.userScenarios = folder.path() / "mine";
+  session::Session s(options);
+  const auto& entries = s.model().library.entries;
+  REQUIRE_FALSE(entries.empty());
+  CHECK(entries.back().id == "my-own-case");
+  CHECK(entries.back().userAdded);
+  CHECK_FALSE(entries.front().userAdded);
+  s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
+  s.apply(view::StartAttempt{"my-own-case"});
+  CHECK(s.attempt() != nullptr);
+}
