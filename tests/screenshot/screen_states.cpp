@@ -169,14 +169,12 @@ std::string prepare(std::string_view state, session::Session& session, ui::UiSta
     return problem;
   }
   if (state == "workspace") {
-    ui.workspace.selectTab = ui::WorkspaceTab::Enquiries;
     return "";
   }
   if (auto problem = workingNotes(session); !problem.empty()) {
     return problem;
   }
   if (state == "decision") {
-    ui.workspace.selectTab = ui::WorkspaceTab::Decision;
     return "";
   }
   // debrief
@@ -188,20 +186,37 @@ std::string prepare(std::string_view state, session::Session& session, ui::UiSta
                              core::Adjunct::SeeChildToday}});
 }
 
-void afterFirstFrame(std::string_view state, ui::UiState& ui) {
+void afterFrame(std::string_view state, int frame, ui::UiState& ui) {
   if (state != "decision") {
     return;
   }
-  // Choices picked on the form but not yet locked.
-  auto& form = ui.workspace.decision;
-  form.response = core::ResponseLevel::S47;
-  form.need = core::NeedLevel::Acute;
-  form.urgency = core::Urgency::SameDay;
-  form.adjuncts = {core::Adjunct::StrategyDiscussion, core::Adjunct::PoliceInformed};
+  if (frame == 0) {
+    ui.workspace.selectTab = ui::WorkspaceTab::Decision;
+  } else if (frame == kSetupFrames - 1) {
+    // Choices picked on the form but not yet locked.
+    auto& form = ui.workspace.decision;
+    form.response = core::ResponseLevel::S47;
+    form.need = core::NeedLevel::Acute;
+    form.urgency = core::Urgency::SameDay;
+    form.adjuncts = {core::Adjunct::StrategyDiscussion, core::Adjunct::PoliceInformed};
+  }
 }
 
-std::string prepareBusyCase(session::Session& session, ui::UiState& ui,
-                            const std::string& scenarioId, bool decision, bool decide) {
+std::string checkShown(std::string_view state, const ui::UiState& ui) {
+  if (state == "decision" && ui.workspace.tab != ui::WorkspaceTab::Decision) {
+    return "the Decision tab is not open";
+  }
+  if (state == "decision" && !ui.workspace.decision.response) {
+    return "the decision form dropped the drafted choices";
+  }
+  if (state == "workspace" && ui.workspace.tab != ui::WorkspaceTab::Enquiries) {
+    return "the Enquiries tab is not open";
+  }
+  return "";
+}
+
+std::string prepareBusyCase(session::Session& session, const std::string& scenarioId, bool decision,
+                            bool decide) {
   if (auto problem = applyAll(
           session, {view::CreateProfile{"ab-17", "Alex Brown", {}}, view::StartAttempt{scenarioId},
                     view::Act{engine::ReadContact{}}, view::Act{engine::CheckRecords{}}});
@@ -220,7 +235,6 @@ std::string prepareBusyCase(session::Session& session, ui::UiState& ui,
   if (auto problem = act(session, engine::WaitForReply{}); !problem.empty()) {
     return problem;
   }
-  ui.workspace.selectTab = ui::WorkspaceTab::Enquiries;
   if (!decision) {
     return "";
   }
@@ -246,7 +260,6 @@ std::string prepareBusyCase(session::Session& session, ui::UiState& ui,
       !problem.empty()) {
     return problem;
   }
-  ui.workspace.selectTab = ui::WorkspaceTab::Decision;
   if (!decide) {
     return "";
   }

@@ -27,16 +27,24 @@ sim::session::SessionOptions sessionOptions(const std::filesystem::path& scenari
 /// (an unknown state, a refused action, a notice the session raised).
 std::string prepare(std::string_view state, sim::session::Session& session, sim::ui::UiState& ui);
 
-/// UI drafts a person would have made by now; set after the first frame is drawn (the
-/// decision form takes its drafts from the attempt on its first frame).
-void afterFirstFrame(std::string_view state, sim::ui::UiState& ui);
+/// Frames drawn before the three that end in the capture: the UI set-up below needs them.
+inline constexpr int kSetupFrames = 3;
+
+/// UI-only steps a person would have taken by now, after set-up frame `frame` (0-based):
+/// the workspace takes its drafts and opens the Enquiries tab on an attempt's first frame,
+/// so the Decision tab is asked for after it; the decision form takes its drafts from the
+/// attempt on the first frame it is drawn, so the choices are picked after that.
+void afterFrame(std::string_view state, int frame, sim::ui::UiState& ui);
+
+/// "" when the frame about to be captured shows what the state is about.
+std::string checkShown(std::string_view state, const sim::ui::UiState& ui);
 
 /// The mid-case workspace of any case, for the benchmark: contact read, records checked,
 /// every question asked, every check requested, one reply arrived. With `decision`, also
-/// a factor for every fact learned, the estimates, the safety scale and the rationale, and
-/// the Decision tab open; with `decide`, the decision is locked (the debrief is shown).
-std::string prepareBusyCase(sim::session::Session& session, sim::ui::UiState& ui,
-                            const std::string& scenarioId, bool decision, bool decide);
+/// a factor for every fact learned, the estimates, the safety scale and the rationale (use
+/// afterFrame("decision", ...) to open the tab); with `decide`, the decision is locked.
+std::string prepareBusyCase(sim::session::Session& session, const std::string& scenarioId,
+                            bool decision, bool decide);
 
 /// The case file with the most bytes in `folder` (rubric files excluded), or "".
 std::filesystem::path largestCase(const std::filesystem::path& folder);
