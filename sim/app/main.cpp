@@ -99,7 +99,8 @@ int main(int argc, char** argv) {
   }
   const fs::path config = options.config.empty() ? session::defaultConfigFolder() : options.config;
   const bool capture = !options.screenshot.empty();
-  if (!config.empty() && !capture) {
+  // A screenshot uses the preferences only from a folder given with --config.
+  if (!config.empty() && (!capture || !options.config.empty())) {
     sessionOptions.preferences = config / "preferences.txt";
   }
   session::Session session(sessionOptions);

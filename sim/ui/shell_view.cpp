@@ -53,6 +53,7 @@ void shortcuts(const view::ShellModel& model, view::IntentSink& sink) {
 }
 
 void drawNavigation(const view::ShellModel& model, view::IntentSink& sink) {
+  ImGui::AlignTextToFramePadding();
   ImGui::PushFont(fonts().bold);
   ImGui::TextUnformatted("Frontdoor");
   ImGui::PopFont();
@@ -86,8 +87,19 @@ void drawNavigation(const view::ShellModel& model, view::IntentSink& sink) {
   // Right-hand side: who is practising, theme and text size.
   const std::string who =
       model.home.currentId.empty() ? "No profile chosen" : model.home.currentName;
-  const float right = ImGui::GetFontSize() * 24.0f + ImGui::CalcTextSize(who.c_str()).x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - right));
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const auto buttonWidth = [&](const char* label) {
+    return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
+  };
+  const float right = ImGui::CalcTextSize(who.c_str()).x + ImGui::GetFontSize() * 8.0f +
+                      buttonWidth("A\xE2\x88\x92") + ImGui::CalcTextSize("200 %").x +
+                      buttonWidth("A+") + style.ItemSpacing.x * 4.0f;
+  const float end = ImGui::GetContentRegionMax().x;
+  if (ImGui::GetCursorPosX() + right <= end) {
+    ImGui::SameLine(end - right);
+  } else {
+    ImGui::NewLine(); // large text: the settings go on a second line rather than off-screen
+  }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(who.c_str());
   ImGui::SameLine();

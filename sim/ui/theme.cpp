@@ -41,12 +41,15 @@ void applyTheme(Theme theme, int scalePercent) {
     style.Colors[ImGuiCol_FrameBg] = ImVec4(0.92f, 0.93f, 0.95f, 1.0f);
     style.Colors[ImGuiCol_Border] = ImVec4(0.70f, 0.72f, 0.76f, 1.0f);
     style.FrameBorderSize = 1.0f;
+    // Table headers are neutral, so they do not look like a selected row.
+    style.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.86f, 0.87f, 0.90f, 1.0f);
     break;
   case Theme::Dark:
     ImGui::StyleColorsDark(&style);
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
     style.Colors[ImGuiCol_ChildBg] = ImVec4(0.14f, 0.15f, 0.17f, 1.0f);
     style.Colors[ImGuiCol_Text] = ImVec4(0.93f, 0.94f, 0.95f, 1.0f);
+    style.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.22f, 0.23f, 0.26f, 1.0f);
     break;
   case Theme::HighContrast:
     ImGui::StyleColorsDark(&style);
