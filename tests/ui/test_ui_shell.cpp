@@ -123,3 +123,27 @@ TEST_CASE("the keyboard alone reaches a screen and presses its button") {
   REQUIRE(d.intents().size() == before + 1);
   CHECK(std::holds_alternative<sim::view::ReloadLibrary>(d.intents().back()));
 }
+
+TEST_CASE("after a crash home offers to resume and the button reopens the attempt") {
+  TempFolder folder("ui-crash");
+  const auto database = folder.file("r.sqlite");
+  const auto preferences = folder.file("preferences.txt");
+  std::int64_t attempt = 0;
+  {
+    ShellDriver d(kScenarios, database, preferences);
+    createProfile(d);
+    d.session().apply(sim::view::StartAttempt{"early-help-attendance"});
+    d.session().apply(sim::view::Act{sim::engine::ReadContact{}});
+    attempt = d.session().attemptId();
+    // The app is killed here: no clean close.
+  }
+  ShellDriver d(kScenarios, database, preferences);
+  CHECK(d.harness().shows("Frontdoor closed unexpectedly last time."));
+  REQUIRE(d.click("Resume where I left off"));
+  const auto* resume = std::get_if<sim::view::ResumeAttempt>(&d.intents().back());
+  REQUIRE(resume != nullptr);
+  CHECK(resume->attemptId == attempt);
+  CHECK(d.model().screen == sim::view::Screen::Workspace);
+  REQUIRE(d.session().attempt() != nullptr);
+  CHECK(d.session().attempt()->state().contactRead);
+}

@@ -247,3 +247,26 @@ TEST_CASE("cases in the user's own folder are listed after the bundled ones") {
   s.apply(view::StartAttempt{"my-own-case"});
   CHECK(s.attempt() != nullptr);
 }
+
+TEST_CASE("a step the store cannot save is undone and the notice says what to do") {
+  TempFolder folder("session-write-fails");
+  session::Session s(optionsIn(folder));
+  s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
+  s.apply(view::StartAttempt{"early-help-attendance"});
+  act(s, engine::ReadContact{});
+  // Another writer takes the next event number first, so the session's own write of its
+  // next step fails (as a full disk or a damaged file would make it fail).
+  auto other = storage::ResultsStore::open(folder.file("results.sqlite"));
+  REQUIRE(other);
+  const int nextSeq = s.attempt()->log().events.back().seq + 1;
+  REQUIRE(other.value()->appendEvent(s.attemptId(), nextSeq, "taken by another writer"));
+  act(s, engine::CheckRecords{});
+  REQUIRE_FALSE(s.model().notices.empty());
+  const auto& notice = s.model().notices.back();
+  CHECK(notice.title == "Your last step was not saved, so it was undone");
+  CHECK(notice.whatToDo.find("Free some disk space") != std::string::npos);
+  // What is on screen matches what is on disk: the step is not in the attempt.
+  CHECK_FALSE(s.attempt()->state().recordsChecked.has_value());
+  CHECK(s.attempt()->log().events.size() == 1);
+  CHECK(s.model().workspace.chronology.size() == 1);
+}
