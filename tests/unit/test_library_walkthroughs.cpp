@@ -4,7 +4,10 @@
 // the bundled rubric. Each file states its expected score range on a line
 // "# expect score: MIN..MAX"; the careful attempt must decide inside the panel's band at
 // every decision point and in time, the under-response below the band at some point (never
-// above), the over-response above it at some point (never below).
+// above), the over-response above it at some point (never below). Where a band leaves no room
+// (it starts at nfa, or ends at immediate, at every decision point) the under- or
+// over-response errs in how it gets there instead (no enquiries, or intrusive ones) and
+// stays inside the band; the second test checks it then scores below the careful attempt.
 #include "sim/engine/action_text.hpp"
 #include "sim/engine/attempt.hpp"
 #include "sim/scenario/rubric_loader.hpp"
@@ -110,12 +113,18 @@ TEST_CASE("every bundled case has careful and under and over walkthroughs in the
           CHECK(d.withinDeadline());
         }
       }
+      bool roomBelow = false;
+      bool roomAbove = false;
+      for (const auto& panel : scenario->panels) {
+        roomBelow = roomBelow || panel.bandMin > core::ResponseLevel::Nfa;
+        roomAbove = roomAbove || panel.bandMax < core::ResponseLevel::Immediate;
+      }
       if (kind == "under") {
-        CHECK(below > 0);
+        CHECK(below > (roomBelow ? 0 : -1));
         CHECK(above == 0);
       }
       if (kind == "over") {
-        CHECK(above > 0);
+        CHECK(above > (roomAbove ? 0 : -1));
         CHECK(below == 0);
       }
     }
