@@ -1,10 +1,12 @@
 // scenarios/README.md's table of the bundled cases is kept true: one row per case with its
 // practice area, the panel's consensus and acceptable band at each decision point,
-// difficulty, and the numbers of facts and agency checks, exactly as the files say.
+// difficulty, and the numbers of facts and agency checks, exactly as the files say; and
+// the summary lines of consensus levels and difficulties across the library.
 #include "tests/support/engine_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <map>
 #include <sstream>
 
@@ -39,8 +41,9 @@ std::vector<std::string> expectedRow(const core::Scenario& s) {
     REQUIRE(panel != nullptr);
     const auto sep = consensus.empty() ? "" : " → ";
     consensus += sep + std::string(core::tokenOf(panel->consensus));
-    band += sep + std::string(core::tokenOf(panel->bandMin)) +
-            (panel->bandMin == panel->bandMax ? "" : "–" + std::string(core::tokenOf(panel->bandMax)));
+    band +=
+        sep + std::string(core::tokenOf(panel->bandMin)) +
+        (panel->bandMin == panel->bandMax ? "" : "–" + std::string(core::tokenOf(panel->bandMax)));
   }
   return {"`" + s.meta.id + "`",
           s.meta.title,
@@ -87,4 +90,39 @@ TEST_CASE("the table in scenarios/README.md lists every bundled case as its file
     REQUIRE(rows.count(expected[0]) == 1);
     CHECK(rows[expected[0]] == expected);
   }
+}
+
+TEST_CASE("the README's consensus and difficulty summary lines count the bundled cases") {
+  const auto text = sim::test::readFixture("scenarios/README.md");
+  std::array<int, core::kResponseLevels> levels{};
+  std::map<std::string, int> difficulty;
+  int points = 0;
+  for (const auto& s : sim::test::bundledScenarios()) {
+    difficulty[std::string(core::tokenOf(s->meta.difficulty))] += 1;
+    for (const auto& point : s->decisionPoints) {
+      const auto* panel = s->panelFor(point.id);
+      REQUIRE(panel != nullptr);
+      levels[static_cast<std::size_t>(panel->consensus)] += 1;
+      ++points;
+    }
+  }
+  std::string consensus = "Consensus across the " + std::to_string(points) + " decision points: ";
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    consensus += (i == 0 ? "" : ", ") +
+                 std::string(core::tokenOf(static_cast<core::ResponseLevel>(i))) + " " +
+                 std::to_string(levels[i]);
+  }
+  consensus += ".";
+  INFO("expected: " << consensus);
+  CHECK(text.find(consensus) != std::string::npos);
+  // Every response level is the consensus somewhere in the library.
+  for (const int n : levels) {
+    CHECK(n > 0);
+  }
+  const std::string line = "Difficulty: " + std::to_string(difficulty["introductory"]) +
+                           " introductory, " + std::to_string(difficulty["intermediate"]) +
+                           " intermediate, " + std::to_string(difficulty["advanced"]) +
+                           " advanced.";
+  INFO("expected: " << line);
+  CHECK(text.find(line) != std::string::npos);
 }

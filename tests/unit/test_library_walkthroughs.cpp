@@ -84,7 +84,8 @@ Against against(const core::Scenario& scenario, const engine::DecisionRecord& de
 } // namespace
 
 TEST_CASE("every bundled case has careful and under and over walkthroughs in their ranges") {
-  const auto rubricRead = scenario::loadRubricFile(fs::path(SIM_SOURCE_DIR) / "scenarios/rubric.toml");
+  const auto rubricRead =
+      scenario::loadRubricFile(fs::path(SIM_SOURCE_DIR) / "scenarios/rubric.toml");
   REQUIRE(rubricRead.rubric);
   const auto scenarios = sim::test::bundledScenarios();
   REQUIRE(scenarios.size() >= 3);
@@ -132,7 +133,8 @@ TEST_CASE("every bundled case has careful and under and over walkthroughs in the
 }
 
 TEST_CASE("the careful walkthrough scores higher than the under and over responses") {
-  const auto rubricRead = scenario::loadRubricFile(fs::path(SIM_SOURCE_DIR) / "scenarios/rubric.toml");
+  const auto rubricRead =
+      scenario::loadRubricFile(fs::path(SIM_SOURCE_DIR) / "scenarios/rubric.toml");
   REQUIRE(rubricRead.rubric);
   for (const auto& scenario : sim::test::bundledScenarios()) {
     const auto& id = scenario->meta.id;
@@ -140,7 +142,8 @@ TEST_CASE("the careful walkthrough scores higher than the under and over respons
     const auto careful = play(scenario, "scenarios/actions/" + id + ".actions", *rubricRead.rubric);
     const auto under =
         play(scenario, "scenarios/actions/" + id + ".under.actions", *rubricRead.rubric);
-    const auto over = play(scenario, "scenarios/actions/" + id + ".over.actions", *rubricRead.rubric);
+    const auto over =
+        play(scenario, "scenarios/actions/" + id + ".over.actions", *rubricRead.rubric);
     CHECK(careful.overall > under.overall);
     CHECK(careful.overall > over.overall);
   }
