@@ -18,7 +18,7 @@ cmake --build "$build" --target frontdoor-screens
 mkdir -p "$goldens"
 only=()
 [ $# -gt 0 ] && only=(--only "$1")
-xvfb-run -a -s "-screen 0 1280x800x24" env LIBGL_ALWAYS_SOFTWARE=1 \
+xvfb-run -a -s "-screen 0 1280x800x24" env LIBGL_ALWAYS_SOFTWARE=1 TZ=UTC \
   "$build/tests/screenshot/frontdoor-screens" --out "$goldens" "${only[@]}"
 rm -f "$goldens"/*.diff.png
 echo "update_goldens: wrote $goldens; review every changed image before committing:" >&2

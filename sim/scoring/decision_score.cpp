@@ -4,6 +4,7 @@
 // of 0 saying what it was worth. So a component's lines add up to its points.
 #include "sim/scoring/decision_score.hpp"
 
+#include "sim/core/time_of_day.hpp"
 #include "sim/engine/calendar.hpp"
 #include "sim/engine/routes.hpp"
 
@@ -34,6 +35,29 @@ std::string number(double value, int decimals = 2) {
   std::array<char, 32> buffer{};
   std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, value);
   return buffer.data();
+}
+
+// How a response level reads in a sentence: "early help", "s47".
+std::string levelName(ResponseLevel level) {
+  switch (level) {
+  case ResponseLevel::Nfa:
+    return "no further action";
+  case ResponseLevel::Advice:
+    return "advice";
+  case ResponseLevel::EarlyHelp:
+    return "early help";
+  case ResponseLevel::S17:
+    return "s17";
+  case ResponseLevel::S47:
+    return "s47";
+  case ResponseLevel::Immediate:
+    return "immediate protection";
+  }
+  return std::string(core::tokenOf(level));
+}
+
+std::string rangeName(ResponseLevel low, ResponseLevel high) {
+  return low == high ? levelName(low) : levelName(low) + " to " + levelName(high);
 }
 
 int factIndex(const core::Scenario& scenario, std::string_view id) {
@@ -76,7 +100,47 @@ public:
   }
   [[nodiscard]] bool knew(int fact) const { return m_decision.knownFacts.at(at(fact)); }
 
-  // "ask q-safety at Tue 10:45 (day 0)": the event that first revealed a fact.
+  // "Mon 13:20" on the day this decision point's contact came in; "Tue 13:20, the next
+  // day" or "Thu 10:00, 3 days after the contact" when the day differs.
+  [[nodiscard]] std::string when(SimTime t) const {
+    const auto weekday = core::labelOf(m_calendar.weekdayOf(t.day()));
+    std::string out =
+        std::string(weekday.substr(0, 3)) + " " + core::formatTimeOfDay(t.minuteOfDay());
+    const int days = t.day() - m_decision.openedAt.day();
+    if (days == 1) {
+      out += ", the next day";
+    } else if (days > 1) {
+      out += ", " + std::to_string(days) + " days after the contact";
+    } else if (days < 0) {
+      out +=
+          ", " + std::to_string(-days) + (days == -1 ? " day" : " days") + " before this contact";
+    }
+    return out;
+  }
+
+  // What a check, direct contact or question is called in a sentence.
+  [[nodiscard]] std::string directName(const core::DirectContact& contact) const {
+    std::string who;
+    for (const auto& child : m_scenario.children) {
+      who = child.id == contact.who ? child.name : who;
+    }
+    for (const auto& adult : m_scenario.adults) {
+      who = adult.id == contact.who ? adult.name : who;
+    }
+    switch (contact.kind) {
+    case core::DirectKind::SeeChild:
+      return "seeing " + (who.empty() ? std::string("the child") : who);
+    case core::DirectKind::SpeakToChild:
+      return "speaking to " + (who.empty() ? std::string("the child") : who);
+    case core::DirectKind::SpeakToParent:
+      return "speaking to " + (who.empty() ? std::string("a parent") : who);
+    case core::DirectKind::SpeakToAdult:
+      return "speaking to " + (who.empty() ? std::string("another adult") : who);
+    }
+    return contact.label;
+  }
+
+  // "the contact, Mon 13:20": the event that first revealed a fact.
   [[nodiscard]] std::string howLearned(int fact) const {
     for (const auto& entry : m_state.transcript) {
       if (std::find(entry.facts.begin(), entry.facts.end(), fact) == entry.facts.end()) {
@@ -88,16 +152,16 @@ public:
         what = "the contact";
         break;
       case engine::EntryKind::Answer:
-        what = "asking " + m_scenario.questions[at(entry.item)].id;
+        what = "your question to the referrer";
         break;
       case engine::EntryKind::Records:
-        what = "the records check";
+        what = "the social-care records";
         break;
       case engine::EntryKind::Reply:
-        what = "the reply to " + m_scenario.checks[at(entry.item)].id;
+        what = "the reply to “" + m_scenario.checks[at(entry.item)].label + "”";
         break;
       case engine::EntryKind::Direct:
-        what = m_scenario.direct[at(entry.item)].id;
+        what = directName(m_scenario.direct[at(entry.item)]);
         break;
       case engine::EntryKind::Manager:
         what = "your manager";
@@ -109,7 +173,7 @@ public:
         what = "the attempt";
         break;
       }
-      return what + ", " + m_calendar.describe(entry.at);
+      return what + ", " + when(entry.at);
     }
     return "the attempt";
   }
@@ -117,14 +181,14 @@ public:
   ComponentScore decision() const {
     ComponentScore out{Component::Decision, m_rubric.weights.decision, 0, true, {}};
     const auto chosen = m_decision.decision.response;
-    const auto token = std::string(core::tokenOf(chosen));
-    const auto band = std::string(core::tokenOf(m_panel->bandMin)) + " to " +
-                      std::string(core::tokenOf(m_panel->bandMax));
+    const auto token = levelName(chosen);
+    const auto band = rangeName(m_panel->bandMin, m_panel->bandMax);
     const int ordinal = core::ordinal(chosen);
     if (ordinal >= core::ordinal(m_panel->bandMin) && ordinal <= core::ordinal(m_panel->bandMax)) {
       out.earned = out.weight;
-      out.lines.push_back(
-          {out.weight, "Your response (" + token + ") is inside the panel's band (" + band + ")."});
+      out.lines.push_back({out.weight, "Your response (" + token +
+                                           ") is inside the panel's acceptable range (" + band +
+                                           "): full points."});
       return out;
     }
     const bool under = ordinal < core::ordinal(m_panel->bandMin);
@@ -138,15 +202,15 @@ public:
     }
     const double matrixCredit = std::max(0.0, 1.0 - static_cast<double>(cost) / maxCost);
     double credit = matrixCredit;
-    const std::string why = cost == 0 ? " (the matrix treats them as equivalent)."
-                            : under   ? " (under-response costs more than over-response)."
-                                      : ".";
+    const std::string why = cost == 0 ? " The rubric treats the two as equally acceptable here."
+                            : under   ? " Doing too little is costed higher than doing too much."
+                                      : "";
     out.lines.push_back({matrixCredit * out.weight,
                          "Your response (" + token + ") is " + (under ? "below" : "above") +
-                             " the panel's band (" + band + "): cost " + std::to_string(cost) +
-                             " of " + std::to_string(maxCost) + " from the cost matrix, row " +
-                             std::string(core::tokenOf(edge)) + ", so " + percent(matrixCredit) +
-                             " of the points" + why});
+                             " the panel's acceptable range (" + band + "). Measured from " +
+                             levelName(edge) + ", the nearest acceptable level, it costs " +
+                             std::to_string(cost) + " on a scale of " + std::to_string(maxCost) +
+                             ", so you get " + percent(matrixCredit) + " of the points." + why});
     if (m_rubric.scriptConcordance && !m_panel->panellists.empty()) {
       std::array<int, core::kResponseLevels> counts{};
       for (const auto& panellist : m_panel->panellists) {
@@ -159,11 +223,14 @@ public:
       const double concordance =
           std::min(kMaxConcordanceOutsideBand, static_cast<double>(mine) / modal);
       if (mine > 0 && concordance > matrixCredit) {
-        out.lines.push_back({(concordance - matrixCredit) * out.weight,
-                             std::to_string(mine) + " of the panellists chose " + token +
-                                 " in their blind decisions (the most common choice had " +
-                                 std::to_string(modal) + "): partial credit raised to " +
-                                 percent(concordance) + " (script concordance, at most 50%)."});
+        out.lines.push_back(
+            {(concordance - matrixCredit) * out.weight,
+             std::to_string(mine) + (mine == 1 ? " panellist" : " panellists") + " chose " + token +
+                 " on their own, before the panel discussed the case (the "
+                 "most common choice had " +
+                 std::to_string(modal) + "), so your credit is raised to " + percent(concordance) +
+                 ". A choice some panellists made earns part credit, at most "
+                 "50% outside the acceptable range."});
         credit = concordance;
       }
     }
@@ -186,11 +253,11 @@ public:
         const int f = factIndex(m_scenario, id);
         if (f >= 0 && knew(f)) {
           credit += each;
-          out.lines.push_back({each * w, "Critical fact reached (" + id + ", from " +
-                                             howLearned(f) + "): " + m_scenario.facts[at(f)].text});
+          out.lines.push_back({each * w, "Critical fact reached (from " + howLearned(f) +
+                                             "): " + m_scenario.facts[at(f)].text});
         } else if (f >= 0) {
-          out.lines.push_back({0, "Critical fact missed (0 of " + number(each * w, 1) + "; " + id +
-                                      "): " + m_scenario.facts[at(f)].text});
+          out.lines.push_back({0, "Critical fact missed (0 of " + number(each * w, 1) +
+                                      " points): " + m_scenario.facts[at(f)].text});
         }
       }
     }
@@ -198,11 +265,10 @@ public:
     if (doneBefore(m_state.recordsChecked)) {
       credit += shares.records;
       out.lines.push_back({shares.records * w, "You checked the social-care records (" +
-                                                   m_calendar.describe(m_state.recordsChecked->at) +
-                                                   ")."});
+                                                   when(m_state.recordsChecked->at) + ")."});
     } else {
       out.lines.push_back({0, "You did not check the social-care records (0 of " +
-                                  number(shares.records * w, 1) + ")."});
+                                  number(shares.records * w, 1) + " points)."});
     }
     // The child.
     bool childRoute = false;
@@ -220,7 +286,7 @@ public:
     if (!childRoute) {
       credit += shares.child;
       out.lines.push_back({shares.child * w, "This case offers no way to see or hear the child "
-                                             "before deciding; the share is given."});
+                                             "before deciding, so these points are given."});
     } else if (childSeen) {
       credit += shares.child;
       out.lines.push_back({shares.child * w, "You saw or heard the child."});
@@ -229,10 +295,12 @@ public:
       // Seeing the child as part of the response (after a strategy discussion, say) counts.
       credit += shares.child;
       out.lines.push_back(
-          {shares.child * w, "Your decision has the child seen today (adjunct see_child_today)."});
+          {shares.child * w, "You planned to see the child today as part of your decision."});
     } else {
       out.lines.push_back(
-          {0, "You did not see or hear the child (0 of " + number(shares.child * w, 1) + ")."});
+          {0, "You did not see or hear the child, before deciding or as part of your decision (0 "
+              "of " +
+                  number(shares.child * w, 1) + " points)."});
     }
     // The referrer.
     bool questionOpen = false;
@@ -247,13 +315,14 @@ public:
     if (!questionOpen) {
       credit += shares.referrer;
       out.lines.push_back(
-          {shares.referrer * w, "The referrer cannot be asked anything here; the share is given."});
+          {shares.referrer * w,
+           "The referrer cannot be asked anything here, so these points are given."});
     } else if (asked) {
       credit += shares.referrer;
       out.lines.push_back({shares.referrer * w, "You clarified with the referrer."});
     } else {
       out.lines.push_back({0, "You did not clarify anything with the referrer (0 of " +
-                                  number(shares.referrer * w, 1) + ")."});
+                                  number(shares.referrer * w, 1) + " points)."});
     }
     // Inappropriate actions.
     for (const auto& wrong : m_panel->inappropriate) {
@@ -267,17 +336,19 @@ public:
     const auto lowYield = lowYieldChecks();
     if (lateForSameDay() && !lowYield.empty()) {
       credit -= shares.urgentDelayPenalty;
-      out.lines.push_back({-shares.urgentDelayPenalty * w,
-                           "The panel says this needed a same-day response; you decided after "
-                           "the working day it arrived (" +
-                               m_calendar.describe(m_decision.decidedAt) +
-                               ") with checks that added no critical fact: " + lowYield + "."});
+      out.lines.push_back(
+          {-shares.urgentDelayPenalty * w,
+           "The panel says this needed a same-day response; you decided after "
+           "the working day it arrived (" +
+               when(m_decision.decidedAt) +
+               ") after asking for checks that added no critical fact: " + lowYield + "."});
     }
     const double clamped = std::clamp(credit, 0.0, 1.0);
     if (clamped != credit) {
-      out.lines.push_back({(clamped - credit) * w, clamped < credit
-                                                       ? "Capped at the component's points."
-                                                       : "The component does not go below 0."});
+      out.lines.push_back(
+          {(clamped - credit) * w, clamped < credit
+                                       ? "Capped: this part cannot earn more than its full points."
+                                       : "This part does not go below 0."});
     }
     out.earned = clamped * w;
     return out;
@@ -312,16 +383,28 @@ public:
     const double recall = static_cast<double>(hits) / static_cast<double>(expected.size());
     const double f1 = hits == 0 ? 0.0 : 2.0 * precision * recall / (precision + recall);
     out.earned = f1 * out.weight;
-    out.lines.push_back({out.earned, "F1 " + number(f1) + " (precision " + number(precision) +
-                                         ", recall " + number(recall) + ") against the panel's " +
-                                         std::to_string(expected.size()) + " key factors."});
+    const std::string total = std::to_string(expected.size());
+    std::string summary;
+    if (named.empty()) {
+      summary = "You recorded no factors, so you named none of the panel's " + total +
+                " key factors: no points.";
+    } else {
+      summary = "You named " + std::to_string(hits) + " of the panel's " + total +
+                " key factors (recall " + number(recall) + "); " + std::to_string(hits) +
+                " of the " + std::to_string(named.size()) +
+                (named.size() == 1 ? " factor you named was" : " factors you named were") +
+                " among them (precision " + number(precision) + "). The two together (F1 " +
+                number(f1) + ") give you " + percent(f1) + " of the points.";
+    }
+    out.lines.push_back({out.earned, summary});
     for (const auto& item : expected) {
       const bool found = named.count(item) > 0;
-      out.lines.push_back({0, std::string(found ? "Named: " : "Missed: ") + describeFactor(item)});
+      out.lines.push_back({0, std::string(found ? "Named " : "Missed ") + describeFactor(item)});
     }
     for (const auto& item : named) {
       if (expected.count(item) == 0) {
-        out.lines.push_back({0, "Not among the panel's key factors: " + describeFactor(item)});
+        out.lines.push_back(
+            {0, "Also named (not one of the panel's key factors) " + describeFactor(item)});
       }
     }
     return out;
@@ -337,8 +420,9 @@ public:
     const double panel = *m_panel->pSignificantHarm;
     const auto& mine = m_decision.notes.pSignificantHarm;
     if (!mine) {
-      out.lines.push_back(
-          {0, "You gave no probability of significant harm (the panel: " + percent(panel) + ")."});
+      out.lines.push_back({0, "You gave no estimate of the chance of significant harm (the "
+                              "panel's was " +
+                                  percent(panel) + "), so no points here."});
       return out;
     }
     const double p = *mine / 100.0;
@@ -346,10 +430,14 @@ public:
     const double zero = m_rubric.calibrationZeroGap;
     const double credit = std::max(0.0, 1.0 - (gap * gap) / (zero * zero));
     out.earned = credit * out.weight;
-    out.lines.push_back({out.earned, "Your probability of significant harm " + percent(p) +
-                                         " against the panel's " + percent(panel) + ": gap " +
-                                         number(gap) + ", squared error " + number(gap * gap, 4) +
-                                         ", credit " + percent(credit) + "."});
+    out.lines.push_back(
+        {out.earned, "You put the chance of significant harm at " + percent(p) +
+                         "; the panel put it at " + percent(panel) + ". A gap of " +
+                         number(gap * 100.0, 0) + " percentage points (squared, " +
+                         number(gap * gap, 4) + ") gives you " + percent(credit) +
+                         " of the points: the credit falls with the square of the gap, to "
+                         "nothing at a gap of " +
+                         number(zero * 100.0, 0) + " points."});
     return out;
   }
 
@@ -357,14 +445,14 @@ public:
     ComponentScore out{Component::Timeliness, m_rubric.weights.timeliness, 0, true, {}};
     double credit = 1.0;
     if (m_decision.withinDeadline()) {
-      out.lines.push_back({out.weight, "Decided " + m_calendar.describe(m_decision.decidedAt) +
-                                           ", within one working day (due " +
-                                           m_calendar.describe(m_decision.deadline) + ")."});
+      out.lines.push_back({out.weight, "You decided on " + when(m_decision.decidedAt) +
+                                           ", within one working day of the contact (due by " +
+                                           when(m_decision.deadline) + ")."});
     } else {
       credit = 0.0;
-      out.lines.push_back({0, "Decided " + m_calendar.describe(m_decision.decidedAt) +
-                                  ", after the deadline of " +
-                                  m_calendar.describe(m_decision.deadline) + "."});
+      out.lines.push_back({0, "You decided on " + when(m_decision.decidedAt) +
+                                  ", after the one-working-day deadline (" +
+                                  when(m_decision.deadline) + ")."});
     }
     if (credit > 0 && lateForSameDay()) {
       out.lines.push_back({-0.5 * out.weight,
@@ -411,9 +499,8 @@ public:
         (released(core::OutcomeKind::CpPlan) || released(core::OutcomeKind::LookedAfter) ||
          released(core::OutcomeKind::SeriousIncident))) {
       out.push_back({"critical.under_response_confirmed_harm",
-                     "You chose " + std::string(core::tokenOf(chosen)) + " where the panel says " +
-                         std::string(core::tokenOf(m_panel->consensus)) +
-                         ", and the outcome confirms harm."});
+                     "You chose " + levelName(chosen) + " where the panel says " +
+                         levelName(m_panel->consensus) + ", and the outcome confirms harm."});
     }
     const auto& source = m_scenario.contact.sourceCode;
     // Census source 1A (family member, relative or carer) or 9 (anonymous).
@@ -421,10 +508,9 @@ public:
     if (rules.noRecordsWithHistory && familyOrAnonymous &&
         core::ordinal(chosen) <= core::ordinal(ResponseLevel::Advice) &&
         !m_scenario.records.entries.empty() && !doneBefore(m_state.recordsChecked)) {
-      out.push_back(
-          {"critical.no_records_with_history", "A family or anonymous referral was closed with " +
-                                                   std::string(core::tokenOf(chosen)) +
-                                                   " without checking records that hold history."});
+      out.push_back({"critical.no_records_with_history",
+                     "A family or anonymous referral was closed with " + levelName(chosen) +
+                         " without checking records that hold history."});
     }
     if (rules.missedProtectionStatus && protectionStatusInRecords() &&
         !doneBefore(m_state.recordsChecked) && !cpisChecked()) {
@@ -436,7 +522,7 @@ public:
       for (const auto& wrong : m_panel->inappropriate) {
         if (wrong.kind == core::InappropriateKind::SeekConsent && tookAction(wrong)) {
           out.push_back({"critical.consent_raising_risk",
-                         "You sought parental consent for " + wrong.target +
+                         "You sought parental consent for " + targetName(wrong) +
                              " where the panel says that raises the risk: " + wrong.why});
         }
       }
@@ -472,7 +558,7 @@ private:
   }
 
   // Checks requested before the decision whose reply brings none of the panel's critical
-  // facts, as "chk-a, chk-b" (empty when there are none).
+  // facts, by their labels, "Police (Liam); GP (Ava)" (empty when there are none).
   [[nodiscard]] std::string lowYieldChecks() const {
     std::string out;
     for (std::size_t c = 0; c < m_scenario.checks.size(); ++c) {
@@ -488,7 +574,7 @@ private:
                m_panel->criticalFacts.end();
       });
       if (!yields) {
-        out += (out.empty() ? "" : ", ") + check.id;
+        out += (out.empty() ? "" : "; ") + check.label;
       }
     }
     return out;
@@ -551,18 +637,48 @@ private:
     return false;
   }
 
+  // The check, contact or question an inappropriate action names, by its label.
+  [[nodiscard]] std::string targetName(const core::InappropriateAction& wrong) const {
+    const int i = indexOf(wrong.target, wrong.kind);
+    if (i < 0) {
+      return wrong.target;
+    }
+    switch (wrong.kind) {
+    case core::InappropriateKind::Direct:
+      return m_scenario.direct[at(i)].label;
+    case core::InappropriateKind::Question:
+      return "“" + m_scenario.questions[at(i)].ask + "”";
+    default:
+      return m_scenario.checks[at(i)].label;
+    }
+  }
+
   [[nodiscard]] std::string describe(const core::InappropriateAction& wrong) const {
-    return std::string(core::labelOf(wrong.kind)) + " (" + wrong.target + ")";
+    const int i = indexOf(wrong.target, wrong.kind);
+    switch (wrong.kind) {
+    case core::InappropriateKind::SeekConsent:
+      return "seeking parental consent for a check with " + targetName(wrong);
+    case core::InappropriateKind::Check:
+      return "a check with " + targetName(wrong);
+    case core::InappropriateKind::CheckWithoutConsent:
+      return "a check with " + targetName(wrong) + " without parental consent";
+    case core::InappropriateKind::Direct:
+      return i >= 0 ? directName(m_scenario.direct[at(i)]) : targetName(wrong);
+    case core::InappropriateKind::Question:
+      return "asking the referrer " + targetName(wrong);
+    }
+    return targetName(wrong);
   }
 
   [[nodiscard]] std::string describeFactor(const std::string& item) const {
     if (item.rfind("fact:", 0) == 0) {
       const auto id = item.substr(5);
       const int f = factIndex(m_scenario, id);
-      return "protective: " + (f >= 0 ? m_scenario.facts[at(f)].text : id);
+      return "protective factor: " + (f >= 0 ? m_scenario.facts[at(f)].text : id);
     }
     const auto* code = core::findCensusCode(core::CodeSet::AssessmentFactor, item);
-    return item + (code != nullptr ? " (" + std::string(code->label) + ")" : "");
+    return "risk factor: " +
+           (code != nullptr ? std::string(code->label) + " (census code " + item + ")" : item);
   }
 
   const core::Scenario& m_scenario;

@@ -51,40 +51,87 @@ view::LibraryEntry makeEntry(const std::string& file, const core::Scenario* scen
   return entry;
 }
 
+namespace {
+
+std::string lowerFirst(std::string text) {
+  if (!text.empty()) {
+    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  }
+  return text;
+}
+
+// An authored note put mid-sentence: its first letter in lower case, unless the note
+// starts with a name from the household or an abbreviation ("GP", "A&E").
+std::string midSentence(const core::Scenario& s, const std::string& note) {
+  if (note.size() < 2 || std::isupper(static_cast<unsigned char>(note[1])) != 0) {
+    return note;
+  }
+  const auto startsWithName = [&note](const std::string& name) {
+    return !name.empty() && note.compare(0, name.size(), name) == 0 &&
+           (note.size() == name.size() ||
+            std::isalpha(static_cast<unsigned char>(note[name.size()])) == 0);
+  };
+  for (const auto& child : s.children) {
+    if (startsWithName(child.name)) {
+      return note;
+    }
+  }
+  for (const auto& adult : s.adults) {
+    if (startsWithName(adult.name)) {
+      return note;
+    }
+  }
+  return lowerFirst(note);
+}
+
+// "18–24": an age band with an en dash.
+std::string ageBand(std::string band) {
+  const auto dash = band.find('-');
+  if (dash != std::string::npos) {
+    band.replace(dash, 1, "–");
+  }
+  return band;
+}
+
+} // namespace
+
 view::CasePreview makePreview(const core::Scenario& s) {
   view::CasePreview p;
   p.title = s.meta.title;
-  std::string channel(core::labelOf(s.contact.channel));
-  for (auto& c : channel) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
   p.arrival = std::string(core::labelOf(s.clock.startDay)) + " " +
-              core::formatTimeOfDay(s.clock.startMinute) + ", by " + channel;
-  p.referrer =
-      s.contact.anonymous ? "Anonymous (" + s.contact.referrerRole + ")" : s.contact.referrerRole;
-  if (const auto* source =
-          core::findCensusCode(core::CodeSet::ReferralSource, s.contact.sourceCode)) {
-    p.referrer +=
-        "  —  census source " + std::string(source->code) + ": " + std::string(source->label);
+              core::formatTimeOfDay(s.clock.startMinute) + ", by " +
+              lowerFirst(std::string(core::labelOf(s.contact.channel)));
+  // Who referred, said once (the census source code is for recording, not for choosing).
+  if (s.contact.anonymous) {
+    p.referrer = s.contact.referrerRole.empty()
+                     ? std::string("Anonymous referrer")
+                     : "Anonymous referrer (" + lowerFirst(s.contact.referrerRole) + ")";
+  } else {
+    p.referrer = s.contact.referrerRole;
   }
   p.presentingText = s.contact.presentingText;
   p.request = s.contact.request;
   for (const auto& child : s.children) {
     p.household.push_back(child.name + ", " + describeAge(child) +
-                          (child.notes.empty() ? "" : " (" + child.notes + ")"));
+                          (child.notes.empty() ? "" : " (" + midSentence(s, child.notes) + ")"));
   }
   for (const auto& adult : s.adults) {
-    std::string line = adult.name + ", " + std::string(core::labelOf(adult.role));
+    std::string line = adult.name + ", " +
+                       (adult.role == core::AdultRole::Unknown
+                            ? std::string("role not known")
+                            : lowerFirst(std::string(core::labelOf(adult.role))));
     if (!adult.ageBand.empty()) {
-      line += ", " + adult.ageBand;
+      line += ", aged " + ageBand(adult.ageBand);
     }
     if (!adult.inHousehold) {
       line += ", lives elsewhere";
     }
     p.household.push_back(line);
   }
-  p.counts = std::to_string(s.questions.size()) + " questions for the referrer, " +
-             std::to_string(s.checks.size()) + " agency checks, " +
+  p.counts = std::to_string(s.questions.size()) +
+             (s.questions.size() == 1 ? " question" : " questions") + " for the referrer, " +
+             std::to_string(s.checks.size()) +
+             (s.checks.size() == 1 ? " agency check, " : " agency checks, ") +
              std::to_string(s.decisionPoints.size()) +
              (s.decisionPoints.size() == 1 ? " decision point" : " decision points");
   return p;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <string_view>
 
 namespace sim::ui {
@@ -200,6 +201,48 @@ void valueAxis(ImDrawList* dl, ImVec2 plotMin, ImVec2 plotMax, double top, doubl
   }
 }
 
+// A legend entry: an icon drawn centred at a point with a radius, and its words.
+struct LegendEntry {
+  std::string label;
+  std::function<void(ImDrawList*, ImVec2, float)> icon;
+};
+
+float legendEntryWidth(const LegendEntry& entry) {
+  return lineHeight() + em() * 0.3f + textWidth(entry.label) + em() * 1.2f;
+}
+
+// Rows a legend takes when its entries flow left to right within `width`.
+int legendRows(const std::vector<LegendEntry>& entries, float width) {
+  int rows = entries.empty() ? 0 : 1;
+  float x = 0.0f;
+  for (const auto& entry : entries) {
+    const float w = legendEntryWidth(entry);
+    if (x > 0.0f && x + w > width) {
+      ++rows;
+      x = 0.0f;
+    }
+    x += w;
+  }
+  return rows;
+}
+
+void drawLegend(ImDrawList* dl, ImVec2 origin, float width,
+                const std::vector<LegendEntry>& entries) {
+  const float lh = lineHeight();
+  float x = 0.0f;
+  float y = origin.y;
+  for (const auto& entry : entries) {
+    const float w = legendEntryWidth(entry);
+    if (x > 0.0f && x + w > width) {
+      x = 0.0f;
+      y += lh * 1.25f;
+    }
+    entry.icon(dl, ImVec2(origin.x + x + lh * 0.5f, y + lh * 0.5f), lh * 0.3f);
+    textAt(dl, ImVec2(origin.x + x + lh + em() * 0.3f, y), textColour(), entry.label);
+    x += w;
+  }
+}
+
 } // namespace
 
 std::vector<std::string> responseLevelShortLabels() {
@@ -216,7 +259,12 @@ std::string percent(double share) {
 std::string fixed(double value, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", std::clamp(decimals, 0, 6), value);
-  return buffer;
+  std::string out = buffer;
+  // A value that rounds to zero is "0.00", never "-0.00".
+  if (out.size() > 1 && out[0] == '-' && out.find_first_not_of("-0.") == std::string::npos) {
+    out.erase(0, 1);
+  }
+  return out;
 }
 
 void markIcon(MarkShape shape, bool alert) {
@@ -254,18 +302,48 @@ void drawBarChart(const BarChart& chart) {
   }
   const bool band = chart.bandMin >= 0 && chart.bandMax >= chart.bandMin &&
                     static_cast<std::size_t>(chart.bandMax) < n;
-  const float headRoom = lh * 3.4f; // value, "You", "Panel" above the tallest bar
-  const float plotH = e * 7.0f;
+  const bool hasYou = chart.you >= 0 && static_cast<std::size_t>(chart.you) < n;
+  const bool hasPanel = chart.panel >= 0 && static_cast<std::size_t>(chart.panel) < n;
+  const float markR = lh * 0.36f; // the marks under the category labels
+
+  // The legend, above the plot so it never covers a bar or the band.
+  std::vector<LegendEntry> legend;
+  if (hasYou) {
+    legend.push_back({"You (your bar is outlined)", [&](ImDrawList* dl, ImVec2 c, float r) {
+                        drawShape(dl, c, r, MarkShape::Circle, colour(p.accent), true);
+                      }});
+  }
+  if (hasPanel) {
+    legend.push_back({"Panel consensus", [&](ImDrawList* dl, ImVec2 c, float r) {
+                        drawShape(dl, c, r, MarkShape::Square, colour(p.panel), false);
+                      }});
+  }
+  if (band) {
+    legend.push_back({"Acceptable range (band)", [&](ImDrawList* dl, ImVec2 c, float r) {
+                        dl->AddRectFilled(ImVec2(c.x - r * 1.2f, c.y - r),
+                                          ImVec2(c.x + r * 1.2f, c.y + r), colour(p.good, 0.35f));
+                        dl->AddRect(ImVec2(c.x - r * 1.2f, c.y - r),
+                                    ImVec2(c.x + r * 1.2f, c.y + r), textColour(), 0.0f, 0, 1.0f);
+                      }});
+  }
+  const float legendH =
+      legend.empty() ? 0.0f
+                     : static_cast<float>(legendRows(legend, width)) * lh * 1.25f + lh * 0.3f;
   const float axisTitle = chart.valueAxis.empty() ? 0.0f : lh * 1.2f;
+  const float headRoom = lh * 1.3f; // the value above the tallest bar
+  const float plotH = e * 7.0f;
   const float labelsH = static_cast<float>(maxLines) * lh + e * 0.3f;
+  const float marksH = hasYou || hasPanel ? lh * 1.2f : 0.0f;
   const float bandH = band ? lh * 1.5f : 0.0f;
-  const Area area = reserve(width, axisTitle + headRoom + plotH + labelsH + bandH);
+  const Area area =
+      reserve(width, legendH + axisTitle + headRoom + plotH + labelsH + marksH + bandH);
   ImDrawList* dl = area.dl;
 
+  drawLegend(dl, area.min, width, legend);
   if (!chart.valueAxis.empty()) {
-    textAt(dl, area.min, colour(p.muted), chart.valueAxis);
+    textAt(dl, ImVec2(area.min.x, area.min.y + legendH), colour(p.muted), chart.valueAxis);
   }
-  const ImVec2 plotMin(area.min.x + left, area.min.y + axisTitle + headRoom);
+  const ImVec2 plotMin(area.min.x + left, area.min.y + legendH + axisTitle + headRoom);
   const ImVec2 plotMax(plotMin.x + plotW, plotMin.y + plotH);
   dl->AddRectFilled(ImVec2(plotMin.x, plotMin.y - headRoom), plotMax, colour(p.chartBg));
 
@@ -274,14 +352,15 @@ void drawBarChart(const BarChart& chart) {
     const float x0 = slotX(static_cast<std::size_t>(chart.bandMin));
     const float x1 = slotX(static_cast<std::size_t>(chart.bandMax) + 1);
     dl->AddRectFilled(ImVec2(x0, plotMin.y - headRoom), plotMax, colour(p.good, 0.18f));
-    // The bracket under the category labels, with the word.
-    const float y = plotMax.y + labelsH + lh * 0.3f;
+    // The bracket under the category labels and marks, with the word.
+    const float y = plotMax.y + labelsH + marksH + lh * 0.3f;
     const ImU32 col = textColour();
-    const float t = std::max(1.0f, e * 0.08f);
-    dl->AddLine(ImVec2(x0 + e * 0.2f, y), ImVec2(x1 - e * 0.2f, y), col, t);
-    dl->AddLine(ImVec2(x0 + e * 0.2f, y - lh * 0.3f), ImVec2(x0 + e * 0.2f, y), col, t);
-    dl->AddLine(ImVec2(x1 - e * 0.2f, y - lh * 0.3f), ImVec2(x1 - e * 0.2f, y), col, t);
-    const std::string word = "band";
+    const float bt = std::max(1.0f, e * 0.08f);
+    dl->AddLine(ImVec2(x0 + e * 0.2f, y), ImVec2(x1 - e * 0.2f, y), col, bt);
+    dl->AddLine(ImVec2(x0 + e * 0.2f, y - lh * 0.3f), ImVec2(x0 + e * 0.2f, y), col, bt);
+    dl->AddLine(ImVec2(x1 - e * 0.2f, y - lh * 0.3f), ImVec2(x1 - e * 0.2f, y), col, bt);
+    const std::string word =
+        textWidth("acceptable range") + e * 0.8f <= x1 - x0 ? "acceptable range" : "band";
     const float mid = (x0 + x1) * 0.5f;
     const float w = textWidth(word) + e * 0.4f;
     dl->AddRectFilled(ImVec2(mid - w * 0.5f, y - 1.0f), ImVec2(mid + w * 0.5f, y + 1.0f),
@@ -292,7 +371,6 @@ void drawBarChart(const BarChart& chart) {
 
   const float barW = slot * 0.56f;
   const float thick = std::max(2.0f, e * 0.16f);
-  const float markR = lh * 0.3f;
   for (std::size_t i = 0; i < n; ++i) {
     const float cx = slotX(i) + slot * 0.5f;
     const double v = std::max(0.0, chart.values[i]);
@@ -302,8 +380,7 @@ void drawBarChart(const BarChart& chart) {
     if (v > 0.0) {
       dl->AddRectFilled(a, b, colour(p.muted, 0.55f));
     }
-    float labelY = barY - lh * 1.1f;
-    textCentred(dl, cx, labelY, textColour(), integerText(v));
+    textCentred(dl, cx, barY - lh * 1.1f, textColour(), integerText(v));
     const bool isYou = static_cast<int>(i) == chart.you;
     const bool isPanel = static_cast<int>(i) == chart.panel;
     if (isYou) {
@@ -311,27 +388,22 @@ void drawBarChart(const BarChart& chart) {
       const float stubTop = v > 0.0 ? barY : plotMax.y - e * 0.35f;
       dl->AddRect(ImVec2(a.x - thick * 0.5f, stubTop - thick * 0.5f),
                   ImVec2(b.x + thick * 0.5f, b.y), colour(p.accent), 0.0f, 0, thick);
-      labelY -= lh * 1.1f;
-      const std::string word = "You";
-      const float w = markR * 2.4f + textWidth(word);
-      const float x0 = cx - w * 0.5f;
-      drawShape(dl, ImVec2(x0 + markR, labelY + lh * 0.5f), markR, MarkShape::Circle,
-                colour(p.accent), true);
-      textAt(dl, ImVec2(x0 + markR * 2.4f, labelY), textColour(), word);
-    }
-    if (isPanel) {
-      labelY -= lh * 1.1f;
-      const std::string word = "Panel";
-      const float w = markR * 2.4f + textWidth(word);
-      const float x0 = cx - w * 0.5f;
-      drawShape(dl, ImVec2(x0 + markR, labelY + lh * 0.5f), markR, MarkShape::Square,
-                colour(p.panel), false);
-      textAt(dl, ImVec2(x0 + markR * 2.4f, labelY), textColour(), word);
     }
     float y = plotMax.y + e * 0.2f;
     for (const auto& line : labelLines[i]) {
       textCentred(dl, cx, y, textColour(), line);
       y += lh;
+    }
+    // The marks under the category's label: side by side when both fall on it.
+    if (isYou || isPanel) {
+      const float my = plotMax.y + labelsH + lh * 0.55f;
+      const float gap = isYou && isPanel ? markR * 1.5f : 0.0f;
+      if (isYou) {
+        drawShape(dl, ImVec2(cx - gap, my), markR, MarkShape::Circle, colour(p.accent), true);
+      }
+      if (isPanel) {
+        drawShape(dl, ImVec2(cx + gap, my), markR, MarkShape::Square, colour(p.panel), false);
+      }
     }
   }
   dl->AddLine(ImVec2(plotMin.x, plotMax.y), plotMax, textColour(), 1.0f);
@@ -346,15 +418,9 @@ void drawGroupedBars(const GroupedBars& chart) {
   const Palette& p = palette();
   const float e = em();
   const float lh = lineHeight();
-  double maxValue = 0.25;
-  for (std::size_t i = 0; i < n; ++i) {
-    maxValue = std::max(maxValue, chart.yours[i]);
-    if (hasOther) {
-      maxValue = std::max(maxValue, chart.other[i]);
-    }
-  }
-  const double top = std::min(1.0, std::ceil(maxValue * 4.0 - 1e-9) / 4.0);
-  const double step = top <= 0.25 ? 0.05 : (top <= 0.5 ? 0.1 : 0.25);
+  // Shares always on a 0-100% axis, so a bar's height reads as its share at a glance.
+  const double top = 1.0;
+  const double step = 0.25;
 
   const float width = chartWidth(46.0f);
   const float left = textWidth("100%") + e * 0.8f;
@@ -367,9 +433,10 @@ void drawGroupedBars(const GroupedBars& chart) {
     maxLines = std::max(maxLines, labelLines.back().size());
   }
   const float legendH = lh * 1.6f;
+  const float axisTitle = chart.valueAxis.empty() ? 0.0f : lh * 1.2f;
   const float plotH = e * 7.0f;
   const float labelsH = static_cast<float>(maxLines) * lh + e * 0.3f;
-  const Area area = reserve(width, legendH + lh * 0.6f + plotH + labelsH);
+  const Area area = reserve(width, legendH + axisTitle + lh * 0.6f + plotH + labelsH);
   ImDrawList* dl = area.dl;
 
   // Legend: a filled swatch for the practitioner, a hollow hatched one for the other.
@@ -388,7 +455,10 @@ void drawGroupedBars(const GroupedBars& chart) {
     textAt(dl, ImVec2(x, area.min.y), textColour(), chart.otherLabel + " (hatched)");
   }
 
-  const ImVec2 plotMin(area.min.x + left, area.min.y + legendH + lh * 0.6f);
+  if (!chart.valueAxis.empty()) {
+    textAt(dl, ImVec2(area.min.x, area.min.y + legendH), colour(p.muted), chart.valueAxis);
+  }
+  const ImVec2 plotMin(area.min.x + left, area.min.y + legendH + axisTitle + lh * 0.6f);
   const ImVec2 plotMax(plotMin.x + plotW, plotMin.y + plotH);
   dl->AddRectFilled(plotMin, plotMax, colour(p.chartBg));
   valueAxis(dl, plotMin, plotMax, top, step, [](double v) { return percent(v); });
@@ -491,22 +561,21 @@ void drawReliabilityDiagram(const std::vector<ReliabilityPoint>& points, const s
   const float left = textWidth("100%") + e * 0.8f;
   const float avail = chartWidth(46.0f);
   const float side = std::clamp(avail - left - e * 4.0f, e * 8.0f, e * 15.0f);
-  const float legendH = lh * 1.6f;
-  const float yTitleH = lh * 1.4f;
   const float width = std::max(left + side + e * 4.0f, std::min(avail, e * 34.0f));
+  const float t = std::max(1.0f, e * 0.08f);
+  const std::vector<LegendEntry> legend{
+      {"perfectly calibrated",
+       [&](ImDrawList* l, ImVec2 c, float r) {
+         dashedLine(l, ImVec2(c.x - r * 1.6f, c.y), ImVec2(c.x + r * 1.6f, c.y), textColour(), t);
+       }},
+      {"your estimates (n = how many)", [&](ImDrawList* l, ImVec2 c, float r) {
+         drawShape(l, c, r, MarkShape::Circle, colour(p.accent), true);
+       }}};
+  const float legendH = static_cast<float>(legendRows(legend, width)) * lh * 1.25f + lh * 0.35f;
+  const float yTitleH = lh * 1.4f;
   const Area area = reserve(width, legendH + yTitleH + side + lh * 2.6f);
   ImDrawList* dl = area.dl;
-
-  // Legend.
-  float x = area.min.x;
-  const float ly = area.min.y + lh * 0.5f;
-  dashedLine(dl, ImVec2(x, ly), ImVec2(x + e * 1.6f, ly), textColour(), std::max(1.0f, e * 0.08f));
-  x += e * 2.0f;
-  const std::string perfect = "perfectly calibrated";
-  textAt(dl, ImVec2(x, area.min.y), textColour(), perfect);
-  x += textWidth(perfect) + e * 1.2f;
-  drawShape(dl, ImVec2(x + lh * 0.3f, ly), lh * 0.3f, MarkShape::Circle, colour(p.accent), true);
-  textAt(dl, ImVec2(x + lh * 0.8f, area.min.y), textColour(), "your forecasts (n = how many)");
+  drawLegend(dl, area.min, width, legend);
 
   textAt(dl, ImVec2(area.min.x, area.min.y + legendH), colour(p.muted), "how often it happened");
   const ImVec2 plotMin(area.min.x + left, area.min.y + legendH + yTitleH);
@@ -550,34 +619,79 @@ void drawReliabilityDiagram(const std::vector<ReliabilityPoint>& points, const s
     placed.emplace_back(cx - r, cy - r, cx + r, cy + r);
   }
   for (const Mark& mark : marks) {
+    drawShape(dl, ImVec2(mark.x, mark.y), mark.r, MarkShape::Circle, colour(p.accent), true);
+    dl->AddCircle(ImVec2(mark.x, mark.y), mark.r, textColour(), 0, 1.0f);
+  }
+  // Each label goes beside its mark with a clear gap, in the first of eight places around
+  // it that stays inside the plot and clears every mark and every label placed before it;
+  // failing that, further out above or below with a thin line to its mark; failing that,
+  // right of the plot, also with a line. Labels sit on the plot's background colour, so
+  // neither the grid nor the diagonal runs through them.
+  const float pad = e * 0.2f;
+  const auto fits = [&](ImVec2 c, float w) {
+    const bool inside = c.x >= plotMin.x + pad && c.x + w <= plotMax.x - pad &&
+                        c.y >= plotMin.y + pad && c.y + lh <= plotMax.y - pad;
+    return inside && std::none_of(placed.begin(), placed.end(), [&](const ImVec4& q) {
+             return c.x - pad < q.z && c.x + w + pad > q.x && c.y - pad < q.w &&
+                    c.y + lh + pad > q.y;
+           });
+  };
+  for (const Mark& mark : marks) {
     const float cx = mark.x;
     const float cy = mark.y;
     const float r = mark.r;
-    drawShape(dl, ImVec2(cx, cy), r, MarkShape::Circle, colour(p.accent), true);
-    dl->AddCircle(ImVec2(cx, cy), r, textColour(), 0, 1.0f);
-    // The label goes right of the mark, else left, above or below: the first place that
-    // stays in the area and clears the labels already drawn.
     const std::string label = "n=" + std::to_string(mark.count);
     const float w = textWidth(label);
-    const float gap = r + e * 0.2f;
-    const ImVec2 candidates[] = {{cx + gap, cy - lh * 0.5f},
-                                 {cx - w * 0.5f, cy - gap - lh},
-                                 {cx - gap - w, cy - lh * 0.5f},
-                                 {cx - w * 0.5f, cy + gap}};
-    ImVec2 at = candidates[0];
-    for (const ImVec2& c : candidates) {
-      // Inside the plot (clear of the tick labels), or right of it.
-      const bool inside = c.x >= plotMin.x && c.x + w <= area.max.x &&
-                          c.y >= plotMin.y - lh * 1.2f && c.y + lh <= plotMax.y + lh * 0.6f;
-      const bool clear = std::none_of(placed.begin(), placed.end(), [&](const ImVec4& q) {
-        return c.x < q.z && c.x + w > q.x && c.y < q.w && c.y + lh > q.y;
-      });
-      if (inside && clear) {
+    const float gap = r + e * 0.35f;
+    const float d = gap * 0.75f;
+    const ImVec2 near[] = {{cx + gap, cy - lh * 0.5f},     {cx - w * 0.5f, cy - gap - lh},
+                           {cx + d, cy - d - lh},          {cx - d - w, cy - d - lh},
+                           {cx - gap - w, cy - lh * 0.5f}, {cx + d, cy + d},
+                           {cx - d - w, cy + d},           {cx - w * 0.5f, cy + gap}};
+    bool found = false;
+    bool leader = false;
+    ImVec2 at;
+    for (const ImVec2& c : near) {
+      if (fits(c, w)) {
         at = c;
+        found = true;
         break;
       }
     }
+    for (int k = 1; !found && k <= 4; ++k) {
+      const float far = gap + lh * 1.2f * static_cast<float>(k);
+      for (const float dx : {0.0f, w, -w}) {
+        for (const ImVec2 c :
+             {ImVec2(cx - w * 0.5f + dx, cy - far - lh), ImVec2(cx - w * 0.5f + dx, cy + far)}) {
+          if (!found && fits(c, w)) {
+            at = c;
+            found = true;
+            leader = true;
+          }
+        }
+      }
+    }
+    if (!found) {
+      // Right of the plot, below any label already there.
+      at = ImVec2(plotMax.x + e * 0.6f, cy - lh * 0.5f);
+      for (const ImVec4& q : placed) {
+        if (q.x >= plotMax.x && at.y < q.w + pad && at.y + lh > q.y - pad) {
+          at.y = q.w + pad;
+        }
+      }
+      leader = true;
+    }
+    if (leader) {
+      // From the mark's edge towards the label's nearest side.
+      const ImVec2 target(std::clamp(cx, at.x, at.x + w), cy < at.y ? at.y : at.y + lh);
+      const float dx = target.x - cx;
+      const float dy = target.y - cy;
+      const float length = std::max(1.0f, std::sqrt(dx * dx + dy * dy));
+      dl->AddLine(ImVec2(cx + dx / length * r, cy + dy / length * r), target, textColour(), 1.0f);
+    }
     placed.emplace_back(at.x, at.y, at.x + w, at.y + lh);
+    dl->AddRectFilled(ImVec2(at.x - e * 0.1f, at.y), ImVec2(at.x + w + e * 0.1f, at.y + lh),
+                      colour(p.chartBg));
     textAt(dl, at, textColour(), label);
   }
 }

@@ -14,8 +14,9 @@ namespace sim::ui {
 enum class MarkShape { Circle, Square, Triangle, Diamond, Cross };
 
 /// Counts (or other values >= 0) per category, e.g. the panel's spread over the six response
-/// levels. `you` is outlined and labelled "You", `panel` gets a hollow square and "Panel",
-/// and the categories bandMin..bandMax are shaded with a bracket labelled "band".
+/// levels. `you` is outlined and gets a filled circle under its label, `panel` a hollow
+/// square, and the categories bandMin..bandMax are shaded with a bracket under them; a
+/// legend above the plot (never over the bars) names the three.
 struct BarChart {
   std::vector<std::string> labels; // one short label per category
   std::vector<double> values;      // one per category
@@ -28,13 +29,15 @@ struct BarChart {
 void drawBarChart(const BarChart& chart);
 
 /// Two series of shares (0..1) per category, side by side: the practitioner's as filled
-/// bars, the other's (the panel's) as hollow, hatched bars. `other` may be empty.
+/// bars, the other's (the panel's) as hollow, hatched bars, on an axis from 0 to 100%.
+/// `other` may be empty.
 struct GroupedBars {
   std::vector<std::string> labels;
   std::vector<double> yours;
   std::vector<double> other;
   std::string yoursLabel = "You";
   std::string otherLabel = "Panel";
+  std::string valueAxis; // what the shares are of, e.g. "share of decisions"
 };
 void drawGroupedBars(const GroupedBars& chart);
 
@@ -102,7 +105,8 @@ std::vector<std::string> responseLevelShortLabels();
 
 /// "45%", rounded to a whole percent.
 std::string percent(double share);
-/// A number with `decimals` decimals, e.g. "0.62".
+/// A number with `decimals` decimals, e.g. "0.62"; one that rounds to zero never shows a
+/// minus sign ("0.00", not "-0.00").
 std::string fixed(double value, int decimals = 1);
 
 } // namespace sim::ui

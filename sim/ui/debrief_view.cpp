@@ -1,6 +1,13 @@
 // Drawing of the debrief: one tab per locked decision (the newest selected when it
-// appears), each a scrolling page from the score and its reasons to the outcome. Every
-// chart is followed by the same information in words.
+// appears), each a scrolling page in a column of reading width (about 95 characters).
+// What a practitioner wants first comes first: any critical error, the score with a
+// one-sentence verdict, their decision beside the panel's and the panel's spread; then
+// what they missed, what happened next, the panel's reasoning, the routes not taken, and
+// last the point-by-point ledger of the score (open by default). Every chart is followed
+// by the same information in words.
+//
+// Tracked labels (tests click them): "Open the next contact", "Back to cases",
+// "See my progress", "Decision <n>##point-<i>", "What each panellist decided##point-<i>".
 #include "sim/ui/debrief_view.hpp"
 
 #include "sim/core/codes.hpp"
@@ -13,6 +20,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +59,9 @@ void bullet(std::string_view text) {
 }
 
 std::string signedPoints(double points) {
+  if (std::abs(points) < 0.05) {
+    return "0.0";
+  }
   if (points < 0.0) {
     return "−" + fixed(-points, 1);
   }
@@ -71,160 +83,338 @@ void drawEmpty(view::IntentSink& sink) {
   }
 }
 
-void drawScore(const scoring::DecisionScore& score) {
-  ImGui::PushFont(fonts().title);
-  const std::string total = fixed(score.total, 0) + " / 100";
-  ImGui::TextUnformatted(total.c_str());
-  ImGui::PopFont();
-  if (!score.criticalErrors.empty()) {
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    muted("(capped by a critical error)");
-  }
+// The page is one column no wider than this many font sizes (about 95 characters of
+// running text), narrower when the window is.
+constexpr float kPageWidthEm = 43.0f;
 
-  if (!score.criticalErrors.empty()) {
-    subheading(score.criticalErrors.size() == 1 ? "Critical error" : "Critical errors");
-    for (std::size_t i = 0; i < score.criticalErrors.size(); ++i) {
-      ImGui::PushID(static_cast<int>(i));
-      markIcon(MarkShape::Cross, true);
-      ImGui::SameLine();
-      ui::text("Critical error: " + score.criticalErrors[i].text);
-      ImGui::PopID();
-    }
-    ui::text("A critical error caps the score: without it this decision would have scored " +
-             fixed(score.uncapped, 0) + "; it scores " + fixed(score.total, 0) + ".");
+// A single-column table as wide as the reading column: text inside wraps at its edge and
+// charts size themselves to it.
+bool beginPage() {
+  const float width =
+      std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * kPageWidthEm);
+  if (!ImGui::BeginTable("page", 1, ImGuiTableFlags_NoPadOuterX, ImVec2(width, 0.0f))) {
+    return false;
   }
-  if (score.caseWeight < 0.999) {
-    muted("The panel did not all agree on this case (" + percent(score.panelAgreement) +
-          " of panellist pairs agree), so it counts " + fixed(score.caseWeight, 2) +
-          " times as much as an uncontested case in your overall score.");
-  }
+  ImGui::TableSetupColumn("page", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  return true;
 }
 
-void drawComponents(const scoring::DecisionScore& score) {
-  subheading("How the score was made");
-  for (std::size_t k = 0; k < score.components.size(); ++k) {
-    const auto& component = score.components[k];
-    ImGui::PushID(static_cast<int>(k));
-    const std::string label(scoring::componentLabel(component.component));
-    if (!component.scored) {
-      bold(label + ": not scored for this case");
-      muted("This part does not apply to this case, so it is left out of the total.");
-      ImGui::PopID();
-      continue;
-    }
-    bold(label + ": " + fixed(component.earned, 1) + " of " + fixed(component.weight, 0) +
-         " points");
-    if (component.lines.empty()) {
-      muted("No points gained or lost here.");
-    } else if (ImGui::BeginTable("lines", 2, ImGuiTableFlags_None)) {
-      ImGui::TableSetupColumn("points", ImGuiTableColumnFlags_WidthFixed,
-                              ImGui::CalcTextSize("−00.0").x + ImGui::GetFontSize());
-      ImGui::TableSetupColumn("why", ImGuiTableColumnFlags_WidthStretch);
-      for (const auto& line : component.lines) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        const std::string points = signedPoints(line.points);
-        ImGui::Indent(ImGui::GetFontSize() * 0.5f);
-        ImGui::TextUnformatted(points.c_str());
-        ImGui::Unindent(ImGui::GetFontSize() * 0.5f);
-        ImGui::TableNextColumn();
-        ui::text(line.text);
-      }
-      ImGui::EndTable();
-    }
-    ImGui::PopID();
-  }
-  if (score.outcomeBrier) {
-    ImGui::Spacing();
-    muted("Your estimate of re-referral against what actually happened: Brier score " +
-          fixed(*score.outcomeBrier, 2) +
-          " (0 is perfect, 1 the worst). Shown, not scored: the outcome only shows what "
-          "followed the council's decision at the time.");
-  }
+void section(std::string_view title) {
+  ImGui::Spacing();
+  ImGui::Spacing();
+  heading(title);
 }
 
 std::string bandText(const core::PanelReview& panel) {
   if (panel.bandMin == panel.bandMax) {
     return shortLevel(panel.bandMin);
   }
-  return shortLevel(panel.bandMin) + "–" + shortLevel(panel.bandMax);
+  return shortLevel(panel.bandMin) + " to " + shortLevel(panel.bandMax);
 }
 
-void drawPanel(const engine::Debrief& debrief, std::size_t point) {
-  heading("The panel's decisions");
+// Shown before anything else when there are any: what went critically wrong and its cap.
+void drawCriticalErrors(const scoring::DecisionScore& score) {
+  if (score.criticalErrors.empty()) {
+    return;
+  }
+  const Palette& p = palette();
+  ImGui::PushStyleColor(ImGuiCol_Text, p.bad);
+  markIcon(MarkShape::Cross, true);
+  ImGui::SameLine();
+  ImGui::PushFont(fonts().heading);
+  ui::text(score.criticalErrors.size() == 1
+               ? std::string("A critical error")
+               : std::to_string(score.criticalErrors.size()) + " critical errors");
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+  for (std::size_t i = 0; i < score.criticalErrors.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    markIcon(MarkShape::Cross, true);
+    ImGui::SameLine();
+    bold(score.criticalErrors[i].text);
+    ImGui::PopID();
+  }
+  ui::text(std::string(score.criticalErrors.size() == 1
+                           ? "A critical error caps the score: without it"
+                           : "Critical errors cap the score: without them") +
+           " this decision would have scored " + fixed(score.uncapped, 0) + " / 100; it scores " +
+           fixed(score.total, 0) + ".");
+  ImGui::Separator();
+  ImGui::Spacing();
+}
+
+// The score, large, and what it means in one sentence.
+void drawVerdict(const scoring::DecisionScore& score, const engine::Debrief& debrief) {
+  ImGui::PushFont(fonts().title);
+  const std::string total = fixed(score.total, 0) + " / 100";
+  ImGui::TextUnformatted(total.c_str());
+  ImGui::PopFont();
+  if (!score.criticalErrors.empty()) {
+    ImGui::SameLine(0.0f, ImGui::GetFontSize());
+    ImGui::AlignTextToFramePadding();
+    muted("(capped by a critical error)");
+  }
+  if (debrief.panel != nullptr) {
+    const core::PanelReview& panel = *debrief.panel;
+    const ResponseLevel yours = debrief.decision.decision.response;
+    const std::string range = " (" + bandText(panel) + ")";
+    ImGui::PushFont(fonts().heading);
+    if (yours < panel.bandMin) {
+      ui::text("Your response is below the panel's acceptable range" + range +
+               ": the panel would have done more.");
+    } else if (yours > panel.bandMax) {
+      ui::text("Your response is above the panel's acceptable range" + range +
+               ": the panel would have done less.");
+    } else {
+      ui::text("Your response is inside the panel's acceptable range" + range + ".");
+    }
+    ImGui::PopFont();
+  }
+  if (score.caseWeight < 0.999) {
+    muted("The panel was divided on this case, so it counts for less (×" +
+          fixed(score.caseWeight, 2) + ") in your overall score.");
+  }
+}
+
+std::string adjunctList(const std::vector<core::Adjunct>& adjuncts) {
+  if (adjuncts.empty()) {
+    return "none";
+  }
+  std::string out;
+  for (std::size_t i = 0; i < adjuncts.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + std::string(core::labelOf(adjuncts[i]));
+  }
+  return out;
+}
+
+std::string estimate(const std::optional<int>& percentValue) {
+  return percentValue ? std::to_string(*percentValue) + "%" : "not given";
+}
+
+std::string estimate(const std::optional<double>& share) {
+  return share ? percent(*share) : "not given";
+}
+
+// Your decision beside the panel's consensus, row by row, then the timeliness.
+void drawComparison(const engine::Debrief& debrief) {
+  const engine::Decide& yours = debrief.decision.decision;
+  const engine::WorkingNotes& notes = debrief.decision.notes;
+  const core::PanelReview* panel = debrief.panel;
+  ImGui::Spacing();
+  const int columns = panel != nullptr ? 3 : 2;
+  if (ImGui::BeginTable("comparison", columns,
+                        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg)) {
+    ImGui::PushFont(fonts().bold);
+    const float labelWidth = ImGui::CalcTextSize("Significant harm").x; // longer ones wrap
+    ImGui::PopFont();
+    ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthFixed, labelWidth);
+    ImGui::TableSetupColumn("You decided", ImGuiTableColumnFlags_WidthStretch);
+    if (panel != nullptr) {
+      ImGui::TableSetupColumn("The panel's consensus", ImGuiTableColumnFlags_WidthStretch);
+    }
+    ImGui::TableHeadersRow();
+    const auto row = [&](std::string_view what, const std::string& mine,
+                         const std::string& theirs) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      bold(what);
+      ImGui::TableNextColumn();
+      ui::text(mine);
+      if (panel != nullptr) {
+        ImGui::TableNextColumn();
+        ui::text(theirs);
+      }
+    };
+    const auto label = [](auto value) { return std::string(core::labelOf(value)); };
+    row("Response", label(yours.response), panel ? label(panel->consensus) : "");
+    row("Level of need", label(yours.need), panel ? label(panel->needLevel) : "");
+    row("Urgency", label(yours.urgency), panel ? label(panel->urgency) : "");
+    row("With", adjunctList(yours.adjuncts), panel ? adjunctList(panel->adjuncts) : "");
+    if (notes.pSignificantHarm || (panel != nullptr && panel->pSignificantHarm)) {
+      row("Significant harm", estimate(notes.pSignificantHarm),
+          panel ? estimate(panel->pSignificantHarm) : "");
+    }
+    if (notes.pRereferral || (panel != nullptr && panel->pRereferral)) {
+      row("Re-referral within a year", estimate(notes.pRereferral),
+          panel ? estimate(panel->pRereferral) : "");
+    }
+    ImGui::EndTable();
+  }
+  const bool within = debrief.decision.withinDeadline();
+  markIcon(within ? MarkShape::Circle : MarkShape::Cross, !within);
+  ImGui::SameLine();
+  ui::text("You decided " + fixed(debrief.workingDaysToDecide, 1) +
+           " working days after the contact came in: " +
+           (within ? std::string("within the one-working-day deadline.")
+                   : std::string("after the one-working-day deadline.")));
+}
+
+// The panel's spread: chart, then the same in words.
+void drawSpread(const engine::Debrief& debrief) {
   if (debrief.panel == nullptr) {
+    section("The panel's decisions");
     ui::text("No panel reviewed this decision point, so there is no spread or consensus to "
              "compare with.");
     return;
   }
   const core::PanelReview& panel = *debrief.panel;
   const ResponseLevel yours = debrief.decision.decision.response;
-
-  BarChart chart;
-  chart.labels = responseLevelShortLabels();
-  for (const int count : debrief.spread.counts) {
-    chart.values.push_back(static_cast<double>(count));
-  }
-  chart.you = levelIndex(yours);
-  chart.panel = levelIndex(panel.consensus);
-  chart.bandMin = levelIndex(panel.bandMin);
-  chart.bandMax = levelIndex(panel.bandMax);
-  chart.valueAxis = "panellists";
+  section("How the panel decided");
   if (debrief.spread.panellists > 0) {
+    BarChart chart;
+    chart.labels = responseLevelShortLabels();
+    for (const int count : debrief.spread.counts) {
+      chart.values.push_back(static_cast<double>(count));
+    }
+    chart.you = levelIndex(yours);
+    chart.panel = levelIndex(panel.consensus);
+    chart.bandMin = levelIndex(panel.bandMin);
+    chart.bandMax = levelIndex(panel.bandMax);
+    chart.valueAxis = "panellists";
     drawBarChart(chart);
   }
-
   // The chart in words.
   std::string words;
-  const auto labels = responseLevelShortLabels();
-  for (std::size_t i = 0; i < labels.size() && i < debrief.spread.counts.size(); ++i) {
-    words += (i == 0 ? "" : " · ") + labels[i] + " " + std::to_string(debrief.spread.counts[i]);
-  }
   if (debrief.spread.panellists == 0) {
     words = "The panellists' own decisions were not recorded";
+  } else {
+    words = "Panellists choosing each response: ";
+    const auto labels = responseLevelShortLabels();
+    for (std::size_t i = 0; i < labels.size() && i < debrief.spread.counts.size(); ++i) {
+      words += (i == 0 ? "" : " · ") + labels[i] + " " + std::to_string(debrief.spread.counts[i]);
+    }
   }
-  words += "; you chose " + shortLevel(yours) + "; the panel's consensus is " +
-           shortLevel(panel.consensus) + "; the panel's band is " + bandText(panel) + ".";
+  words += ". You chose " + shortLevel(yours) + "; the panel's consensus is " +
+           shortLevel(panel.consensus) + "; its acceptable range is " + bandText(panel) + ".";
   ui::text(words);
   if (debrief.spread.panellists > 0) {
     muted(std::to_string(debrief.spread.agreeWithConsensus) + " of " +
           plural(debrief.spread.panellists, "panellist", "panellists") +
           " chose the consensus on their own, before discussing it.");
   }
-  if (yours < panel.bandMin) {
-    ui::text("Your decision is below the panel's band: an under-response.");
-  } else if (yours > panel.bandMax) {
-    ui::text("Your decision is above the panel's band: an over-response.");
-  } else {
-    ui::text("Your decision is within the panel's band.");
-  }
+}
 
-  subheading("The panel's consensus");
-  std::string consensus = std::string(core::labelOf(panel.consensus)) + " · " +
-                          std::string(core::labelOf(panel.needLevel)) + " · " +
-                          std::string(core::labelOf(panel.urgency));
-  ui::text(consensus);
-  if (!panel.adjuncts.empty()) {
-    std::string with = "With: ";
-    for (std::size_t i = 0; i < panel.adjuncts.size(); ++i) {
-      with += (i == 0 ? "" : ", ") + std::string(core::labelOf(panel.adjuncts[i]));
+std::vector<int> missedFacts(const std::vector<engine::FactReached>& facts) {
+  std::vector<int> out;
+  for (const auto& fact : facts) {
+    if (!fact.reached) {
+      out.push_back(fact.fact);
     }
-    ui::text(with);
   }
-  if (panel.pSignificantHarm || panel.pRereferral) {
-    std::string estimates = "The panel's estimates:";
-    if (panel.pSignificantHarm) {
-      estimates += " significant harm " + percent(*panel.pSignificantHarm) + ".";
+  return out;
+}
+
+void drawMissedList(const core::Scenario& scenario, const std::vector<int>& facts, bool critical) {
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const int f = facts[i];
+    if (f < 0 || static_cast<std::size_t>(f) >= scenario.facts.size()) {
+      continue;
     }
-    if (panel.pRereferral) {
-      estimates += " Re-referral within a year " + percent(*panel.pRereferral) + ".";
-    }
-    ui::text(estimates);
+    ImGui::PushID(static_cast<int>(i));
+    markIcon(MarkShape::Cross, critical);
+    ImGui::SameLine();
+    ui::text(scenario.facts[static_cast<std::size_t>(f)].text);
+    ImGui::PopID();
   }
+}
+
+void drawFactList(const core::Scenario& scenario, const std::vector<engine::FactReached>& facts,
+                  const char* id) {
+  const Palette& p = palette();
+  if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_None)) {
+    return;
+  }
+  ImGui::PushFont(fonts().bold);
+  const float statusWidth =
+      std::max(ImGui::CalcTextSize("✓ reached").x, ImGui::CalcTextSize("✗ missed").x);
+  ImGui::PopFont();
+  ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthFixed,
+                          statusWidth + ImGui::GetFontSize() * 0.5f);
+  ImGui::TableSetupColumn("fact", ImGuiTableColumnFlags_WidthStretch);
+  for (const auto& fact : facts) {
+    if (fact.fact < 0 || static_cast<std::size_t>(fact.fact) >= scenario.facts.size()) {
+      continue;
+    }
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushStyleColor(ImGuiCol_Text, fact.reached ? p.good : p.bad);
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(fact.reached ? "✓ reached" : "✗ missed");
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    ImGui::TableNextColumn();
+    ui::text(scenario.facts[static_cast<std::size_t>(fact.fact)].text);
+  }
+  ImGui::EndTable();
+}
+
+// The key facts the practitioner did not have when deciding, critical ones first.
+void drawMissed(const core::Scenario& scenario, const engine::Debrief& debrief) {
+  section("What you missed");
+  if (debrief.criticalFacts.empty() && debrief.usefulFacts.empty()) {
+    ui::text("The panel named no key facts for this decision point.");
+    return;
+  }
+  const auto critical = missedFacts(debrief.criticalFacts);
+  const auto useful = missedFacts(debrief.usefulFacts);
+  const auto reachedOf = [](const std::vector<engine::FactReached>& all, std::size_t missed) {
+    return std::to_string(all.size() - missed) + " of " + std::to_string(all.size());
+  };
+  std::string summary =
+      "You had " + reachedOf(debrief.criticalFacts, critical.size()) + " critical facts";
+  if (!debrief.usefulFacts.empty()) {
+    summary += " and " + reachedOf(debrief.usefulFacts, useful.size()) + " useful facts";
+  }
+  summary += " when you decided.";
+  ui::text(summary);
+  if (critical.empty() && useful.empty()) {
+    ui::text("You missed none of the facts the panel named.");
+  }
+  if (!critical.empty()) {
+    subheading(critical.size() == 1 ? "The critical fact you missed" : "Critical facts you missed");
+    ImGui::PushID("critical");
+    drawMissedList(scenario, critical, true);
+    ImGui::PopID();
+  } else if (!debrief.criticalFacts.empty()) {
+    ui::text("You reached every critical fact.");
+  }
+  if (!useful.empty()) {
+    subheading(useful.size() == 1 ? "A useful fact you missed" : "Useful facts you missed");
+    ImGui::PushID("useful");
+    drawMissedList(scenario, useful, false);
+    ImGui::PopID();
+  }
+  if (!critical.empty() || !useful.empty()) {
+    muted("Where each would have come from is under \"What the routes you did not take would "
+          "have shown\" below.");
+  }
+  ImGui::Spacing();
+  if (ImGui::TreeNode("Every key fact, reached and missed")) {
+    if (!debrief.criticalFacts.empty()) {
+      bold("Critical facts");
+      drawFactList(scenario, debrief.criticalFacts, "critical-facts");
+    }
+    if (!debrief.usefulFacts.empty()) {
+      bold("Useful facts");
+      drawFactList(scenario, debrief.usefulFacts, "useful-facts");
+    }
+    ImGui::TreePop();
+  }
+}
+
+// The panel's rationale, teaching points and each panellist's view.
+void drawReasoning(const engine::Debrief& debrief, std::size_t point) {
+  if (debrief.panel == nullptr) {
+    return;
+  }
+  const core::PanelReview& panel = *debrief.panel;
+  section("The panel's reasoning");
   if (!panel.rationale.empty()) {
-    subheading("Why");
     ui::text(panel.rationale);
+  } else {
+    ui::text("The panel recorded no rationale for this decision point.");
   }
   if (!panel.teachingPoints.empty()) {
     subheading("Teaching points");
@@ -269,54 +459,60 @@ void drawPanel(const engine::Debrief& debrief, std::size_t point) {
   }
 }
 
-void drawFactList(const core::Scenario& scenario, const std::vector<engine::FactReached>& facts,
-                  const char* id) {
-  const Palette& p = palette();
-  if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_None)) {
+// The full point-by-point ledger, last; open by default.
+void drawLedger(const scoring::DecisionScore& score) {
+  ImGui::Spacing();
+  ImGui::Spacing();
+  ImGui::PushFont(fonts().heading);
+  const bool open =
+      ImGui::CollapsingHeader("How the score was made##ledger", ImGuiTreeNodeFlags_DefaultOpen);
+  ImGui::PopFont();
+  if (!open) {
     return;
   }
-  ImGui::PushFont(fonts().bold);
-  const float statusWidth =
-      std::max(ImGui::CalcTextSize("✓ reached").x, ImGui::CalcTextSize("✗ missed").x);
-  ImGui::PopFont();
-  ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthFixed,
-                          statusWidth + ImGui::GetFontSize() * 0.5f);
-  ImGui::TableSetupColumn("fact", ImGuiTableColumnFlags_WidthStretch);
-  for (const auto& fact : facts) {
-    if (fact.fact < 0 || static_cast<std::size_t>(fact.fact) >= scenario.facts.size()) {
+  muted("Each part of the score, with every point gained or lost and why. A part that does not "
+        "apply to this case is left out of the total.");
+  for (std::size_t k = 0; k < score.components.size(); ++k) {
+    const auto& component = score.components[k];
+    ImGui::PushID(static_cast<int>(k));
+    ImGui::Spacing();
+    const std::string label(scoring::componentLabel(component.component));
+    if (!component.scored) {
+      bold(label + ": not scored for this case");
+      for (const auto& line : component.lines) {
+        muted(line.text);
+      }
+      ImGui::PopID();
       continue;
     }
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::PushStyleColor(ImGuiCol_Text, fact.reached ? p.good : p.bad);
-    ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted(fact.reached ? "✓ reached" : "✗ missed");
-    ImGui::PopFont();
-    ImGui::PopStyleColor();
-    ImGui::TableNextColumn();
-    ui::text(scenario.facts[static_cast<std::size_t>(fact.fact)].text);
+    bold(label + ": " + fixed(component.earned, 1) + " of " + fixed(component.weight, 0) +
+         " points");
+    if (component.lines.empty()) {
+      muted("No points gained or lost here.");
+    } else if (ImGui::BeginTable("lines", 2, ImGuiTableFlags_None)) {
+      ImGui::TableSetupColumn("points", ImGuiTableColumnFlags_WidthFixed,
+                              ImGui::CalcTextSize("−00.0").x + ImGui::GetFontSize());
+      ImGui::TableSetupColumn("why", ImGuiTableColumnFlags_WidthStretch);
+      for (const auto& line : component.lines) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const std::string points = signedPoints(line.points);
+        ImGui::Indent(ImGui::GetFontSize() * 0.5f);
+        ImGui::TextUnformatted(points.c_str());
+        ImGui::Unindent(ImGui::GetFontSize() * 0.5f);
+        ImGui::TableNextColumn();
+        ui::text(line.text);
+      }
+      ImGui::EndTable();
+    }
+    ImGui::PopID();
   }
-  ImGui::EndTable();
-}
-
-void drawFacts(const core::Scenario& scenario, const engine::Debrief& debrief) {
-  heading("Key facts");
-  if (debrief.criticalFacts.empty() && debrief.usefulFacts.empty()) {
-    ui::text("The panel named no key facts for this decision point.");
-    return;
-  }
-  const auto count = [](const std::vector<engine::FactReached>& facts) {
-    return std::count_if(facts.begin(), facts.end(), [](const auto& f) { return f.reached; });
-  };
-  if (!debrief.criticalFacts.empty()) {
-    subheading("Critical facts: you reached " + std::to_string(count(debrief.criticalFacts)) +
-               " of " + std::to_string(debrief.criticalFacts.size()));
-    drawFactList(scenario, debrief.criticalFacts, "critical-facts");
-  }
-  if (!debrief.usefulFacts.empty()) {
-    subheading("Useful facts: you reached " + std::to_string(count(debrief.usefulFacts)) + " of " +
-               std::to_string(debrief.usefulFacts.size()));
-    drawFactList(scenario, debrief.usefulFacts, "useful-facts");
+  if (score.outcomeBrier) {
+    ImGui::Spacing();
+    muted("Your estimate of re-referral against what actually happened: Brier score " +
+          fixed(*score.outcomeBrier, 2) +
+          " (0 is perfect, 1 the worst). Shown, not scored: the outcome only shows what "
+          "followed the council's decision at the time.");
   }
 }
 
@@ -353,7 +549,7 @@ std::string_view variantNote(engine::RouteVariant variant) {
 }
 
 void drawNotTaken(const core::Scenario& scenario, const engine::Debrief& debrief) {
-  heading("What the routes you did not take would have shown");
+  section("What the routes you did not take would have shown");
   if (debrief.notTaken.empty()) {
     ui::text("You took every route open to you before deciding.");
     return;
@@ -438,7 +634,7 @@ std::string_view shapeMeaning(MarkShape shape) {
 }
 
 void drawOutcome(const core::Scenario& scenario, const engine::Debrief& debrief) {
-  heading("What actually happened");
+  section("What happened next");
   const core::Outcome& outcome = scenario.outcome;
   ui::text("This is what followed the council's own decision at the time: " +
            std::string(core::labelOf(outcome.originalDecision)) +
@@ -475,12 +671,23 @@ void drawOutcome(const core::Scenario& scenario, const engine::Debrief& debrief)
     }
     timeline.endDay = endDay;
     drawTimeline(timeline);
-    // Key to the shapes, then the events in words.
+    // Key to the shapes (flowing onto more lines when the column is narrow), then the
+    // events in words.
+    const float keyWidth = ImGui::GetContentRegionAvail().x;
+    const float keyGap = ImGui::GetFontSize();
+    float keyX = 0.0f;
     for (std::size_t i = 0; i < used.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
-      if (i > 0) {
-        ImGui::SameLine(0.0f, ImGui::GetFontSize());
+      const std::string_view text = shapeMeaning(used[i]);
+      const float width = ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.x +
+                          ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+      if (i > 0 && keyX + keyGap + width <= keyWidth) {
+        ImGui::SameLine(0.0f, keyGap);
+        keyX += keyGap;
+      } else {
+        keyX = 0.0f;
       }
+      keyX += width;
       markIcon(used[i], used[i] == MarkShape::Cross);
       ImGui::SameLine();
       const std::string_view meaning = shapeMeaning(used[i]);
@@ -493,8 +700,10 @@ void drawOutcome(const core::Scenario& scenario, const engine::Debrief& debrief)
       ImGui::PushID(static_cast<int>(i));
       markIcon(shapeOf(event.kind), event.kind == core::OutcomeKind::SeriousIncident);
       ImGui::SameLine();
-      std::string line = std::to_string(i + 1) + ". Day " + std::to_string(event.day) + " — " +
-                         std::string(core::labelOf(event.kind));
+      const std::string day =
+          event.day == 0 ? std::string("The same day") : "Day " + std::to_string(event.day);
+      std::string line =
+          std::to_string(i + 1) + ". " + day + " — " + std::string(core::labelOf(event.kind));
       if (!event.text.empty()) {
         line += ": " + event.text;
       }
@@ -514,41 +723,29 @@ void drawOutcome(const core::Scenario& scenario, const engine::Debrief& debrief)
   }
 }
 
-void drawTimeliness(const engine::Debrief& debrief) {
-  heading("Timeliness");
-  const bool within = debrief.decision.withinDeadline();
-  markIcon(within ? MarkShape::Circle : MarkShape::Cross, !within);
-  ImGui::SameLine();
-  ui::text("You decided " + fixed(debrief.workingDaysToDecide, 1) +
-           " working days after the contact came in: " +
-           (within ? std::string("within the one-working-day deadline.")
-                   : std::string("after the one-working-day deadline.")));
-}
-
 void drawPoint(const view::DebriefModel& model, std::size_t index) {
   const core::Scenario& scenario = *model.scenario;
   const view::DebriefPoint& point = model.points[index];
   const engine::Debrief& debrief = point.debrief;
   ImGui::PushID(static_cast<int>(index));
   ImGui::BeginChild("point", ImVec2(0.0f, 0.0f), false);
-  const auto dp = static_cast<std::size_t>(debrief.decisionPoint);
-  if (dp < scenario.decisionPoints.size() && !scenario.decisionPoints[dp].title.empty()) {
-    muted("Decision " + std::to_string(index + 1) + ": " + scenario.decisionPoints[dp].title);
+  if (beginPage()) {
+    const auto dp = static_cast<std::size_t>(debrief.decisionPoint);
+    if (dp < scenario.decisionPoints.size() && !scenario.decisionPoints[dp].title.empty()) {
+      muted("Decision " + std::to_string(index + 1) + ": " + scenario.decisionPoints[dp].title);
+    }
+    drawCriticalErrors(point.score);
+    drawVerdict(point.score, debrief);
+    drawComparison(debrief);
+    drawSpread(debrief);
+    drawMissed(scenario, debrief);
+    drawOutcome(scenario, debrief);
+    drawReasoning(debrief, index);
+    drawNotTaken(scenario, debrief);
+    drawLedger(point.score);
+    ImGui::Spacing();
+    ImGui::EndTable();
   }
-  ui::text("Your decision: " + engine::describeDecision(debrief.decision.decision));
-  drawScore(point.score);
-  drawComponents(point.score);
-  ImGui::Spacing();
-  drawPanel(debrief, index);
-  ImGui::Spacing();
-  drawFacts(scenario, debrief);
-  ImGui::Spacing();
-  drawNotTaken(scenario, debrief);
-  ImGui::Spacing();
-  drawOutcome(scenario, debrief);
-  ImGui::Spacing();
-  drawTimeliness(debrief);
-  ImGui::Spacing();
   ImGui::EndChild();
   ImGui::PopID();
 }

@@ -1,6 +1,8 @@
-// The debrief of a locked decision: score and components, the panel's spread, rationale
-// and teaching points, the outcome timeline and what the routes not taken would have shown.
-// Drawn from the read-only shell model; it only pushes intents.
+// The debrief of a locked decision, in the order a practitioner wants it: any critical
+// error, the score with a one-sentence verdict, their decision beside the panel's and the
+// panel's spread; what they missed; what happened next; the panel's reasoning and teaching
+// points; what the routes not taken would have shown; and last the point-by-point ledger
+// of the score. Drawn from the read-only shell model; it only pushes intents.
 #pragma once
 
 #include "sim/view/intents.hpp"

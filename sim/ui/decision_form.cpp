@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <string_view>
 
 namespace sim::ui {
@@ -40,6 +41,63 @@ constexpr std::array<RationaleHeading, engine::kRationaleFields> kRationale{{
     {engine::RationaleField::NextSteps, "next_steps", "What needs to happen next",
      "Next steps: what, by whom and by when."},
 }};
+
+// The sections of the form, in order, that "Go to" can bring to the top.
+struct SectionLink {
+  FormSection section;
+  const char* label; // the button
+  const char* title; // the heading
+};
+
+constexpr std::array<SectionLink, 5> kSections{{
+    {FormSection::Choices, nullptr, "Decision"}, // the top of the form: no button
+    {FormSection::Estimates, "Estimates##go", "Estimates"},
+    {FormSection::Factors, "Factors##go", "Risk and protective factors"},
+    {FormSection::Rationale, "Rationale##go", "Rationale"},
+    {FormSection::Lock, "Lock##go", "Lock the decision"},
+}};
+
+// A section heading; scrolled to the top of the form when "Go to" asked for it.
+void section(DecisionFormUi& ui, FormSection which) {
+  for (const auto& link : kSections) {
+    if (link.section != which) {
+      continue;
+    }
+    ImGui::PushFont(fonts().heading);
+    ui::text(link.title);
+    ImGui::PopFont();
+    if (ui.goTo == which) {
+      ImGui::SetScrollHereY(0.0f);
+      ui.goTo.reset();
+    }
+    ImGui::Separator();
+  }
+}
+
+// "Go to: Estimates Factors Rationale Lock", wrapping at large text sizes.
+void drawGoTo(DecisionFormUi& ui) {
+  const ImVec2 padding = ImGui::GetStyle().FramePadding;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding.x * 0.75f, padding.y));
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+  ImGui::TextUnformatted("Go to:");
+  ImGui::PopStyleColor();
+  for (const auto& link : kSections) {
+    if (link.label == nullptr) {
+      continue;
+    }
+    const float width =
+        ImGui::CalcTextSize(link.label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) {
+      ImGui::NewLine();
+    }
+    if (button(link.label)) {
+      ui.goTo = link.section;
+    }
+  }
+  ImGui::PopStyleVar();
+}
 
 // Index of each slider in DecisionFormUi's pending flags.
 enum Slider : std::size_t { kHarm, kRereferral, kConfidence, kSafety, kSliders };
@@ -67,8 +125,35 @@ std::string_view responseExplanation(core::ResponseLevel level) {
 }
 
 bool radio(const std::string& label, bool active) {
-  const bool pressed = ImGui::RadioButton(label.c_str(), active);
+  const bool pressed = wrappedRadio(label, active);
   track(label.c_str());
+  return pressed;
+}
+
+// Draws `widget` (a radio button or check box labelled `label`); when its label does not
+// fit the width left (large text sizes), the label is drawn wrapped in its place instead
+// of being cut off at the edge.
+template <typename Widget> bool wrappedChoice(const std::string& label, Widget widget) {
+  const auto& style = ImGui::GetStyle();
+  const std::string_view shown = std::string_view(label).substr(0, label.find("##"));
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float lead = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+  if (lead + ImGui::CalcTextSize(shown.data(), shown.data() + shown.size()).x <= avail) {
+    return widget();
+  }
+  const float wrap = std::max(avail - lead, ImGui::GetFontSize() * 4.0f);
+  const ImVec2 size = ImGui::CalcTextSize(shown.data(), shown.data() + shown.size(), false, wrap);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.0f, 0.0f, 0.0f, 0.0f)); // drawn below
+  const bool pressed = widget();
+  ImGui::PopStyleColor();
+  ImGui::GetWindowDrawList()->AddText(
+      ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + lead, at.y + style.FramePadding.y),
+      ImGui::GetColorU32(ImGuiCol_Text), shown.data(), shown.data() + shown.size(), wrap);
+  const float extra = std::round(size.y - ImGui::GetTextLineHeight() - style.ItemSpacing.y);
+  if (extra > 0.0f) {
+    ImGui::Dummy(ImVec2(0.0f, extra));
+  }
   return pressed;
 }
 
@@ -122,9 +207,49 @@ void sync(const view::WorkspaceModel& model, DecisionFormUi& ui) {
   ui.factorFact.clear();
   ui.factorNote.clear();
   ui.openConfirm = false;
+  ui.goTo.reset();
+}
+
+// Widest label of a vocabulary as a radio button or check box (box and spacing included).
+template <typename E> float widestChoice() {
+  float widest = 0.0f;
+  for (const auto& entry : core::tokenTable<E>()) {
+    widest = std::max(
+        widest, ImGui::CalcTextSize(entry.label.data(), entry.label.data() + entry.label.size()).x);
+  }
+  const auto& style = ImGui::GetStyle();
+  return widest + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + style.CellPadding.x * 2.0f;
+}
+
+void drawNeed(DecisionFormUi& ui) {
+  boldLine("Level of need");
+  for (const auto& entry : core::tokenTable<core::NeedLevel>()) {
+    const std::string label = std::string(entry.label) + "##need-" + std::string(entry.token);
+    if (radio(label, ui.need == entry.value)) {
+      ui.need = entry.value;
+    }
+  }
+}
+
+void drawUrgency(DecisionFormUi& ui) {
+  boldLine("Urgency");
+  for (const auto& entry : core::tokenTable<core::Urgency>()) {
+    const std::string label = std::string(entry.label) + "##urgency-" + std::string(entry.token);
+    if (radio(label, ui.urgency == entry.value)) {
+      ui.urgency = entry.value;
+    }
+  }
 }
 
 void drawChoices(DecisionFormUi& ui) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  // The choices in tight groups (the boxes keep their full size), so that response, need
+  // and urgency fit in the first screen at 1280 × 800.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                      ImVec2(ImGui::GetStyle().ItemSpacing.x,
+                             std::max(2.0f, std::floor(ImGui::GetStyle().ItemSpacing.y * 0.3f))));
+  // Whole pixels: fractional spacing makes the layout shift with the scroll position.
+  const auto gap = [] { ImGui::Dummy(ImVec2(0.0f, std::round(ImGui::GetFontSize() * 0.5f))); };
   boldLine("Response");
   for (const auto& entry : core::tokenTable<core::ResponseLevel>()) {
     const std::string label = std::string(entry.label) + "##response-" + std::string(entry.token);
@@ -133,35 +258,47 @@ void drawChoices(DecisionFormUi& ui) {
     }
     tooltip(responseExplanation(entry.value));
   }
-  ImGui::Spacing();
-  boldLine("Level of need");
-  for (const auto& entry : core::tokenTable<core::NeedLevel>()) {
-    const std::string label = std::string(entry.label) + "##need-" + std::string(entry.token);
-    if (radio(label, ui.need == entry.value)) {
-      ui.need = entry.value;
-    }
+  gap();
+  // Need and urgency side by side when both fit.
+  if (avail >= widestChoice<core::NeedLevel>() + widestChoice<core::Urgency>() &&
+      ImGui::BeginTable("##need-urgency", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    drawNeed(ui);
+    ImGui::TableNextColumn();
+    drawUrgency(ui);
+    ImGui::EndTable();
+  } else {
+    drawNeed(ui);
+    gap();
+    drawUrgency(ui);
   }
-  ImGui::Spacing();
-  boldLine("Urgency");
-  for (const auto& entry : core::tokenTable<core::Urgency>()) {
-    const std::string label = std::string(entry.label) + "##urgency-" + std::string(entry.token);
-    if (radio(label, ui.urgency == entry.value)) {
-      ui.urgency = entry.value;
-    }
-  }
-  ImGui::Spacing();
+  gap();
   boldLine("Also (tick all that apply)");
+  const auto& adjuncts = core::tokenTable<core::Adjunct>();
+  const int columns = avail >= 2.0f * widestChoice<core::Adjunct>() ? 2 : 1;
+  const std::size_t perColumn =
+      (adjuncts.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
   std::vector<core::Adjunct> chosen;
-  for (const auto& entry : core::tokenTable<core::Adjunct>()) {
-    bool on = std::find(ui.adjuncts.begin(), ui.adjuncts.end(), entry.value) != ui.adjuncts.end();
-    const std::string label = std::string(entry.label) + "##adjunct-" + std::string(entry.token);
-    ImGui::Checkbox(label.c_str(), &on);
-    track(label.c_str());
-    if (on) {
-      chosen.push_back(entry.value);
+  if (ImGui::BeginTable("##adjuncts", columns, ImGuiTableFlags_SizingStretchSame)) {
+    ImGui::TableNextRow();
+    for (std::size_t i = 0; i < adjuncts.size(); ++i) {
+      if (i % perColumn == 0) {
+        ImGui::TableNextColumn(); // down the first column, then the second
+      }
+      const auto& entry = adjuncts[i];
+      bool on = std::find(ui.adjuncts.begin(), ui.adjuncts.end(), entry.value) != ui.adjuncts.end();
+      const std::string label = std::string(entry.label) + "##adjunct-" + std::string(entry.token);
+      wrappedCheckbox(label, &on);
+      track(label.c_str());
+      if (on) {
+        chosen.push_back(entry.value);
+      }
     }
+    ImGui::EndTable();
+    ui.adjuncts = std::move(chosen); // in vocabulary order
   }
-  ui.adjuncts = std::move(chosen); // in vocabulary order
+  ImGui::PopStyleVar();
 }
 
 // One slider whose value becomes an action when the practitioner lets go of it.
@@ -175,7 +312,7 @@ void slider(const char* label, const char* recordLabel, std::string_view questio
     pending = false;
   }
   ImGui::SetNextItemWidth(
-      std::min(ImGui::GetContentRegionAvail().x * 0.6f, ImGui::GetFontSize() * 16.0f));
+      std::min(ImGui::GetContentRegionAvail().x * 0.5f, ImGui::GetFontSize() * 13.0f));
   ImGui::SliderInt(label, &draft, low, high, format, ImGuiSliderFlags_AlwaysClamp);
   track(label);
   bool pushed = false;
@@ -188,12 +325,19 @@ void slider(const char* label, const char* recordLabel, std::string_view questio
   if (recorded) {
     muted("✓ Recorded: " + std::to_string(*recorded) + unit);
   } else if (!pushed) {
-    muted("Not recorded yet: move the slider, or record the value shown.");
     if (canEdit) {
+      // The button beside the slider when it fits.
+      ImGui::SameLine();
+      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(recordLabel, nullptr, true).x +
+                                                 ImGui::GetStyle().FramePadding.x * 2.0f) {
+        ImGui::NewLine();
+      }
       if (button(recordLabel)) {
         sink.push(view::Act{make(draft)});
       }
+      tooltip("Record the value shown without moving the slider.");
     }
+    muted("Not recorded yet: move the slider, or record the value shown.");
   }
   ImGui::Spacing();
 }
@@ -201,7 +345,7 @@ void slider(const char* label, const char* recordLabel, std::string_view questio
 void drawEstimates(const view::WorkspaceModel& model, DecisionFormUi& ui, bool canEdit,
                    view::IntentSink& sink) {
   const auto& notes = model.state->notes;
-  heading("Estimates");
+  section(ui, FormSection::Estimates);
   slider("Harm##estimate", "Record##estimate-harm",
          "How likely is it that a child here comes to significant harm?", notes.pSignificantHarm,
          ui.harm, ui.slidersPending[kHarm], 0, 100, "%d %%", canEdit, sink, [](int v) {
@@ -219,23 +363,34 @@ void drawEstimates(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
          });
 }
 
-std::string factorText(const core::Scenario& scenario, const engine::IdentifiedFactor& factor) {
+// The first line of a factor: "Risk — 18B Physical abuse: adult on child".
+std::string factorTitle(const engine::IdentifiedFactor& factor) {
   std::string out = factor.side == engine::FactorSide::Risk ? "▲ Risk" : "◆ Protective";
   if (!factor.code.empty()) {
     const auto* code = core::findCensusCode(core::CodeSet::AssessmentFactor, factor.code);
-    out += " · " + factor.code;
+    out += " — " + factor.code;
     if (code != nullptr) {
       out += " " + std::string(code->label);
     }
   }
-  if (!factor.factId.empty()) {
-    const auto* fact = scenario.findFact(factor.factId);
-    out += " · “" + (fact != nullptr ? fact->text : factor.factId) + "”";
-  }
-  if (!factor.note.empty()) {
-    out += " · " + factor.note;
-  }
   return out;
+}
+
+// A list entry whose text wraps over as many lines as it needs. The Selectable keeps the
+// tracked label (its own one-line text is drawn invisibly) and the text is drawn wrapped
+// on top of it.
+bool wrappedSelectable(const std::string& label, std::string_view shown, bool selected) {
+  const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4.0f);
+  const ImVec2 size = ImGui::CalcTextSize(shown.data(), shown.data() + shown.size(), false, width);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.0f, 0.0f, 0.0f, 0.0f));
+  const bool pressed =
+      ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(width, size.y));
+  ImGui::PopStyleColor();
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
+                                      ImGui::GetColorU32(ImGuiCol_Text), shown.data(),
+                                      shown.data() + shown.size(), width);
+  return pressed;
 }
 
 void drawFactorPicker(const view::WorkspaceModel& model, DecisionFormUi& ui,
@@ -260,7 +415,7 @@ void drawFactorPicker(const view::WorkspaceModel& model, DecisionFormUi& ui,
     ImGui::InputTextWithHint("##factor-search", "Search, e.g. alcohol or 3B", &ui.factorSearch);
     track("##factor-search");
     const std::string needle = lower(ui.factorSearch);
-    if (ImGui::BeginListBox("##factor-codes", ImVec2(-FLT_MIN, font * 7.5f))) {
+    if (ImGui::BeginListBox("##factor-codes", ImVec2(-FLT_MIN, font * 8.5f))) {
       if (ImGui::Selectable("No code##code-none", ui.factorCode.empty())) {
         ui.factorCode.clear();
       }
@@ -274,7 +429,7 @@ void drawFactorPicker(const view::WorkspaceModel& model, DecisionFormUi& ui,
           continue;
         }
         const std::string label = text + "##code-" + std::string(code.code);
-        if (ImGui::Selectable(label.c_str(), ui.factorCode == code.code)) {
+        if (wrappedSelectable(label, text, ui.factorCode == code.code)) {
           ui.factorCode = std::string(code.code);
         }
         track(label.c_str());
@@ -296,7 +451,7 @@ void drawFactorPicker(const view::WorkspaceModel& model, DecisionFormUi& ui,
   }
   if (known.empty()) {
     muted("Nothing learned yet: read the contact, ask and check first.");
-  } else if (ImGui::BeginListBox("##factor-facts", ImVec2(-FLT_MIN, font * 6.0f))) {
+  } else if (ImGui::BeginListBox("##factor-facts", ImVec2(-FLT_MIN, font * 10.0f))) {
     if (ImGui::Selectable("None##fact-none", ui.factorFact.empty())) {
       ui.factorFact.clear();
     }
@@ -304,11 +459,10 @@ void drawFactorPicker(const view::WorkspaceModel& model, DecisionFormUi& ui,
     for (const int f : known) {
       const auto& fact = scenario.facts[at(f)];
       const std::string label = fact.text + "##fact-" + fact.id;
-      if (ImGui::Selectable(label.c_str(), ui.factorFact == fact.id)) {
+      if (wrappedSelectable(label, fact.text, ui.factorFact == fact.id)) {
         ui.factorFact = fact.id;
       }
       track(label.c_str());
-      tooltip(fact.text);
     }
     ImGui::EndListBox();
   }
@@ -343,21 +497,46 @@ void drawFactorPicker(const view::WorkspaceModel& model, DecisionFormUi& ui,
 void drawFactors(const view::WorkspaceModel& model, DecisionFormUi& ui, bool canEdit,
                  view::IntentSink& sink) {
   const auto& factors = model.state->notes.factors;
-  heading("Risk and protective factors");
+  section(ui, FormSection::Factors);
   if (factors.empty()) {
     muted("No factors identified yet.");
   }
-  for (const auto& factor : factors) {
-    ImGui::PushID(factor.number);
-    const std::string label = "Remove##factor-" + std::to_string(factor.number);
-    if (canEdit && button(label.c_str())) {
-      sink.push(view::Act{engine::RemoveFactor{factor.number}});
-    }
+  // One row a factor: what it is in bold, what it rests on and the note under it, and
+  // the Remove button at the end of the row.
+  constexpr ImGuiTableFlags kFlags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+  if (!factors.empty() && ImGui::BeginTable("##factors", canEdit ? 2 : 1, kFlags)) {
+    ImGui::TableSetupColumn("##factor", ImGuiTableColumnFlags_WidthStretch);
     if (canEdit) {
-      ImGui::SameLine();
+      ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed);
     }
-    ui::text(std::to_string(factor.number) + ". " + factorText(*model.scenario, factor));
-    ImGui::PopID();
+    for (const auto& factor : factors) {
+      ImGui::PushID(factor.number);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Dummy(ImVec2(0.0f, std::round(ImGui::GetStyle().CellPadding.y)));
+      boldLine(std::to_string(factor.number) + ". " + factorTitle(factor));
+      ImGui::Indent(ImGui::GetFontSize());
+      if (!factor.factId.empty()) {
+        const auto* fact = model.scenario->findFact(factor.factId);
+        ui::text("From what you learned: “" + (fact != nullptr ? fact->text : factor.factId) + "”");
+      }
+      if (!factor.note.empty()) {
+        muted("Your note: " + factor.note);
+      }
+      ImGui::Unindent(ImGui::GetFontSize());
+      ImGui::Dummy(ImVec2(0.0f, std::round(ImGui::GetStyle().CellPadding.y)));
+      if (canEdit) {
+        ImGui::TableNextColumn();
+        ImGui::Dummy(ImVec2(0.0f, std::round(ImGui::GetStyle().CellPadding.y)));
+        const std::string label = "Remove##factor-" + std::to_string(factor.number);
+        if (button(label.c_str())) {
+          sink.push(view::Act{engine::RemoveFactor{factor.number}});
+        }
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
   }
   ImGui::Spacing();
   if (canEdit) {
@@ -365,10 +544,25 @@ void drawFactors(const view::WorkspaceModel& model, DecisionFormUi& ui, bool can
   }
 }
 
+// Text read back wrapped, behind a bar at its left, under the box it was written in.
+void readBack(const std::string& text, std::string_view caption) {
+  const float bar = std::max(2.0f, ImGui::GetFontSize() * 0.15f);
+  const float indent = ImGui::GetFontSize() * 0.8f;
+  ImGui::Indent(indent);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  muted(caption);
+  ui::text(text);
+  const float bottom = ImGui::GetItemRectMax().y;
+  ImGui::Unindent(indent);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(top.x - indent * 0.6f, top.y),
+                                            ImVec2(top.x - indent * 0.6f + bar, bottom),
+                                            ImGui::GetColorU32(ImGuiCol_Separator));
+}
+
 void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool canEdit,
                    view::IntentSink& sink) {
   const auto& notes = model.state->notes;
-  heading("Rationale");
+  section(ui, FormSection::Rationale);
   muted("Each box is saved to your notes when you leave it.");
   for (const auto& part : kRationale) {
     const auto index = static_cast<std::size_t>(part.field);
@@ -384,6 +578,12 @@ void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
     track(label.c_str());
     if (ImGui::IsItemDeactivatedAfterEdit() && canEdit) {
       sink.push(view::Act{engine::WriteRationale{part.field, ui.rationale[index]}});
+    }
+    // The box does not wrap its lines, so what is written is read back wrapped under it.
+    if (!blank(ui.rationale[index])) {
+      const bool saved = ui.rationale[index] == notes.rationale[index];
+      readBack(ui.rationale[index],
+               saved || !canEdit ? "As saved:" : "Not saved yet (leave the box to save it):");
     }
     ImGui::Spacing();
   }
@@ -453,7 +653,7 @@ void drawConfirm(const view::WorkspaceModel& model, DecisionFormUi& ui, view::In
 }
 
 void drawLock(const view::WorkspaceModel& model, DecisionFormUi& ui, view::IntentSink& sink) {
-  heading("Lock the decision");
+  section(ui, FormSection::Lock);
   std::vector<std::string> missing;
   if (!ui.response) {
     missing.emplace_back("a response");
@@ -514,6 +714,14 @@ void drawLocked(const view::WorkspaceModel& model, view::IntentSink& sink) {
 
 } // namespace
 
+bool wrappedRadio(const std::string& label, bool active) {
+  return wrappedChoice(label, [&] { return ImGui::RadioButton(label.c_str(), active); });
+}
+
+bool wrappedCheckbox(const std::string& label, bool* value) {
+  return wrappedChoice(label, [&] { return ImGui::Checkbox(label.c_str(), value); });
+}
+
 void drawDecisionForm(const view::WorkspaceModel& model, DecisionFormUi& ui,
                       view::IntentSink& sink) {
   if (!model.scenario || model.state == nullptr || model.calendar == nullptr) {
@@ -544,7 +752,9 @@ void drawDecisionForm(const view::WorkspaceModel& model, DecisionFormUi& ui,
     muted("You are reviewing this attempt: the form cannot be changed.");
     ImGui::BeginDisabled();
   }
-  heading("Decision");
+  drawGoTo(ui);
+  ImGui::Spacing();
+  section(ui, FormSection::Choices);
   drawChoices(ui);
   ImGui::Spacing();
   drawEstimates(model, ui, canEdit, sink);

@@ -16,6 +16,9 @@
 
 namespace sim::ui {
 
+/// The sections of the decision form, for its "Go to" buttons.
+enum class FormSection { Choices, Estimates, Factors, Rationale, Lock };
+
 /// Drafts of the decision form. Text and slider drafts are taken from the attempt's working
 /// notes whenever the attempt or its decision point changes; the choices of response, need,
 /// urgency and adjuncts stay drafts until the decision is locked.
@@ -47,8 +50,15 @@ struct DecisionFormUi {
   std::string factorFact;
   std::string factorNote;
 
-  bool openConfirm = false; // open the confirmation modal on the next draw
+  bool openConfirm = false;        // open the confirmation modal on the next draw
+  std::optional<FormSection> goTo; // scroll this section to the top on the next draw
 };
+
+/// A radio button (or check box) whose label wraps under itself when it does not fit the
+/// width left, rather than being cut off (large text sizes). `label` is the full ImGui
+/// label ("Same day##urgency-same_day"); the caller tracks it as usual.
+bool wrappedRadio(const std::string& label, bool active);
+bool wrappedCheckbox(const std::string& label, bool* value);
 
 /// Draw the form for the open attempt; every change is pushed as a view::Act intent.
 void drawDecisionForm(const view::WorkspaceModel& model, DecisionFormUi& ui,

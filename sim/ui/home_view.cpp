@@ -14,13 +14,18 @@ namespace sim::ui {
 
 namespace {
 
+// "1 step", "12 steps".
+std::string steps(int count) { return std::to_string(count) + (count == 1 ? " step" : " steps"); }
+
 void drawCrashResume(const view::UnfinishedAttempt& u, view::IntentSink& sink) {
   ImGui::BeginChild("crash-resume", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.6f), true);
   ImGui::PushFont(fonts().bold);
   ImGui::TextUnformatted("Frontdoor closed unexpectedly last time.");
   ImGui::PopFont();
-  text("You were working on \"" + u.title + "\". All " + std::to_string(u.events) +
-       " steps you took were saved. Would you like to carry on where you left off?");
+  text("You were working on \"" + u.title + "\". " +
+       (u.events == 1 ? std::string("The step you took was saved.")
+                      : "All " + steps(u.events) + " you took were saved.") +
+       " Would you like to carry on where you left off?");
   if (u.resumable) {
     if (button("Resume where I left off")) {
       sink.push(view::ResumeAttempt{u.attemptId});
@@ -46,36 +51,76 @@ void drawProfiles(const view::ShellModel& model, HomeUi& ui, view::IntentSink& s
     const bool current = p.id == model.home.currentId;
     const std::string label = (current ? "\xE2\x97\x8F " : "\xE2\x97\x8B ") + p.displayName +
                               "  (" + p.id + ")" + (p.team.empty() ? "" : " · " + p.team);
-    if (ImGui::Selectable(label.c_str(), current)) {
+    const std::string count =
+        std::to_string(p.attempts) + (p.attempts == 1 ? " attempt" : " attempts");
+    // One selectable row: the name and, at the right or (when that does not fit) under
+    // it, the number of attempts.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float countWidth = ImGui::CalcTextSize(count.c_str()).x;
+    const float gap = ImGui::GetFontSize();
+    const bool oneLine = ImGui::CalcTextSize(label.c_str()).x + gap + countWidth <= width;
+    const ImVec2 labelSize = ImGui::CalcTextSize(label.c_str(), nullptr, false, width);
+    const float height =
+        oneLine ? labelSize.y
+                : labelSize.y + ImGui::GetStyle().ItemSpacing.y + ImGui::GetTextLineHeight();
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    if (ImGui::Selectable("##profile-row", current, ImGuiSelectableFlags_AllowItemOverlap,
+                          ImVec2(0.0f, height))) {
       sink.push(view::SelectProfile{p.id});
     }
     track(("Profile##" + p.id).c_str());
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("00 attempts").x);
-    ImGui::TextDisabled("%d attempt%s", p.attempts, p.attempts == 1 ? "" : "s");
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(start);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopTextWrapPos();
+    if (oneLine) {
+      ImGui::SameLine(ImGui::GetCursorPosX() + width - countWidth);
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    ImGui::TextUnformatted(count.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SetCursorScreenPos(after);
     ImGui::PopID();
   }
   ImGui::Spacing();
   heading("New profile");
-  const float width = ImGui::GetContentRegionAvail().x * 0.6f;
-  ImGui::SetNextItemWidth(width);
-  ImGui::InputTextWithHint("Id##new-profile", "e.g. ab-17", &ui.newId);
-  track("Id##new-profile");
-  ImGui::SetNextItemWidth(width);
-  ImGui::InputTextWithHint("Display name##new-profile", "as shown on screen", &ui.newName);
-  track("Display name##new-profile");
-  ImGui::SetNextItemWidth(width);
-  ImGui::InputTextWithHint("Team##new-profile", "optional", &ui.newTeam);
-  track("Team##new-profile");
+  // Labels above the fields; the fields keep the tracked names the tests click.
+  const float width = ImGui::GetContentRegionAvail().x * 0.8f;
+  const auto field = [width](const char* title, const char* id, const char* tracked,
+                             const char* hint, std::string& value) {
+    text(title);
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputTextWithHint(id, hint, &value);
+    track(tracked);
+  };
+  field("Id (your initials and a number)", "##new-profile-id", "Id##new-profile", "e.g. ab-17",
+        ui.newId);
+  field("Display name", "##new-profile-name", "Display name##new-profile", "as shown on screen",
+        ui.newName);
+  field("Team (optional)", "##new-profile-team", "Team##new-profile", "e.g. MASH East", ui.newTeam);
+  ImGui::Spacing();
+  // The reminder shows once the person has started filling the form in, or pressed
+  // Create with it empty; not on a form nobody has touched yet.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID triedId = ImGui::GetID("##new-profile-tried");
   const bool ready = !ui.newId.empty() && !ui.newName.empty();
-  if (buttonIf(ready, "Create profile")) {
-    sink.push(view::CreateProfile{ui.newId, ui.newName, ui.newTeam});
-    ui.newId.clear();
-    ui.newName.clear();
-    ui.newTeam.clear();
+  if (button("Create profile")) {
+    if (ready) {
+      sink.push(view::CreateProfile{ui.newId, ui.newName, ui.newTeam});
+      ui.newId.clear();
+      ui.newName.clear();
+      ui.newTeam.clear();
+      storage->SetBool(triedId, false);
+    } else {
+      storage->SetBool(triedId, true);
+    }
   }
-  if (!ready) {
+  const bool started = !ui.newId.empty() || !ui.newName.empty() || !ui.newTeam.empty();
+  if (!ready && (started || storage->GetBool(triedId, false))) {
     ImGui::SameLine();
-    ImGui::TextDisabled("An id and a display name are needed.");
+    ImGui::AlignTextToFramePadding();
+    muted("An id and a display name are needed.");
   }
 }
 
@@ -108,8 +153,7 @@ void drawPractice(const view::ShellModel& model, view::IntentSink& sink) {
     ImGui::PushFont(fonts().bold);
     text(u.title);
     ImGui::PopFont();
-    muted("Started " + u.startedAt.substr(0, 10) + " · " + std::to_string(u.events) +
-          " steps saved");
+    muted("Started " + u.startedAt.substr(0, 10) + " · " + steps(u.events) + " so far");
     if (u.resumable) {
       if (button(("Resume##attempt-" + std::to_string(u.attemptId)).c_str())) {
         sink.push(view::ResumeAttempt{u.attemptId});

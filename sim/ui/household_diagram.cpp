@@ -38,6 +38,32 @@ std::string joinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+// A note as the end of a sentence: with a full stop unless it already ends in one.
+std::string sentence(const std::string& text) {
+  if (text.empty() || text.back() == '.' || text.back() == '!' || text.back() == '?') {
+    return text;
+  }
+  return text + ".";
+}
+
+std::string joinList(const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    out += (i > 0 ? ", " : "") + parts[i];
+  }
+  return out;
+}
+
+// "18–24": an age band with an en dash, as it is read.
+std::string ageBand(const std::string& band) {
+  std::string out = band;
+  const auto dash = out.find('-');
+  if (dash != std::string::npos) {
+    out.replace(dash, 1, "–");
+  }
+  return out;
+}
+
 int childIndex(const core::Scenario& scenario, std::string_view id) {
   for (std::size_t i = 0; i < scenario.children.size(); ++i) {
     if (scenario.children[i].id == id) {
@@ -165,7 +191,7 @@ std::string describeAdult(const core::Scenario& scenario, const core::Adult& adu
   std::string out = adult.role == core::AdultRole::Unknown ? std::string("Role not known")
                                                            : std::string(core::labelOf(adult.role));
   if (!adult.ageBand.empty()) {
-    out += ", aged " + adult.ageBand;
+    out += ", aged " + ageBand(adult.ageBand);
   }
   out += adult.inHousehold ? ", lives in the household" : ", lives elsewhere";
   std::vector<std::string> children;
@@ -191,14 +217,50 @@ void drawHouseholdDiagram(const core::Scenario& scenario, float width) {
   const bool anyElsewhere = std::any_of(scenario.adults.begin(), scenario.adults.end(),
                                         [](const core::Adult& a) { return !a.inHousehold; });
 
-  // Adults who are parents of a child go last, on the row nearest the children, so that
-  // the lines to their children do not cross other adults' boxes.
-  std::vector<std::size_t> adultOrder;
-  for (const bool parents : {false, true}) {
-    for (std::size_t i = 0; i < scenario.adults.size(); ++i) {
-      if (scenario.adults[i].parentOf.empty() != parents) {
-        adultOrder.push_back(i);
+  // Each child's parents, and the children grouped by the same set of parents: one family
+  // line (a bar the parents drop to and the children hang from) a group.
+  std::vector<std::vector<std::size_t>> parentsOf(scenario.children.size());
+  for (std::size_t a = 0; a < scenario.adults.size(); ++a) {
+    for (const auto& id : scenario.adults[a].parentOf) {
+      const int c = childIndex(scenario, id);
+      if (c >= 0) {
+        parentsOf[static_cast<std::size_t>(c)].push_back(a);
       }
+    }
+  }
+  std::vector<std::vector<std::size_t>> families; // distinct parent sets
+  std::vector<int> familyOf(scenario.children.size(), -1);
+  for (std::size_t c = 0; c < scenario.children.size(); ++c) {
+    if (parentsOf[c].empty()) {
+      continue;
+    }
+    auto found = std::find(families.begin(), families.end(), parentsOf[c]);
+    if (found == families.end()) {
+      families.push_back(parentsOf[c]);
+      found = families.end() - 1;
+    }
+    familyOf[c] = static_cast<int>(found - families.begin());
+  }
+
+  // Adults who are parents of a child go last, on the row nearest the children, in the
+  // order of their families, so that the lines to their children do not cross other
+  // adults' boxes or each other.
+  std::vector<std::size_t> adultOrder;
+  for (std::size_t i = 0; i < scenario.adults.size(); ++i) {
+    if (scenario.adults[i].parentOf.empty()) {
+      adultOrder.push_back(i);
+    }
+  }
+  for (const auto& family : families) {
+    for (const std::size_t a : family) {
+      if (std::find(adultOrder.begin(), adultOrder.end(), a) == adultOrder.end()) {
+        adultOrder.push_back(a);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < scenario.adults.size(); ++i) {
+    if (std::find(adultOrder.begin(), adultOrder.end(), i) == adultOrder.end()) {
+      adultOrder.push_back(i); // parents of children not in this household
     }
   }
   float top = origin.y;
@@ -208,10 +270,33 @@ void drawHouseholdDiagram(const core::Scenario& scenario, float width) {
   for (std::size_t slot = 0; slot < adultOrder.size(); ++slot) {
     adultRects[adultOrder[slot]] = adultSlots[slot];
   }
+  const float adultsBottom = top - font * 0.6f;
   if (!adultRects.empty() && !scenario.children.empty()) {
-    top += font * 1.4f; // room for the lines from parents to children
+    // Room for the family lines between the rows.
+    top += font * (0.8f + 0.6f * static_cast<float>(std::max<std::size_t>(1, families.size())));
   }
-  const auto childRects = layoutRows(scenario.children.size(), 2, origin, width, top, false);
+  const float childrenTop = top;
+
+  // Children sit under their parents: in the order of where their parents are.
+  std::vector<std::size_t> childOrder(scenario.children.size());
+  std::vector<float> childKey(scenario.children.size(), 1.0e9f);
+  for (std::size_t c = 0; c < scenario.children.size(); ++c) {
+    childOrder[c] = c;
+    if (!parentsOf[c].empty()) {
+      float sum = 0.0f;
+      for (const std::size_t a : parentsOf[c]) {
+        sum += (adultRects[a].first.x + adultRects[a].second.x) * 0.5f;
+      }
+      childKey[c] = sum / static_cast<float>(parentsOf[c].size());
+    }
+  }
+  std::stable_sort(childOrder.begin(), childOrder.end(),
+                   [&](std::size_t x, std::size_t y) { return childKey[x] < childKey[y]; });
+  const auto childSlots = layoutRows(scenario.children.size(), 2, origin, width, top, false);
+  std::vector<std::pair<ImVec2, ImVec2>> childRects(scenario.children.size());
+  for (std::size_t slot = 0; slot < childOrder.size(); ++slot) {
+    childRects[childOrder[slot]] = childSlots[slot];
+  }
   const float height = top - origin.y;
 
   std::vector<Box> boxes;
@@ -243,18 +328,35 @@ void drawHouseholdDiagram(const core::Scenario& scenario, float width) {
   const ImU32 fill = ImGui::GetColorU32(ImGuiCol_FrameBg);
   const float thickness = std::max(1.0f, font * 0.09f);
 
-  // Lines first, so that the boxes sit on top of them.
-  for (std::size_t a = 0; a < scenario.adults.size(); ++a) {
-    const auto& parent = boxes[a];
-    for (const auto& id : scenario.adults[a].parentOf) {
-      const int c = childIndex(scenario, id);
-      if (c < 0) {
+  // Family lines first, so that the boxes sit on top of them: each parent drops to the
+  // family's bar and each child hangs from it, with square elbows (no diagonal crossings).
+  const float gapTop = adultsBottom;
+  const float gapBottom = childrenTop;
+  for (std::size_t f = 0; f < families.size(); ++f) {
+    const float barY = std::round(gapTop + (gapBottom - gapTop) * static_cast<float>(f + 1) /
+                                               static_cast<float>(families.size() + 1));
+    float left = 1.0e9f;
+    float right = -1.0e9f;
+    for (const std::size_t a : families[f]) {
+      const auto& parent = boxes[a];
+      const float x = std::round((parent.min.x + parent.max.x) * 0.5f);
+      drawList->AddLine(ImVec2(x, parent.max.y), ImVec2(x, barY), lineColour, thickness);
+      left = std::min(left, x);
+      right = std::max(right, x);
+    }
+    for (std::size_t c = 0; c < scenario.children.size(); ++c) {
+      if (familyOf[c] != static_cast<int>(f)) {
         continue;
       }
-      const auto& child = boxes[scenario.adults.size() + static_cast<std::size_t>(c)];
-      drawList->AddLine(ImVec2((parent.min.x + parent.max.x) * 0.5f, parent.max.y),
-                        ImVec2((child.min.x + child.max.x) * 0.5f, child.min.y), lineColour,
-                        thickness);
+      const auto& child = boxes[scenario.adults.size() + c];
+      const float x = std::round((child.min.x + child.max.x) * 0.5f);
+      drawList->AddLine(ImVec2(x, barY), ImVec2(x, child.min.y), lineColour, thickness);
+      left = std::min(left, x);
+      right = std::max(right, x);
+    }
+    if (right > left) {
+      drawList->AddLine(ImVec2(left - thickness * 0.5f, barY),
+                        ImVec2(right + thickness * 0.5f, barY), lineColour, thickness);
     }
   }
   for (const auto& box : boxes) {
@@ -277,26 +379,47 @@ void drawHouseholdDiagram(const core::Scenario& scenario, float width) {
       ImGui::EndTooltip();
     }
   }
-  ImGui::Dummy(ImVec2(width, height));
+  ImGui::Dummy(ImVec2(width, std::ceil(height)));
 
-  // The text equivalent of the diagram.
-  muted("Adults are square-cornered boxes (dashed: lives elsewhere); children are rounded "
-        "boxes; a line joins a parent to each of their children.");
+  // The text equivalent of the diagram, kept short: what the boxes cannot hold (age
+  // bands, who is whose parent in words, the notes), one line a person.
+  muted("Square boxes: adults (dashed: lives elsewhere). Rounded: children. Lines join "
+        "parents to their children.");
   for (const auto& adult : scenario.adults) {
-    std::string line =
-        displayName(adult.name, adult.id) + " (adult): " + describeAdult(scenario, adult);
+    std::string line = displayName(adult.name, adult.id) + ": ";
+    std::vector<std::string> parts;
+    if (!adult.ageBand.empty()) {
+      parts.push_back("aged " + ageBand(adult.ageBand));
+    }
+    std::vector<std::string> children;
+    for (const auto& id : adult.parentOf) {
+      const int c = childIndex(scenario, id);
+      children.push_back(
+          c >= 0 ? displayName(scenario.children[static_cast<std::size_t>(c)].name, id) : id);
+    }
+    if (!children.empty()) {
+      parts.push_back("parent of " + joinNames(children));
+    }
+    if (parts.empty()) {
+      parts.emplace_back(adult.inHousehold ? "lives in the household" : "lives elsewhere");
+    }
+    line += joinList(parts);
+    line += ".";
     if (!adult.notes.empty()) {
-      line += ". " + adult.notes;
+      line += " " + sentence(adult.notes);
     }
     wrappedBullet(line);
   }
   for (const auto& child : scenario.children) {
-    std::string line = displayName(child.name, child.id) + " (child): " + describeChildAge(child);
-    if (child.sex != core::Sex::Unknown) {
-      line += ", " + std::string(core::tokenOf(child.sex));
+    std::string line = displayName(child.name, child.id) + ": ";
+    line += child.sex != core::Sex::Unknown ? std::string(core::tokenOf(child.sex))
+                                            : std::string("child");
+    if (child.unbornWeeks) {
+      line += ", " + describeChildAge(child);
     }
+    line += ".";
     if (!child.notes.empty()) {
-      line += ". " + child.notes;
+      line += " " + sentence(child.notes);
     }
     wrappedBullet(line);
   }

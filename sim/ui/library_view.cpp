@@ -63,16 +63,25 @@ std::string statusText(const view::LibraryEntry& entry) {
   return {};
 }
 
+// The next item on the same line when `width` still fits, else on the next line (the filter
+// row at large text sizes).
+void sameLineIfFits(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) {
+    ImGui::NewLine();
+  }
+}
+
 void drawFilters(const view::LibraryModel& model, LibraryUi& ui, view::IntentSink& sink) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
   ImGui::InputTextWithHint("##library-search", "Search titles and areas", &ui.search);
   track("Search##library");
-  ImGui::SameLine();
+  sameLineIfFits(ImGui::GetFontSize() * 8.0f);
   static constexpr const char* kStatuses[] = {"All cases", "New", "In progress", "Done"};
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   ImGui::Combo("##status-filter", &ui.statusFilter, kStatuses, 4);
   track("Status##library");
-  ImGui::SameLine();
+  sameLineIfFits(ImGui::GetFontSize() * 12.0f);
   std::set<std::string> areas;
   for (const auto& e : model.entries) {
     if (e.loaded) {
@@ -93,7 +102,7 @@ void drawFilters(const view::LibraryModel& model, LibraryUi& ui, view::IntentSin
     ImGui::EndCombo();
   }
   track("Area##library");
-  ImGui::SameLine();
+  sameLineIfFits(ImGui::CalcTextSize("Reload cases").x + ImGui::GetStyle().FramePadding.x * 2.0f);
   if (button("Reload cases")) {
     sink.push(view::ReloadLibrary{});
   }
@@ -103,15 +112,22 @@ void drawFilters(const view::LibraryModel& model, LibraryUi& ui, view::IntentSin
 void drawTable(const view::LibraryModel& model, LibraryUi& ui) {
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("cases", 5, kFlags)) {
+  // At large text sizes the difficulty and length go under the title with the practice
+  // area, and the best score is left to the preview, so that no column is cut short.
+  const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 34.0f;
+  if (!ImGui::BeginTable("cases", narrow ? 2 : 5, kFlags)) {
     return;
   }
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Case", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Difficulty", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-  ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  if (!narrow) {
+    ImGui::TableSetupColumn("Difficulty", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  }
   ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableSetupColumn("Best", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+  if (!narrow) {
+    ImGui::TableSetupColumn("Best", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+  }
   ImGui::TableHeadersRow();
   int shown = 0;
   for (std::size_t i = 0; i < model.entries.size(); ++i) {
@@ -124,31 +140,58 @@ void drawTable(const view::LibraryModel& model, LibraryUi& ui) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     const bool selected = ui.selected == static_cast<int>(i);
-    if (ImGui::Selectable(entry.title.c_str(), selected,
+    // The title and, under it, the practice area, as one highlighted row: a selectable as
+    // tall as both lines, with the two lines drawn over it.
+    std::string detail = entry.loaded ? entry.practiceArea : std::string();
+    if (narrow && entry.loaded) {
+      detail += " · " + entry.difficulty + " · " + std::to_string(entry.expectedMinutes) + " min";
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 titleSize = ImGui::CalcTextSize(entry.title.c_str(), nullptr, false, width);
+    const ImVec2 detailSize = detail.empty()
+                                  ? ImVec2(0.0f, 0.0f)
+                                  : ImGui::CalcTextSize(detail.c_str(), nullptr, false, width);
+    const float rowHeight = titleSize.y + (detail.empty() ? 0.0f : spacing + detailSize.y);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    if (ImGui::Selectable("##case-row", selected,
                           ImGuiSelectableFlags_SpanAllColumns |
-                              ImGuiSelectableFlags_AllowItemOverlap)) {
+                              ImGuiSelectableFlags_AllowItemOverlap,
+                          ImVec2(0.0f, rowHeight))) {
       ui.selected = static_cast<int>(i);
     }
     track(("Case##" + (entry.loaded ? entry.id : entry.file)).c_str());
-    if (entry.loaded) {
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(start);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(entry.title.c_str());
+    if (!detail.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
-      ImGui::TextUnformatted(entry.practiceArea.c_str());
+      ImGui::TextUnformatted(detail.c_str());
       ImGui::PopStyleColor();
     }
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(entry.difficulty.c_str());
-    ImGui::TableNextColumn();
-    if (entry.loaded) {
-      ImGui::Text("%d min", entry.expectedMinutes);
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorScreenPos(after);
+    if (!narrow) {
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(entry.difficulty.c_str());
+      ImGui::TableNextColumn();
+      if (entry.loaded) {
+        ImGui::Text("%d min", entry.expectedMinutes);
+      }
     }
     ImGui::TableNextColumn();
     const auto status = statusText(entry);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(status.c_str());
-    ImGui::TableNextColumn();
-    if (entry.bestScore) {
-      ImGui::Text("%.0f", *entry.bestScore);
-    } else {
-      ImGui::TextDisabled("\xE2\x80\x94");
+    ImGui::PopTextWrapPos();
+    if (!narrow) {
+      ImGui::TableNextColumn();
+      if (entry.bestScore) {
+        ImGui::Text("%.0f", *entry.bestScore);
+      } else {
+        ImGui::TextDisabled("\xE2\x80\x94");
+      }
     }
     ImGui::PopID();
   }
@@ -207,7 +250,10 @@ void drawPreview(const view::LibraryModel& model, const LibraryUi& ui, view::Int
   ImGui::PushFont(fonts().bold);
   ImGui::TextUnformatted("Contact");
   ImGui::PopFont();
-  text(p.arrival + " · " + p.referrer);
+  if (!p.referrer.empty()) {
+    text("From: " + p.referrer);
+  }
+  text("Arrived: " + p.arrival);
   ImGui::Spacing();
   ImGui::PushFont(fonts().bold);
   ImGui::TextUnformatted("Household");

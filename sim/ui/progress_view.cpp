@@ -1,6 +1,11 @@
 // Drawing of the progress screen: the attempts table, then the charts in one or two
 // columns (by the width available at the current text scale). Every chart is followed by a
-// table or sentence that says the same in words, always visible.
+// table or sentence that says the same in words, always visible, and every statistic by
+// what it means in plain words. Signal detection, agreement beyond chance and calibration
+// need a few decisions to mean anything: until then a sentence says what they will show.
+//
+// Tracked labels (tests click them): "Newest first", "Review##attempt-<id>",
+// "Your decisions against the panel's consensus, as a table", "Back to cases".
 #include "sim/ui/progress_view.hpp"
 
 #include "sim/core/codes.hpp"
@@ -15,6 +20,8 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <ctime>
 #include <numeric>
 #include <string>
 #include <string_view>
@@ -28,6 +35,13 @@ void bold(std::string_view text) {
   ImGui::PushFont(fonts().bold);
   ui::text(text);
   ImGui::PopFont();
+}
+
+// A bullet whose text wraps at the edge of the region.
+void bullet(std::string_view text) {
+  ImGui::Bullet();
+  ImGui::SameLine();
+  ui::text(text);
 }
 
 void cell(std::string_view text) {
@@ -79,13 +93,39 @@ std::string statusLabel(std::string_view status) {
   return std::string(status);
 }
 
+// Figures that compare decisions across cases need at least this many decisions (and, for
+// signal detection, cases on both sides of the statutory line) before they are shown.
+constexpr std::int64_t kMinimumDecisions = 4;
+
+// "2026-11-26T09:00:00Z" (UTC) -> "26 Nov 2026 09:00" in the computer's local time; the
+// text as stored when it does not parse.
 std::string dateLabel(const std::string& iso) {
-  // "2024-03-05T14:02:11Z" -> "2024-03-05" (the time is in the Review button's tooltip)
-  if (iso.size() >= 10) {
-    return iso.substr(0, 10);
+  std::tm utc{};
+  int seconds = 0;
+  if (iso.size() < 16 ||
+      std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday,
+                  &utc.tm_hour, &utc.tm_min, &seconds) < 5) {
+    return iso;
   }
-  return iso;
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  utc.tm_sec = seconds;
+  const std::time_t when = timegm(&utc);
+  std::tm local{};
+  if (when == static_cast<std::time_t>(-1) || localtime_r(&when, &local) == nullptr) {
+    return iso;
+  }
+  static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%d %s %d %02d:%02d", local.tm_mday,
+                kMonths.at(static_cast<std::size_t>(std::clamp(local.tm_mon, 0, 11))),
+                local.tm_year + 1900, local.tm_hour, local.tm_min);
+  return buffer.data();
 }
+
+// A sentence in place of a figure that needs more decisions.
+void notYet(std::string_view text) { muted(text); }
 
 void drawEmpty(view::IntentSink& sink) {
   heading("Your progress");
@@ -117,20 +157,26 @@ void drawAttempts(const view::ProgressModel& model, ProgressUi& ui, view::Intent
     flags |= ImGuiTableFlags_ScrollY;
     outer.y = lh * 14.0f;
   }
-  if (!ImGui::BeginTable("attempts", 7, flags, outer)) {
+
+  // Narrow (large text or a small window): the decision and its place against the panel go
+  // under the case's title instead of in columns of their own, and the date wraps.
+  const float em = ImGui::GetFontSize();
+  const bool compact = ImGui::GetContentRegionAvail().x < em * 60.0f;
+  if (!ImGui::BeginTable("attempts", compact ? 5 : 7, flags, outer)) {
     return;
   }
-  const float em = ImGui::GetFontSize();
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("2024-03-05").x);
+  ImGui::TableSetupColumn("Started", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize(compact ? "26 Nov 2026" : "26 Nov 2026 09:00").x);
   ImGui::TableSetupColumn("Case", ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed,
                           ImGui::CalcTextSize("Not finished").x);
   ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed,
                           ImGui::CalcTextSize("Score").x + em * 0.5f);
-  ImGui::TableSetupColumn("Decision", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableSetupColumn("Against the panel", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  if (!compact) {
+    ImGui::TableSetupColumn("Decision", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Against the panel", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  }
   ImGui::TableSetupColumn("Review", ImGuiTableColumnFlags_WidthFixed,
                           ImGui::CalcTextSize("Review").x + em);
   ImGui::TableHeadersRow();
@@ -141,17 +187,24 @@ void drawAttempts(const view::ProgressModel& model, ProgressUi& ui, view::Intent
     ImGui::TableNextRow();
     cell(dateLabel(attempt.startedAt));
     cell(attempt.title);
+    if (compact && !attempt.decision.empty()) {
+      muted(attempt.decision +
+            (attempt.againstPanel.empty() ? std::string() : ", " + attempt.againstPanel));
+    }
     cell(statusLabel(attempt.status));
     cell(attempt.score ? fixed(*attempt.score, 0) : "—");
-    cell(attempt.decision.empty() ? "—" : attempt.decision);
-    cell(attempt.againstPanel.empty() ? "—" : attempt.againstPanel);
+    if (!compact) {
+      cell(attempt.decision.empty() ? "—" : attempt.decision);
+      cell(attempt.againstPanel.empty() ? "—" : attempt.againstPanel);
+    }
     ImGui::TableNextColumn();
     if (attempt.status == "finished") {
       const std::string label = "Review##attempt-" + std::to_string(attempt.attemptId);
       if (button(label.c_str())) {
         sink.push(view::ReviewAttempt{attempt.attemptId});
       }
-      tooltip("Open the debrief of " + attempt.title + " (started " + attempt.startedAt + ")");
+      tooltip("Open the debrief of " + attempt.title + " (started " + dateLabel(attempt.startedAt) +
+              ")");
     }
     ImGui::PopID();
   }
@@ -177,9 +230,11 @@ void drawTrend(const view::ProgressModel& model) {
                       static_cast<double>(model.trend.size());
   words += ". Latest " + fixed(model.trend.back(), 0) + "; average " + fixed(mean, 0) + ".";
   if (model.trend.size() >= 2) {
-    const double change = model.trend.back() - model.trend.front();
-    words += " Since your first: " + std::string(change >= 0.0 ? "+" : "−") +
-             fixed(std::abs(change), 0) + ".";
+    const double change = std::round(model.trend.back()) - std::round(model.trend.front());
+    words += " Since your first: " +
+             (change == 0.0 ? std::string("no change")
+                            : std::string(change > 0.0 ? "+" : "−") + fixed(std::abs(change), 0)) +
+             ".";
   }
   ui::text(words);
 }
@@ -197,6 +252,7 @@ void drawConversion(const scoring::PractitionerSummary& summary) {
     chart.other.assign(panel.begin(), panel.end());
     chart.otherLabel = "Panel consensus";
   }
+  chart.valueAxis = "share of decisions (axis to 100%)";
   drawGroupedBars(chart);
   const bool hasPanel = !chart.other.empty();
   ui::text("Share of your " + std::to_string(summary.decisions) +
@@ -238,14 +294,33 @@ void drawAgreement(const scoring::PractitionerSummary& summary) {
            " decisions on cases with a panel: " + outOf(panel.within, panel.decisions) +
            " within the panel's band, " + outOf(panel.under, panel.decisions) + " below it and " +
            outOf(panel.over, panel.decisions) + " above it.");
-  if (panel.quadraticKappa.defined) {
-    ui::text("Agreement with the panel beyond chance (quadratic-weighted kappa): " +
-             fixed(panel.quadraticKappa.value, 2) +
-             " (1 is full agreement, 0 no better than chance).");
+  if (panel.decisions < kMinimumDecisions) {
+    notYet("After a few more cases (" + std::to_string(kMinimumDecisions) +
+           " or more with a panel) this also shows how closely your decisions agree with the "
+           "panels' beyond what chance alone would give.");
+  } else if (panel.quadraticKappa.defined) {
+    const double k = panel.quadraticKappa.value;
+    std::string reading;
+    if (k >= 0.8) {
+      reading = "your decisions agree very closely with the panels'";
+    } else if (k >= 0.6) {
+      reading = "your decisions agree closely with the panels'";
+    } else if (k >= 0.4) {
+      reading = "your decisions agree moderately with the panels'";
+    } else if (k >= 0.2) {
+      reading = "your decisions agree only loosely with the panels'";
+    } else {
+      reading = "your decisions agree with the panels' little more than chance would";
+    }
+    ui::text("Agreement with the panels beyond chance: " + fixed(k, 2) + ". In plain words, " +
+             reading +
+             ". (Quadratic-weighted kappa: 1 is full agreement, 0 no better than "
+             "chance; a decision two levels away counts as a bigger disagreement than one "
+             "level away.)");
   } else {
     std::string note = panel.quadraticKappa.note;
-    ui::text("Agreement with the panel beyond chance (quadratic-weighted kappa) cannot be worked "
-             "out yet" +
+    ui::text("Agreement with the panels beyond chance (quadratic-weighted kappa) cannot be "
+             "worked out yet" +
              (note.empty() ? std::string(".") : ": " + note + "."));
   }
   const std::string label = "Your decisions against the panel's consensus, as a table";
@@ -287,12 +362,17 @@ void drawSignal(const scoring::PractitionerSummary& summary) {
     return;
   }
   const scoring::SignalDetection& s = summary.panel->statutory;
-  if (!s.defined) {
-    ui::text("Not enough variety yet: this needs decisions both on cases where the panel wanted "
-             "a statutory response (s17 or above) and on cases where it did not.");
+  if (!s.defined || summary.panel->decisions < kMinimumDecisions) {
+    notYet("After a few more cases (" + std::to_string(kMinimumDecisions) +
+           " or more, some where the panel wanted a statutory response, s17 or above, and some "
+           "where it did not) this shows how well you tell apart the cases that need a "
+           "statutory response from those that do not, and whether you lean towards "
+           "escalating or holding back.");
     return;
   }
   bold("Sensitivity (d′): " + fixed(s.dPrime, 2));
+  muted("How well you tell apart the cases that need a statutory response from those that do "
+        "not: 0 is no better than guessing; 2 or more is good.");
   Gauge sensitivity;
   sensitivity.min = 0.0;
   sensitivity.max = 4.0;
@@ -316,6 +396,8 @@ void drawSignal(const scoring::PractitionerSummary& summary) {
 
   ImGui::Spacing();
   bold("Bias (c): " + fixed(s.criterion, 2));
+  muted("Which way you lean when unsure: below 0 you escalate more readily than the panels, "
+        "above 0 you hold back more; near 0 is balanced.");
   Gauge bias;
   bias.min = -2.0;
   bias.max = 2.0;
@@ -346,6 +428,12 @@ void drawCalibration(const scoring::PractitionerSummary& summary) {
   if (b.count == 0) {
     ui::text("No estimates of re-referral yet: give one on the decision form and it is "
              "compared here with what actually happened.");
+  } else if (b.count < kMinimumDecisions) {
+    notYet("You have given " + std::to_string(b.count) +
+           (b.count == 1 ? " estimate" : " estimates") +
+           " of re-referral on finished cases. After a few more (" +
+           std::to_string(kMinimumDecisions) +
+           " or more) this shows how well your estimates match what actually happened.");
   } else {
     std::vector<ReliabilityPoint> points;
     for (const auto& bin : b.bins) {
@@ -353,12 +441,18 @@ void drawCalibration(const scoring::PractitionerSummary& summary) {
     }
     drawReliabilityDiagram(points, "re-referral");
     ui::text("Brier score " + fixed(b.brier, 2) + " over " + std::to_string(b.count) +
-             (b.count == 1 ? " estimate" : " estimates") +
-             " (0 is perfect; lower is better). Reliability " + fixed(b.reliability, 3) +
-             " (how far your estimates are from what happened; lower is better), resolution " +
-             fixed(b.resolution, 3) +
-             " (how well they separate cases; higher is better), uncertainty " +
-             fixed(b.uncertainty, 3) + " (from the cases themselves).");
+             " estimates: the average squared gap between what you estimated and what "
+             "happened (0 is perfect, 0.25 is what always saying 50% would score; lower is "
+             "better). It splits into three parts:");
+    bullet("Reliability " + fixed(b.reliability, 3) +
+           ": how far your estimates are from how often things actually happened when you "
+           "gave them (lower is better; 0 means when you say 30%, it happens 30% of the time).");
+    bullet("Resolution " + fixed(b.resolution, 3) +
+           ": how well your estimates pick out the cases where it happened from those where it "
+           "did not (higher is better).");
+    bullet("Uncertainty " + fixed(b.uncertainty, 3) +
+           ": how unpredictable these cases were to begin with; it comes from the cases, not "
+           "from you.");
     if (beginTextTable("reliability-text", 4)) {
       headerCell("Bin");
       headerCell("Estimates");
@@ -386,11 +480,11 @@ void drawCalibration(const scoring::PractitionerSummary& summary) {
     bold("Risk of significant harm and the level you chose");
   }
   if (c.harmEstimates > 0) {
-    ui::text("Your estimates of significant harm differ from the panel's by a mean squared gap "
-             "of " +
-             fixed(c.harmGapToPanel, 3) + " over " + std::to_string(c.harmEstimates) +
-             (c.harmEstimates == 1 ? " estimate" : " estimates") +
-             " (0 means the same as the panel).");
+    ui::text("Your estimates of significant harm were typically about " +
+             fixed(std::sqrt(std::max(0.0, c.harmGapToPanel)) * 100.0, 0) +
+             " percentage points from the panel's, over " + std::to_string(c.harmEstimates) +
+             (c.harmEstimates == 1 ? " estimate" : " estimates") + " (mean squared gap " +
+             fixed(c.harmGapToPanel, 3) + "; 0 means the same as the panel).");
   }
   if (anyHarm) {
     ui::text("Your average estimate of significant harm at each level you chose (is a "
@@ -456,22 +550,39 @@ void drawProgress(const view::ShellModel& model, ProgressUi& ui, view::IntentSin
   ImGui::Spacing();
 
   const bool twoColumns = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 56.0f;
+  // Two columns: the trend with the band comparison under it beside the conversion; then
+  // signal detection with the habits under it beside calibration. One column: in order.
   if (ImGui::BeginTable("charts", twoColumns ? 2 : 1,
                         ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
     ImGui::TableNextColumn();
     drawTrend(progress);
     if (progress.summary) {
       const scoring::PractitionerSummary& summary = *progress.summary;
-      ImGui::TableNextColumn();
-      drawConversion(summary);
-      ImGui::TableNextColumn();
-      drawAgreement(summary);
-      ImGui::TableNextColumn();
-      drawSignal(summary);
-      ImGui::TableNextColumn();
-      drawCalibration(summary);
-      ImGui::TableNextColumn();
-      drawHabits(summary);
+      const auto gap = [] {
+        ImGui::Spacing();
+        ImGui::Spacing();
+      };
+      if (twoColumns) {
+        gap();
+        drawAgreement(summary);
+        ImGui::TableNextColumn();
+        drawConversion(summary);
+        ImGui::TableNextColumn();
+        gap();
+        drawSignal(summary);
+        gap();
+        drawHabits(summary);
+        ImGui::TableNextColumn();
+        gap();
+        drawCalibration(summary);
+      } else {
+        for (const auto draw :
+             {drawConversion, drawAgreement, drawSignal, drawCalibration, drawHabits}) {
+          ImGui::TableNextColumn();
+          gap();
+          draw(summary);
+        }
+      }
     } else {
       ImGui::TableNextColumn();
       heading("Your decisions");

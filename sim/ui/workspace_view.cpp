@@ -6,6 +6,7 @@
 
 #include "sim/core/time_of_day.hpp"
 #include "sim/engine/routes.hpp"
+#include "sim/engine/transcript.hpp"
 #include "sim/ui/fonts.hpp"
 #include "sim/ui/household_diagram.hpp"
 #include "sim/ui/theme.hpp"
@@ -16,6 +17,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <string_view>
@@ -41,6 +43,13 @@ std::string lowerFirst(std::string_view text) {
   return out;
 }
 
+std::string lowerAll(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
 void boldLine(std::string_view text) {
   ImGui::PushFont(fonts().bold);
   ui::text(text);
@@ -54,23 +63,64 @@ void coloured(const ImVec4& colour, std::string_view text) {
 }
 
 bool radio(const std::string& label, bool active) {
-  const bool pressed = ImGui::RadioButton(label.c_str(), active);
+  const bool pressed = wrappedRadio(label, active);
   track(label.c_str());
   return pressed;
 }
 
-// Pieces of text laid out on one line while they fit, wrapping to the next line between
-// pieces when they do not (the status strip at large text sizes).
+// Groups of text laid out on one line while they fit, with a thin vertical rule between
+// groups on the same line, wrapping to the next line between groups when they do not (the
+// status strip at large text sizes).
 class Flow {
 public:
   void next(float width) {
     if (!m_first) {
-      ImGui::SameLine(0.0f, ImGui::GetFontSize() * 1.2f);
+      const float gap = ImGui::GetFontSize() * 1.6f;
+      const ImVec2 lastMax = ImGui::GetItemRectMax();
+      const ImVec2 lastMin = ImGui::GetItemRectMin();
+      ImGui::SameLine(0.0f, gap);
       if (ImGui::GetContentRegionAvail().x < width) {
         ImGui::NewLine();
+      } else {
+        // A rule between the groups, so that the facts read as separate.
+        const float x = std::floor(lastMax.x + gap * 0.5f) + 0.5f;
+        ImGui::GetWindowDrawList()->AddLine(
+            ImVec2(x, lastMin.y + 1.0f), ImVec2(x, lastMax.y - 1.0f),
+            ImGui::GetColorU32(ImGuiCol_Separator), std::max(1.0f, ImGui::GetFontSize() * 0.07f));
       }
     }
     m_first = false;
+  }
+  // "Label: value" as one group: the label in bold, the value in the regular font.
+  void group(std::string_view label, std::string_view value, const ImVec4* colour = nullptr,
+             bool boldValue = false) {
+    const std::string name = std::string(label) + ":";
+    ImGui::PushFont(fonts().bold);
+    const float nameWidth = ImGui::CalcTextSize(name.c_str()).x;
+    const float valueWidth =
+        boldValue ? ImGui::CalcTextSize(value.data(), value.data() + value.size()).x : 0.0f;
+    ImGui::PopFont();
+    const float width =
+        nameWidth + ImGui::GetStyle().ItemSpacing.x +
+        (boldValue ? valueWidth : ImGui::CalcTextSize(value.data(), value.data() + value.size()).x);
+    next(width);
+    if (colour != nullptr) {
+      ImGui::PushStyleColor(ImGuiCol_Text, *colour);
+    }
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(name.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    if (boldValue) {
+      ImGui::PushFont(fonts().bold);
+    }
+    ImGui::TextUnformatted(value.data(), value.data() + value.size());
+    if (boldValue) {
+      ImGui::PopFont();
+    }
+    if (colour != nullptr) {
+      ImGui::PopStyleColor();
+    }
   }
   void text(std::string_view text, const ImVec4* colour = nullptr, bool bold = false) {
     if (bold) {
@@ -109,6 +159,8 @@ void sync(const view::WorkspaceModel& model, WorkspaceUi& ui) {
   ui.checks.clear();
   if (!sameAttempt) {
     ui.chronologySeen = 0;
+    ui.chronologyAnchor = 0;
+    ui.chronologySettle = 0;
     ui.selectTab = WorkspaceTab::Enquiries;
   }
 }
@@ -135,25 +187,27 @@ void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) 
   ui::text(scenario.meta.title);
   ImGui::PopFont();
 
+  // Labelled groups, a rule between them: "Now: Monday 15:20 │ Decide by: Tuesday 13:20
+  // (6 h of working time left) │ Replies: 1 pending, next due Mon 16:45 │ [Wait]".
   ImGui::AlignTextToFramePadding(); // the line holds a button
   Flow flow;
-  flow.text("Now: " + longWhen(calendar, state.now), nullptr, true);
+  flow.group("Now", longWhen(calendar, state.now));
   if (state.phase == engine::Phase::Gathering) {
     if (state.now <= state.deadline) {
       const int left = calendar.workingMinutesBetween(state.now, state.deadline);
-      const std::string text = "Decide by " + longWhen(calendar, state.deadline) + " · " +
-                               describeWorkingTime(left, 0) + " of working time left";
-      flow.text(text, left < 60 ? &colours.warning : nullptr);
+      const std::string text = longWhen(calendar, state.deadline) + (left < 60 ? " (only " : " (") +
+                               describeWorkingTime(left, 0) + " of working time left)";
+      flow.group("Decide by", text, left < 60 ? &colours.warning : nullptr, left < 60);
     } else {
       const int over = calendar.workingMinutesBetween(state.deadline, state.now);
-      const std::string text = "⚠ Deadline passed (" + longWhen(calendar, state.deadline) + ") · " +
-                               describeWorkingTime(over, 0) + " of working time over";
-      flow.text(text, &colours.bad, true);
+      const std::string text = longWhen(calendar, state.deadline) + " (" +
+                               describeWorkingTime(over, 0) + " of working time over)";
+      flow.group("✗ Deadline passed", text, &colours.bad, true);
     }
   } else {
     flow.text(state.phase == engine::Phase::Closed ? "✓ Case finished: every decision is locked"
                                                    : "✓ Decision locked",
-              &colours.good);
+              &colours.good, true);
   }
 
   if (state.phase != engine::Phase::Gathering || model.readOnly) {
@@ -175,13 +229,12 @@ void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) 
       }
     }
   }
-  std::string replies = pending == 0   ? std::string("No replies pending")
-                        : pending == 1 ? std::string("1 reply pending")
-                                       : std::to_string(pending) + " replies pending";
+  std::string replies =
+      pending == 0 ? std::string("none pending") : std::to_string(pending) + " pending";
   if (nextDue) {
-    replies += " (next by " + shortWhen(calendar, *nextDue) + ")";
+    replies += ", next due " + shortWhen(calendar, *nextDue);
   }
-  flow.text(replies);
+  flow.group("Replies", replies);
 
   const char* kWait = "Wait for next reply";
   flow.next(ImGui::CalcTextSize(kWait).x + ImGui::GetStyle().FramePadding.x * 2.0f);
@@ -197,6 +250,23 @@ void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) 
 }
 
 // ── Contact and household ───────────────────────────────────────────────────────────────
+
+// Who made the contact, said once: "Health visitor", or "PC Adams (Police)" when the role
+// does not already say which agency they work for.
+std::string referrerText(const core::Contact& contact) {
+  if (contact.anonymous || contact.referrerRole.empty()) {
+    return "Anonymous referrer";
+  }
+  std::string out = contact.referrerRole;
+  if (contact.referrerAgency) {
+    const std::string agency(core::labelOf(*contact.referrerAgency));
+    const std::string firstWord = lowerAll(agency.substr(0, agency.find_first_of(" (")));
+    if (firstWord.empty() || lowerAll(out).find(firstWord) == std::string::npos) {
+      out += " (" + agency + ")";
+    }
+  }
+  return out;
+}
 
 void drawContact(const view::WorkspaceModel& model, view::IntentSink& sink) {
   const auto& scenario = *model.scenario;
@@ -243,16 +313,7 @@ void drawContact(const view::WorkspaceModel& model, view::IntentSink& sink) {
     }
   };
   field("Arrived:", arrival);
-  std::string from = contact.anonymous || contact.referrerRole.empty() ? "Anonymous referrer"
-                                                                       : contact.referrerRole;
-  if (contact.referrerAgency) {
-    from += " (" + std::string(core::labelOf(*contact.referrerAgency)) + ")";
-  }
-  field("From:", from);
-  if (const auto* source =
-          core::findCensusCode(core::CodeSet::ReferralSource, contact.sourceCode)) {
-    field("Census source:", contact.sourceCode + " " + std::string(source->label));
-  }
+  field("From:", referrerText(contact));
   field("Parent aware of the contact:", contact.parentAware ? "yes" : "no");
   field("Parent agreed to the referral:", contact.parentConsented ? "yes" : "no");
   ImGui::Spacing();
@@ -262,6 +323,14 @@ void drawContact(const view::WorkspaceModel& model, view::IntentSink& sink) {
     ImGui::Spacing();
     boldLine("What they ask for");
     ui::text(contact.request);
+  }
+  // The census code, for recording only: small and muted, its meaning on hover.
+  if (const auto* source =
+          core::findCensusCode(core::CodeSet::ReferralSource, contact.sourceCode)) {
+    ImGui::Spacing();
+    muted("Census referral source " + contact.sourceCode);
+    tooltip("Children-in-need census source of referral " + contact.sourceCode + ": " +
+            std::string(source->label));
   }
 }
 
@@ -274,30 +343,166 @@ void drawContactColumn(const view::WorkspaceModel& model, view::IntentSink& sink
 
 // ── Chronology ──────────────────────────────────────────────────────────────────────────
 
-void drawChronology(const view::WorkspaceModel& model, WorkspaceUi& ui) {
-  heading("Chronology");
+// "Earlier contact", "Section 47 enquiry": a record's type as a practitioner reads it
+// beside the contact being screened.
+std::string recordKind(core::RecordKind kind) {
+  switch (kind) {
+  case core::RecordKind::Contact:
+    return "Earlier contact";
+  case core::RecordKind::Referral:
+    return "Earlier referral";
+  default:
+    return std::string(core::labelOf(kind));
+  }
+}
+
+// "18 months before", "same day".
+std::string recordAge(int day) {
+  if (day >= 0) {
+    return "same day";
+  }
+  std::string age = engine::describeRecordAge(day);
+  constexpr std::string_view kSuffix = " the contact";
+  if (age.size() > kSuffix.size() &&
+      std::string_view(age).substr(age.size() - kSuffix.size()) == kSuffix) {
+    age.resize(age.size() - kSuffix.size());
+  }
+  return age;
+}
+
+// The records search, one block a record, oldest first.
+void drawRecordsFound(const core::Records& records, const std::string& fallback) {
+  if (records.entries.empty()) {
+    ui::text(fallback);
+    return;
+  }
+  std::vector<const core::RecordEntry*> entries;
+  for (const auto& entry : records.entries) {
+    entries.push_back(&entry);
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto* a, const auto* b) { return a->day < b->day; });
+  for (const auto* entry : entries) {
+    ImGui::Bullet();
+    ImGui::PushFont(fonts().bold);
+    ui::text(recordKind(entry->kind) + " (" + recordAge(entry->day) + "):");
+    ImGui::PopFont();
+    ImGui::Indent(ImGui::GetTreeNodeToLabelSpacing());
+    ui::text(entry->summary);
+    ImGui::Unindent(ImGui::GetTreeNodeToLabelSpacing());
+  }
+}
+
+// An entry's heading: the engine's words, with the check's own label kept apart from what
+// happened to it ("Check requested — Police: Liam, Chloe and the address").
+std::string entryHeading(const view::WorkspaceModel& model, const engine::TranscriptEntry* entry,
+                         const engine::TranscriptLine& line) {
+  const auto& scenario = *model.scenario;
+  if (entry == nullptr) {
+    return line.heading;
+  }
+  const bool isCheck = entry->kind == engine::EntryKind::CheckRequested ||
+                       entry->kind == engine::EntryKind::ConsentRefused ||
+                       entry->kind == engine::EntryKind::Reply ||
+                       entry->kind == engine::EntryKind::NoReply;
+  if (isCheck && entry->item >= 0 && at(entry->item) < scenario.checks.size()) {
+    const auto& check = scenario.checks[at(entry->item)];
+    const std::string label =
+        check.label.empty() ? std::string(core::labelOf(check.agency)) : check.label;
+    constexpr std::string_view kPartial = " (partial)";
+    const bool partial =
+        line.heading.size() > kPartial.size() &&
+        std::string_view(line.heading).substr(line.heading.size() - kPartial.size()) == kPartial;
+    switch (entry->kind) {
+    case engine::EntryKind::CheckRequested:
+      return "Check requested — " + label;
+    case engine::EntryKind::ConsentRefused:
+      return "Consent refused — " + label;
+    case engine::EntryKind::Reply:
+      return (partial ? "Partial reply — " : "Reply — ") + label;
+    default:
+      return "No reply — " + label;
+    }
+  }
+  if (entry->kind == engine::EntryKind::Contact) {
+    return "Contact received — " + referrerText(scenario.contact) + ", " +
+           lowerFirst(core::labelOf(scenario.contact.channel));
+  }
+  return line.heading;
+}
+
+// The entries of the chronology, oldest first. When entries arrive, the view scrolls so
+// that its top is the start of an entry and the first new entry shows from its beginning;
+// space after the newest entry lets it come to the top.
+void drawChronologyEntries(const view::WorkspaceModel& model, WorkspaceUi& ui) {
   const auto& lines = model.chronology;
+  const auto& calendar = *model.calendar;
   if (lines.empty()) {
     muted("Nothing yet. What you read, ask and hear back appears here as it happens, the "
           "newest at the bottom.");
+    ui.chronologySeen = 0;
+    ui.chronologyAnchor = 0;
+    ui.chronologySettle = 0;
+    return;
   }
+  const auto& transcript = model.state->transcript;
+  const bool matched = transcript.size() == lines.size();
+  std::vector<float> starts(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& line = lines[i];
+    const engine::TranscriptEntry* entry = matched ? &transcript[i] : nullptr;
+    if (i > 0) {
+      ImGui::Spacing();
+      ImGui::Separator();
+    }
+    starts[i] = ImGui::GetCursorPosY();
     ImGui::PushID(static_cast<int>(i));
-    muted(shortWhen(*model.calendar, line.at));
-    boldLine(line.heading);
-    if (!line.text.empty()) {
+    muted(shortWhen(calendar, line.at));
+    boldLine(entryHeading(model, entry, line));
+    if (entry != nullptr && entry->kind == engine::EntryKind::Records) {
+      drawRecordsFound(model.scenario->records, line.text);
+    } else if (entry != nullptr && entry->kind == engine::EntryKind::Waited) {
+      ui::text("From " + shortWhen(calendar, entry->started) + " to " +
+               shortWhen(calendar, entry->at) + ".");
+    } else if (!line.text.empty()) {
       ui::text(line.text);
     }
-    ImGui::Separator();
     ImGui::PopID();
   }
+  const float end = ImGui::GetCursorPosY();
+  const float view = ImGui::GetWindowHeight();
   if (lines.size() != ui.chronologySeen) {
     if (lines.size() > ui.chronologySeen) {
-      ImGui::SetScrollHereY(1.0f); // show the newest entry
+      // The first new entry (the newest when the view first opens) is to show.
+      ui.chronologyFirst = ui.chronologySeen == 0 ? lines.size() - 1 : ui.chronologySeen;
+      ui.chronologySettle = 3; // frames: a scroll bar that appears re-wraps the text
     }
     ui.chronologySeen = lines.size();
   }
+  if (ui.chronologySettle > 0) {
+    // The first new entry at the top or, when everything from an earlier entry on fits,
+    // that earlier entry's start at the top.
+    std::size_t anchor = std::min(ui.chronologyFirst, lines.size() - 1);
+    while (anchor > 0 && end - starts[anchor - 1] <= view) {
+      --anchor;
+    }
+    ui.chronologyAnchor = anchor;
+    ImGui::SetScrollY(starts[anchor]);
+    --ui.chronologySettle;
+  }
+  const std::size_t anchor = std::min(ui.chronologyAnchor, lines.size() - 1);
+  const float room = starts[anchor] + view - end;
+  if (room > 0.0f && anchor > 0) {
+    ImGui::Dummy(ImVec2(1.0f, std::ceil(room)));
+  }
+}
+
+// The chronology as a column: its heading stays in place above the scrolling entries.
+void drawChronologyColumn(const view::WorkspaceModel& model, WorkspaceUi& ui) {
+  heading("Chronology");
+  ImGui::BeginChild("##chronology-entries", ImVec2(0.0f, 0.0f), false, kColumnFlags);
+  drawChronologyEntries(model, ui);
+  ImGui::EndChild();
 }
 
 // The contact and the chronology as two tabs of one column (large text sizes). New
@@ -320,7 +525,7 @@ void drawReadingTabs(const view::WorkspaceModel& model, WorkspaceUi& ui, view::I
   track("Chronology");
   if (chronologyOpen) {
     ImGui::BeginChild("##body-chronology", ImVec2(0.0f, 0.0f), false, kColumnFlags);
-    drawChronology(model, ui);
+    drawChronologyEntries(model, ui);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -753,8 +958,10 @@ void drawWorkspace(const view::ShellModel& model, WorkspaceUi& ui, view::IntentS
     drawContactColumn(workspace, sink);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##ws-chronology", ImVec2(middle, height), true, kColumnFlags);
-    drawChronology(workspace, ui);
+    ImGui::BeginChild("##ws-chronology", ImVec2(middle, height), true,
+                      kColumnFlags | ImGuiWindowFlags_NoScrollbar |
+                          ImGuiWindowFlags_NoScrollWithMouse);
+    drawChronologyColumn(workspace, ui);
     ImGui::EndChild();
   } else {
     const float left = std::floor((avail.x - spacing) * 0.5f);

@@ -67,6 +67,9 @@ struct WorkspaceUi {
   std::string notes;                        // draft of the free notes
   std::map<std::string, CheckDraft> checks; // by check id
   std::size_t chronologySeen = 0;           // entries shown so far (scrolls to new ones)
+  std::size_t chronologyFirst = 0;          // the first entry that came since the last look
+  std::size_t chronologyAnchor = 0;         // the entry brought to the top when new ones came
+  int chronologySettle = 0;                 // frames left to hold that entry at the top
   WorkspaceTab tab = WorkspaceTab::Enquiries;
   std::optional<WorkspaceTab> selectTab; // the shell may ask for a tab; used once
   DecisionFormUi decision;

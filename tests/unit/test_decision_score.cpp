@@ -218,7 +218,8 @@ TEST_CASE("low-yield checks that delay a same-day case cost information points")
   CHECK(rules(s) == std::vector<std::string>{"critical.urgent_without_same_day_action"});
   bool named = false;
   for (const auto& line : s.components[1].lines) {
-    named = named || line.text.find("added no critical fact: chk-probation") != std::string::npos;
+    named = named ||
+            line.text.find("added no critical fact: Probation service (Liam)") != std::string::npos;
   }
   CHECK(named);
 }
