@@ -4,6 +4,8 @@
 // rest are only counted. Nothing here throws on input, whatever the bytes.
 #include "sim/scoring/decision_table.hpp"
 
+#include "sim/core/trim.hpp"
+
 #include "sim/core/nearest.hpp"
 #include "sim/core/utf8.hpp"
 
@@ -66,17 +68,7 @@ int toInt(std::size_t n) { return n > INT_MAX ? INT_MAX : static_cast<int>(n); }
 
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
-std::string_view trim(std::string_view s) {
-  std::size_t begin = 0;
-  std::size_t end = s.size();
-  while (begin < end && isBlank(s[begin])) {
-    ++begin;
-  }
-  while (end > begin && isBlank(s[end - 1])) {
-    --end;
-  }
-  return s.substr(begin, end - begin);
-}
+std::string_view trim(std::string_view s) { return core::trimBlanks(s); }
 
 std::string lowercase(std::string_view s) {
   std::string out(s);

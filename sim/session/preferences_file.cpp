@@ -1,6 +1,8 @@
 // The preferences file format: "key = value" lines, '#' comments.
 #include "sim/session/preferences_file.hpp"
 
+#include "sim/core/trim.hpp"
+
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
@@ -12,15 +14,7 @@ namespace sim::session {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+std::string_view trim(std::string_view s) { return core::trimBlanks(s, true); }
 
 std::optional<int> integer(std::string_view s, int low, int high) {
   int value = 0;

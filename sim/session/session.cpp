@@ -2,6 +2,7 @@
 // abandoned), actions recorded as they happen, preferences; and rebuilding the shell model.
 #include "sim/session/session.hpp"
 
+#include "sim/core/trim.hpp"
 #include "sim/engine/debrief.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/transcript.hpp"
@@ -29,13 +30,7 @@ bool validProfileId(const std::string& id) {
   });
 }
 
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string::npos) {
-    return {};
-  }
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
+std::string trimmed(const std::string& s) { return std::string(core::trimBlanks(s)); }
 
 } // namespace
 
