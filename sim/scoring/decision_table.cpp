@@ -4,9 +4,8 @@
 // rest are only counted. Nothing here throws on input, whatever the bytes.
 #include "sim/scoring/decision_table.hpp"
 
-#include "sim/core/trim.hpp"
-
 #include "sim/core/nearest.hpp"
+#include "sim/core/trim.hpp"
 #include "sim/core/utf8.hpp"
 
 #include <algorithm>
