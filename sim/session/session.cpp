@@ -325,6 +325,9 @@ void Session::act(const engine::Action& action) {
     return;
   }
   m_refusal.clear();
+  if (!m_store) {
+    return; // no store at all (not even in memory): nothing can be kept, a notice said so
+  }
   const auto recorded =
       recordEvent(*m_store, m_attemptId, *m_attempt, applied.value(), m_rubric, m_options.now());
   if (!recorded) {

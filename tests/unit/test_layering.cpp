@@ -160,3 +160,23 @@ TEST_CASE("only the command-line tool includes nlohmann-json") {
   CHECK(bad.empty());
   CHECK(badSim.empty());
 }
+
+TEST_CASE(
+    "the session and view libraries and the pure libraries never include the UI or platform") {
+  for (const auto* lib : {"core", "scenario", "engine", "scoring", "storage", "view", "session"}) {
+    for (const auto& include : includesUnder(std::string("sim/") + lib)) {
+      INFO(include.file << " includes " << include.header);
+      CHECK_FALSE(startsWith(include.header, "sim/ui/"));
+      CHECK_FALSE(startsWith(include.header, "sim/platform/"));
+      CHECK_FALSE(startsWith(include.header, "sim/app/"));
+    }
+  }
+  // The view model is plain data over the engine's and scoring's values: no files, no store.
+  REQUIRE(countOf(includesUnder("sim/view"), "sim/engine/") > 0); // the scan sees the folder
+  for (const auto& include : includesUnder("sim/view")) {
+    INFO(include.file << " includes " << include.header);
+    CHECK_FALSE(startsWith(include.header, "sim/storage/"));
+    CHECK_FALSE(startsWith(include.header, "sim/scenario/"));
+    CHECK_FALSE(startsWith(include.header, "sim/session/"));
+  }
+}
