@@ -108,9 +108,9 @@ int main(int argc, char** argv) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  // Table column widths and similar layout live in layout.ini beside the preferences.
-  const std::string layout = (config / "layout.ini").string();
-  io.IniFilename = config.empty() || capture ? nullptr : layout.c_str();
+  // The layout (window size, the workspace's column widths) is kept in the preferences;
+  // every ImGui window here is fixed, so ImGui's own ini file would hold nothing.
+  io.IniFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigInputTextCursorBlink = false; // a blinking caret would keep the app drawing
 
@@ -133,20 +133,18 @@ int main(int argc, char** argv) {
 
   ui::UiState uiState;
   view::IntentSink sink;
-  int settle = 3; // frames to draw before blocking on input again
+  // Frames to draw after input before blocking again: enough for ImGui's short animations
+  // (a modal's background dims over about ten frames) to finish.
+  constexpr int kSettleFrames = 12;
+  int settle = kSettleFrames;
   bool first = true;
   while (!window->shouldClose()) {
     if (settle > 0 || capture) {
       window->pollEvents();
       --settle;
     } else {
-      // A hovered item may show a tooltip after a delay; otherwise sleep until input.
-      if (ImGui::IsAnyItemHovered()) {
-        window->waitEvents(0.6);
-      } else {
-        window->waitEvents();
-      }
-      settle = 2;
+      window->waitEvents(); // nothing changes until input arrives: sleep
+      settle = kSettleFrames;
     }
     const auto& prefs = session.model().preferences;
     if (prefs.scalePercent != fontScale) {
@@ -156,7 +154,9 @@ int main(int argc, char** argv) {
                         "Rebuild Frontdoor (tools/dev run copies the font from Debian's "
                         "fonts-dejavu-core package)."});
       }
-      window->reloadFontTexture();
+      if (!first) {
+        window->reloadFontTexture(); // the first frame's backend setup uploads it
+      }
       ui::applyTheme(prefs.theme, fontScale);
       theme = prefs.theme;
     } else if (prefs.theme != theme) {
@@ -180,7 +180,7 @@ int main(int argc, char** argv) {
     first = false;
     auto intents = sink.take();
     if (!intents.empty()) {
-      settle = 3;
+      settle = kSettleFrames;
     }
     for (const auto& intent : intents) {
       session.apply(intent);
@@ -194,8 +194,8 @@ int main(int argc, char** argv) {
     int height = 0;
     window->size(width, height);
     session.setWindowSize(width, height);
-    session.close();
   }
+  session.close(); // a clean exit: the next start offers no crash resume
   window.reset();
   ImGui::DestroyContext();
   return 0;

@@ -54,21 +54,16 @@ storage::DecisionRow decisionRow(const engine::Attempt& attempt, int point, std:
 core::Result<storage::Ok> recordEvent(storage::ResultsStore& store, std::int64_t attemptId,
                                       const engine::Attempt& attempt, const engine::Event& event,
                                       const core::Rubric& rubric, const std::string& now) {
-  if (auto stored = store.appendEvent(attemptId, event.seq, engine::formatEvent(event)); !stored) {
-    return stored;
-  }
+  const auto line = engine::formatEvent(event);
   if (!std::holds_alternative<engine::Decide>(event.action)) {
-    return storage::Ok{};
+    return store.appendEvent(attemptId, event.seq, line);
   }
+  // The locking event, the decision and the attempt's end are kept together: all or none.
   const auto& state = attempt.state();
   const int point = static_cast<int>(state.decisions.size()) - 1;
-  if (auto stored = store.recordDecision(decisionRow(attempt, point, attemptId, rubric)); !stored) {
-    return stored;
-  }
-  if (state.phase == engine::Phase::Closed) {
-    return store.finishAttempt(attemptId, "finished", now);
-  }
-  return storage::Ok{};
+  return store.recordDecisionEvent(attemptId, event.seq, line,
+                                   decisionRow(attempt, point, attemptId, rubric),
+                                   state.phase == engine::Phase::Closed ? now : std::string());
 }
 
 } // namespace sim::session

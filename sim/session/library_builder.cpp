@@ -8,6 +8,7 @@
 #include "sim/core/time_of_day.hpp"
 
 #include <cctype>
+#include <map>
 
 namespace sim::session {
 
@@ -168,8 +169,21 @@ LoadedLibrary loadLibrary(const std::filesystem::path& folder,
       }
     }
   }
+  std::map<std::string, std::string, std::less<>> firstFileOf; // scenario id -> file
   for (const auto& file : list.files) {
-    const auto result = scenario::loadScenarioFile(file);
+    auto result = scenario::loadScenarioFile(file);
+    if (result.scenario) {
+      // Two files with one id (often a copied case): the first keeps it, the later one is
+      // listed as not loading, so starting a case always opens the file it names.
+      const auto [first, added] = firstFileOf.emplace(result.scenario->meta.id, file.string());
+      if (!added) {
+        result.diagnostics.push_back({file.string(), 0, 0, core::Severity::Error,
+                                      "the id '" + result.scenario->meta.id +
+                                          "' is already used by " + first->second +
+                                          "; give this case its own id in [scenario]"});
+        result.scenario.reset();
+      }
+    }
     auto entry = makeEntry(file.string(), result.scenario.get(), result.diagnostics);
     if (result.scenario) {
       entry.preview = makePreview(*result.scenario);

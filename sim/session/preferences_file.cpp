@@ -89,6 +89,12 @@ PreferencesRead parsePreferences(std::string_view text, const std::string& displ
       number(300, 16384, p.windowHeight);
     } else if (key == "last_profile") {
       p.lastProfile = std::string(value);
+    } else if (key == "open_attempt_uid") {
+      p.openAttemptUid = std::string(value);
+    } else if (key == "workspace_contact_percent") {
+      number(view::kMinColumnPercent, view::kMaxColumnPercent, p.contactColumnPercent);
+    } else if (key == "workspace_chronology_percent") {
+      number(view::kMinColumnPercent, view::kMaxColumnPercent, p.chronologyColumnPercent);
     } else if (key == "open_attempt") {
       std::int64_t id = 0;
       const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), id);
@@ -118,7 +124,10 @@ std::string formatPreferences(const view::Preferences& p) {
       << "window_width = " << p.windowWidth << "\n"
       << "window_height = " << p.windowHeight << "\n"
       << "last_profile = " << p.lastProfile << "\n"
+      << "workspace_contact_percent = " << p.contactColumnPercent << "\n"
+      << "workspace_chronology_percent = " << p.chronologyColumnPercent << "\n"
       << "open_attempt = " << p.openAttempt << "\n"
+      << "open_attempt_uid = " << p.openAttemptUid << "\n"
       << "clean_exit = " << (p.cleanExit ? "true" : "false") << "\n";
   return out.str();
 }

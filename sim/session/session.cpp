@@ -44,7 +44,7 @@ Session::Session(SessionOptions options) : m_options(std::move(options)) {
     }
   }
   const bool crashed = !m_model.preferences.cleanExit;
-  const std::int64_t wasOpen = m_model.preferences.openAttempt;
+  const std::string wasOpen = m_model.preferences.openAttemptUid;
   m_model.preferences.cleanExit = false; // until close(): a crash leaves it false
   savePreferences();
   openStore();
@@ -53,11 +53,16 @@ Session::Session(SessionOptions options) : m_options(std::move(options)) {
     selectProfile(m_model.preferences.lastProfile);
   }
   refreshHome();
-  if (crashed && wasOpen != 0 && m_store) {
-    for (const auto& u : m_model.home.unfinished) {
-      if (u.attemptId == wasOpen) {
-        m_model.home.crashResume = u;
-        m_model.home.crashResume->interrupted = true;
+  // Offer to resume only the attempt that was open in this database, for this profile,
+  // and still unfinished (the uid is unique across databases and machines).
+  if (crashed && !wasOpen.empty() && m_store) {
+    const auto row = m_store->attemptByUid(wasOpen);
+    if (row && row.value() && row.value()->practitioner == m_model.home.currentId) {
+      for (const auto& u : m_model.home.unfinished) {
+        if (u.attemptId == row.value()->id) {
+          m_model.home.crashResume = u;
+          m_model.home.crashResume->interrupted = true;
+        }
       }
     }
   }
@@ -100,6 +105,10 @@ void Session::loadLibrary() {
   for (const auto& entry : m_model.library.entries) {
     failed += entry.loaded ? 0 : 1;
   }
+  // The notice describes the library as loaded now: an earlier one goes.
+  std::erase_if(m_model.notices, [](const view::Notice& n) {
+    return n.title.ends_with("does not load") || n.title.ends_with("do not load");
+  });
   if (failed > 0) {
     notice(view::Notice::Kind::Error,
            std::to_string(failed) + (failed == 1 ? " case does not load" : " cases do not load"),
@@ -138,8 +147,13 @@ void Session::savePreferences() {
 }
 
 void Session::setWindowSize(int width, int height) {
-  m_model.preferences.windowWidth = width;
-  m_model.preferences.windowHeight = height;
+  if (width <= 0 || height <= 0) {
+    return; // minimised: keep the last real size
+  }
+  // The same limits the preferences file accepts, so the app never writes a value it would
+  // then warn about.
+  m_model.preferences.windowWidth = std::clamp(width, 400, 16384);
+  m_model.preferences.windowHeight = std::clamp(height, 300, 16384);
 }
 
 void Session::close() {
@@ -169,6 +183,16 @@ void Session::selectProfile(const std::string& id) {
   if (!found.value()) {
     return; // a profile named in old preferences that is no longer there
   }
+  if (found.value()->id != m_model.home.currentId && !m_model.home.currentId.empty()) {
+    // Another person: nothing of the previous one's stays open or offered.
+    if (m_attempt) {
+      closeAttempt();
+    }
+    m_model.home.crashResume.reset();
+    if (m_model.screen != view::Screen::Home) {
+      m_model.screen = view::Screen::Home;
+    }
+  }
   m_model.home.currentId = found.value()->id;
   m_model.home.currentName = found.value()->displayName;
   m_model.preferences.lastProfile = id;
@@ -192,6 +216,12 @@ void Session::createProfile(const view::CreateProfile& profile) {
     return;
   }
   if (!m_store) {
+    return;
+  }
+  if (const auto existing = m_store->practitioner(id); existing && existing.value()) {
+    notice(view::Notice::Kind::Error, "That id is already a profile",
+           "The id '" + id + "' belongs to " + existing.value()->displayName + ".",
+           "If that is you, choose it in the list of profiles; otherwise pick another id.");
     return;
   }
   if (auto saved = m_store->savePractitioner({id, name, trimmed(profile.team), ""}); !saved) {
@@ -233,8 +263,7 @@ void Session::startAttempt(const std::string& scenarioId) {
   m_attemptId = id.value();
   m_readOnly = false;
   m_refusal.clear();
-  m_model.preferences.openAttempt = m_attemptId;
-  savePreferences();
+  rememberOpenAttempt();
   m_model.screen = view::Screen::Workspace;
 }
 
@@ -285,8 +314,7 @@ bool Session::openStoredAttempt(std::int64_t id, bool readOnly) {
   m_attemptId = id;
   m_readOnly = readOnly || row.value()->status != "in_progress";
   m_refusal.clear();
-  m_model.preferences.openAttempt = m_readOnly ? 0 : id;
-  savePreferences();
+  rememberOpenAttempt();
   return true;
 }
 
@@ -309,8 +337,24 @@ void Session::closeAttempt() {
   m_attemptId = 0;
   m_readOnly = false;
   m_refusal.clear();
-  m_model.preferences.openAttempt = 0;
-  savePreferences();
+  rememberOpenAttempt();
+}
+
+void Session::rememberOpenAttempt() {
+  const bool open =
+      m_attempt && !m_readOnly && m_attempt->state().phase != engine::Phase::Closed && m_store;
+  std::string uid;
+  if (open) {
+    if (const auto row = m_store->attempt(m_attemptId); row && row.value()) {
+      uid = row.value()->uid;
+    }
+  }
+  const std::int64_t id = open ? m_attemptId : 0;
+  if (id != m_model.preferences.openAttempt || uid != m_model.preferences.openAttemptUid) {
+    m_model.preferences.openAttempt = id;
+    m_model.preferences.openAttemptUid = uid;
+    savePreferences();
+  }
 }
 
 void Session::act(const engine::Action& action) {
@@ -345,10 +389,7 @@ void Session::act(const engine::Action& action) {
   }
   if (std::holds_alternative<engine::Decide>(action)) {
     m_model.screen = view::Screen::Debrief;
-    if (m_attempt->state().phase == engine::Phase::Closed) {
-      m_model.preferences.openAttempt = 0;
-      savePreferences();
-    }
+    rememberOpenAttempt();
   } else if (std::holds_alternative<engine::OpenNextDecisionPoint>(action)) {
     m_model.screen = view::Screen::Workspace;
   }
@@ -393,6 +434,12 @@ void Session::apply(const view::Intent& intent) {
         } else if constexpr (std::is_same_v<T, view::SetScale>) {
           m_model.preferences.scalePercent =
               std::clamp(i.percent, view::kMinScalePercent, view::kMaxScalePercent);
+          savePreferences();
+        } else if constexpr (std::is_same_v<T, view::SetWorkspaceColumns>) {
+          m_model.preferences.contactColumnPercent =
+              std::clamp(i.contactPercent, view::kMinColumnPercent, view::kMaxColumnPercent);
+          m_model.preferences.chronologyColumnPercent =
+              std::clamp(i.chronologyPercent, view::kMinColumnPercent, view::kMaxColumnPercent);
           savePreferences();
         } else if constexpr (std::is_same_v<T, view::DismissResumeOffer>) {
           m_model.home.crashResume.reset();

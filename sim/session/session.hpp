@@ -68,6 +68,8 @@ private:
   void abandonAttempt(std::int64_t id);
   void act(const engine::Action& action);
   void closeAttempt();
+  /// Keep the preferences' open attempt (id and uid) equal to what is open and unfinished.
+  void rememberOpenAttempt();
 
   void notice(view::Notice::Kind kind, std::string title, std::string message,
               std::string whatToDo);

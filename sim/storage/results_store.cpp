@@ -229,6 +229,24 @@ core::Result<Ok> ResultsStore::recordDecision(const DecisionRow& d) {
   return Ok{};
 }
 
+core::Result<Ok> ResultsStore::recordDecisionEvent(std::int64_t attempt, int seq,
+                                                   const std::string& line,
+                                                   const DecisionRow& decision,
+                                                   const std::string& finishedAt) {
+  return inTransaction<Ok>(m_database->handle(), [&]() -> core::Result<Ok> {
+    if (auto stored = appendEvent(attempt, seq, line); !stored) {
+      return stored;
+    }
+    if (auto stored = recordDecision(decision); !stored) {
+      return stored;
+    }
+    if (!finishedAt.empty()) {
+      return finishAttempt(attempt, "finished", finishedAt);
+    }
+    return Ok{};
+  });
+}
+
 core::Result<std::vector<std::string>> ResultsStore::events(std::int64_t attempt) {
   Statement s(m_database->handle(), "SELECT payload FROM events WHERE attempt = ?1 ORDER BY seq");
   if (!s.ok()) {

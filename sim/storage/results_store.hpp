@@ -93,6 +93,11 @@ public:
   core::Result<Ok> finishAttempt(std::int64_t attempt, const std::string& status,
                                  const std::string& finishedAt);
   core::Result<Ok> recordDecision(const DecisionRow& decision);
+  /// The event that locked a decision, the decision's row and (with a non-empty
+  /// `finishedAt`) the attempt's end, in one transaction: all of them or none, so a failed
+  /// write can simply be tried again.
+  core::Result<Ok> recordDecisionEvent(std::int64_t attempt, int seq, const std::string& line,
+                                       const DecisionRow& decision, const std::string& finishedAt);
 
   /// The event lines of an attempt, in order.
   core::Result<std::vector<std::string>> events(std::int64_t attempt);

@@ -18,13 +18,14 @@ namespace {
 std::string steps(int count) { return std::to_string(count) + (count == 1 ? " step" : " steps"); }
 
 void drawCrashResume(const view::UnfinishedAttempt& u, view::IntentSink& sink) {
-  ImGui::BeginChild("crash-resume", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.6f), true);
+  ImGui::BeginGroup();
   ImGui::PushFont(fonts().bold);
   ImGui::TextUnformatted("Frontdoor closed unexpectedly last time.");
   ImGui::PopFont();
-  text("You were working on \"" + u.title + "\". " +
-       (u.events == 1 ? std::string("The step you took was saved.")
-                      : "All " + steps(u.events) + " you took were saved.") +
+  const std::string saved = u.events == 0   ? std::string("You had opened it but not yet acted.")
+                            : u.events == 1 ? std::string("The step you took was saved.")
+                                            : "All " + steps(u.events) + " you took were saved.";
+  text("You were working on \"" + u.title + "\". " + saved +
        " Would you like to carry on where you left off?");
   if (u.resumable) {
     if (button("Resume where I left off")) {
@@ -37,10 +38,18 @@ void drawCrashResume(const view::UnfinishedAttempt& u, view::IntentSink& sink) {
   if (button("Not now")) {
     sink.push(view::DismissResumeOffer{});
   }
-  ImGui::EndChild();
+  ImGui::EndGroup();
+  // Framed by a rule above and below, so its height always fits its text at any size.
+  ImGui::Separator();
 }
 
 void drawProfiles(const view::ShellModel& model, HomeUi& ui, view::IntentSink& sink) {
+  if (!ui.submitted.empty() && ui.submitted == model.home.currentId) {
+    ui.newId.clear();
+    ui.newName.clear();
+    ui.newTeam.clear();
+    ui.submitted.clear();
+  }
   heading("Who is practising?");
   if (model.home.profiles.empty()) {
     muted("No profiles yet. Create one below: use a pseudonymous id (your initials and a "
@@ -107,10 +116,9 @@ void drawProfiles(const view::ShellModel& model, HomeUi& ui, view::IntentSink& s
   const bool ready = !ui.newId.empty() && !ui.newName.empty();
   if (button("Create profile")) {
     if (ready) {
+      // The drafts stay until the profile exists: a refused id can be corrected in place.
       sink.push(view::CreateProfile{ui.newId, ui.newName, ui.newTeam});
-      ui.newId.clear();
-      ui.newName.clear();
-      ui.newTeam.clear();
+      ui.submitted = ui.newId;
       storage->SetBool(triedId, false);
     } else {
       storage->SetBool(triedId, true);

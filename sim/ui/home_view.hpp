@@ -13,6 +13,7 @@ struct HomeUi {
   std::string newId;
   std::string newName;
   std::string newTeam;
+  std::string submitted; // the id asked for; the form clears once it is the current profile
 };
 
 void drawHome(const view::ShellModel& model, HomeUi& ui, view::IntentSink& sink);

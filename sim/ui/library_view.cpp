@@ -17,6 +17,11 @@ namespace sim::ui {
 
 namespace {
 
+// Selection survives a reload that adds or removes files: entries are found by key.
+std::string entryKey(const view::LibraryEntry& entry) {
+  return entry.loaded ? entry.id : entry.file;
+}
+
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -139,7 +144,7 @@ void drawTable(const view::LibraryModel& model, LibraryUi& ui) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    const bool selected = ui.selected == static_cast<int>(i);
+    const bool selected = ui.selected == entryKey(entry);
     // The title and, under it, the practice area, as one highlighted row: a selectable as
     // tall as both lines, with the two lines drawn over it.
     std::string detail = entry.loaded ? entry.practiceArea : std::string();
@@ -158,7 +163,7 @@ void drawTable(const view::LibraryModel& model, LibraryUi& ui) {
                           ImGuiSelectableFlags_SpanAllColumns |
                               ImGuiSelectableFlags_AllowItemOverlap,
                           ImVec2(0.0f, rowHeight))) {
-      ui.selected = static_cast<int>(i);
+      ui.selected = entryKey(entry);
     }
     track(("Case##" + (entry.loaded ? entry.id : entry.file)).c_str());
     const ImVec2 after = ImGui::GetCursorScreenPos();
@@ -202,13 +207,17 @@ void drawTable(const view::LibraryModel& model, LibraryUi& ui) {
 }
 
 void drawPreview(const view::LibraryModel& model, const LibraryUi& ui, view::IntentSink& sink) {
-  if (ui.selected < 0 || ui.selected >= static_cast<int>(model.entries.size())) {
+  const view::LibraryEntry* found = nullptr;
+  for (const auto& e : model.entries) {
+    found = found != nullptr ? found : (entryKey(e) == ui.selected ? &e : nullptr);
+  }
+  if (found == nullptr) {
     heading("Choose a case");
     text("Select a case in the list to read how the contact arrived and who is in the "
          "household. The panel's view and what happened stay hidden until you decide.");
     return;
   }
-  const auto& entry = model.entries[static_cast<std::size_t>(ui.selected)];
+  const auto& entry = *found;
   if (!entry.loaded) {
     heading(entry.title);
     text(entry.file + " cannot be opened. Fix these problems in the file and choose Reload "
@@ -232,8 +241,11 @@ void drawPreview(const view::LibraryModel& model, const LibraryUi& ui, view::Int
     }
     ImGui::SameLine();
     if (button(("Start again##case-" + entry.id).c_str())) {
+      // The unfinished attempt is set aside (kept in the history, not scored).
+      sink.push(view::AbandonAttempt{entry.unfinishedAttempt});
       sink.push(view::StartAttempt{entry.id});
     }
+    tooltip("Sets your unfinished attempt aside and starts the case afresh.");
   } else if (button(("Start this case##case-" + entry.id).c_str())) {
     sink.push(view::StartAttempt{entry.id});
   }

@@ -14,7 +14,7 @@ struct LibraryUi {
   std::string search;
   int statusFilter = 0;   // 0 all, 1 new, 2 in progress, 3 done
   std::string areaFilter; // empty: all practice areas
-  int selected = -1;
+  std::string selected;   // the selected entry's key (its id, or its file when it did not load)
 };
 
 void drawLibrary(const view::ShellModel& model, LibraryUi& ui, view::IntentSink& sink);

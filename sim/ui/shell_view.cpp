@@ -128,7 +128,15 @@ void drawNavigation(const view::ShellModel& model, view::IntentSink& sink) {
   ImGui::Separator();
 }
 
-void drawNotices(const view::ShellModel& model, view::IntentSink& sink) {
+void drawNotices(const view::ShellModel& model, float& lastHeight, view::IntentSink& sink) {
+  if (model.notices.empty()) {
+    return;
+  }
+  // At most a third of the window, scrolling beyond that, so notices never squeeze the
+  // screen below them away; sized to last frame's content.
+  const float most = ImGui::GetContentRegionAvail().y / 3.0f;
+  const float height = lastHeight > 0.0f ? std::min(lastHeight, most) : most;
+  ImGui::BeginChild("##notices", ImVec2(0.0f, height), false);
   for (std::size_t i = 0; i < model.notices.size(); ++i) {
     const auto& n = model.notices[i];
     ImGui::PushID(static_cast<int>(i));
@@ -151,6 +159,8 @@ void drawNotices(const view::ShellModel& model, view::IntentSink& sink) {
     ImGui::Separator();
     ImGui::PopID();
   }
+  lastHeight = ImGui::GetCursorPosY() + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::EndChild();
 }
 
 } // namespace
@@ -165,7 +175,7 @@ void drawShell(const view::ShellModel& model, UiState& ui, view::IntentSink& sin
   ImGui::Begin("Frontdoor", nullptr, kFlags);
   shortcuts(model, sink);
   drawNavigation(model, sink);
-  drawNotices(model, sink);
+  drawNotices(model, ui.noticesHeight, sink);
   switch (model.screen) {
   case view::Screen::Home:
     drawHome(model, ui.home, sink);

@@ -21,6 +21,7 @@ struct UiState {
   WorkspaceUi workspace;
   DebriefUi debrief;
   ProgressUi progress;
+  float noticesHeight = 0.0f; // the notices' height last frame
 };
 
 /// Draw one frame of the app into the whole display.

@@ -933,6 +933,43 @@ std::string describeWorkingTime(int minutes, int minutesPerDay) {
   return hoursAndMinutes(minutes);
 }
 
+namespace {
+
+// A draggable divider between two columns. While dragged, the share lives in `drag`; on
+// release it becomes the practitioner's layout (SetWorkspaceColumns, kept in preferences).
+void columnDivider(const char* id, float width, float height, float usable,
+                   std::optional<float>& drag, float share, const view::ShellModel& model,
+                   view::IntentSink& sink) {
+  ImGui::InvisibleButton(id, ImVec2(width, height));
+  track(id);
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  }
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  const float x = std::floor((min.x + max.x) * 0.5f);
+  ImGui::GetWindowDrawList()->AddLine(
+      ImVec2(x, min.y + height * 0.45f), ImVec2(x, min.y + height * 0.55f),
+      ImGui::GetColorU32(ImGui::IsItemActive() ? ImGuiCol_SeparatorActive : ImGuiCol_Separator),
+      2.0f);
+  if (ImGui::IsItemActive() && usable > 0.0f) {
+    const float limit = static_cast<float>(view::kMaxColumnPercent) / 100.0f;
+    const float floor = static_cast<float>(view::kMinColumnPercent) / 100.0f;
+    drag = std::clamp(share + ImGui::GetIO().MouseDelta.x / usable, floor, limit);
+  }
+  if (ImGui::IsItemDeactivated() && drag) {
+    const auto percent = [](float f) { return static_cast<int>(std::lround(f * 100.0f)); };
+    const bool contact = std::string_view(id) == "##divider-contact";
+    sink.push(view::SetWorkspaceColumns{
+        contact ? percent(*drag) : model.preferences.contactColumnPercent,
+        contact ? model.preferences.chronologyColumnPercent : percent(*drag)});
+    drag.reset();
+  }
+  tooltip("Drag to widen or narrow the columns");
+}
+
+} // namespace
+
 void drawWorkspace(const view::ShellModel& model, WorkspaceUi& ui, view::IntentSink& sink) {
   const auto& workspace = model.workspace;
   if (!workspace.scenario || workspace.state == nullptr || workspace.calendar == nullptr) {
@@ -952,17 +989,36 @@ void drawWorkspace(const view::ShellModel& model, WorkspaceUi& ui, view::IntentS
   // contact and the chronology share one column as two tabs.
   const bool threeColumns = avail.x >= ImGui::GetFontSize() * 62.0f;
   if (threeColumns) {
-    const float left = std::floor((avail.x - 2.0f * spacing) * 0.30f);
-    const float middle = std::floor((avail.x - 2.0f * spacing) * 0.33f);
+    // Column widths: the practitioner's (kept in the preferences), or a divider being
+    // dragged now; the actions column takes the rest.
+    const float usable = avail.x - 2.0f * spacing;
+    const float contactShare = ui.dragContact.value_or(
+        static_cast<float>(model.preferences.contactColumnPercent) / 100.0f);
+    const float chronologyShare = ui.dragChronology.value_or(
+        static_cast<float>(model.preferences.chronologyColumnPercent) / 100.0f);
+    const float left = std::floor(usable * contactShare);
+    const float middle = std::floor(usable * chronologyShare);
     ImGui::BeginChild("##ws-contact", ImVec2(left, height), true, kColumnFlags);
     drawContactColumn(workspace, sink);
     ImGui::EndChild();
-    ImGui::SameLine();
+    ImGui::SameLine(0.0f, 0.0f);
+    columnDivider("##divider-contact", spacing, height, usable, ui.dragContact, contactShare, model,
+                  sink);
+    ImGui::SameLine(0.0f, 0.0f);
     ImGui::BeginChild("##ws-chronology", ImVec2(middle, height), true,
                       kColumnFlags | ImGuiWindowFlags_NoScrollbar |
                           ImGuiWindowFlags_NoScrollWithMouse);
     drawChronologyColumn(workspace, ui);
     ImGui::EndChild();
+    ImGui::SameLine(0.0f, 0.0f);
+    columnDivider("##divider-chronology", spacing, height, usable, ui.dragChronology,
+                  chronologyShare, model, sink);
+    ImGui::SameLine(0.0f, 0.0f);
+    ImGui::BeginChild("##ws-actions", ImVec2(0.0f, height), true, kColumnFlags);
+    drawTabs(workspace, ui, sink);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    return;
   } else {
     const float left = std::floor((avail.x - spacing) * 0.5f);
     ImGui::BeginChild("##ws-reading", ImVec2(left, height), true, kColumnFlags);

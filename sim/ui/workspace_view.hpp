@@ -73,6 +73,9 @@ struct WorkspaceUi {
   WorkspaceTab tab = WorkspaceTab::Enquiries;
   std::optional<WorkspaceTab> selectTab; // the shell may ask for a tab; used once
   DecisionFormUi decision;
+  // Column dividers being dragged: the share of the width (0..1) until released.
+  std::optional<float> dragContact;
+  std::optional<float> dragChronology;
 };
 
 /// "Tue 11:20" (with " · day N" when a week or more from the contact).

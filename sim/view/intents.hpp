@@ -59,10 +59,15 @@ struct DismissNotice {
 };
 /// Put off the offer to resume an attempt interrupted by a crash (it stays unfinished).
 struct DismissResumeOffer {};
+/// New widths of the workspace's contact and chronology columns (percent of the width).
+struct SetWorkspaceColumns {
+  int contactPercent = 30;
+  int chronologyPercent = 33;
+};
 
 using Intent = std::variant<SelectProfile, CreateProfile, ShowScreen, ReloadLibrary, StartAttempt,
                             ResumeAttempt, AbandonAttempt, ReviewAttempt, Act, SetTheme, SetScale,
-                            DismissNotice, DismissResumeOffer>;
+                            DismissNotice, DismissResumeOffer, SetWorkspaceColumns>;
 
 class IntentSink {
 public:

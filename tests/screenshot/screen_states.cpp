@@ -151,8 +151,8 @@ std::string prepare(std::string_view state, session::Session& session, ui::UiSta
                               view::ShowScreen{view::Screen::Home}});
   }
   if (state == "library") {
-    ui.library.selected = entryIndex(session.model().library, kCase);
-    if (ui.library.selected < 0) {
+    ui.library.selected = kCase;
+    if (entryIndex(session.model().library, kCase) < 0) {
       return "the library has no case " + kCase;
     }
     return apply(session, view::ShowScreen{view::Screen::Library});

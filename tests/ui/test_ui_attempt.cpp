@@ -62,7 +62,6 @@ TEST_CASE("a whole attempt through the views records each step and protects hind
   TempFolder folder("ui-attempt");
   ShellDriver d(kScenarios, folder.file("r.sqlite"));
   openCase(d);
-  const auto& state = *d.model().workspace.state;
   requireHindsightProtected(d);
 
   // Read the contact: the referrer's words appear.
@@ -145,7 +144,6 @@ TEST_CASE("a whole attempt through the views records each step and protects hind
   const auto events = d.session().store()->events(d.session().attemptId()).value();
   CHECK(events.size() == d.session().attempt()->log().events.size());
   CHECK(d.session().store()->attempt(d.session().attemptId()).value()->status == "finished");
-  (void)state;
 }
 
 TEST_CASE("going back from the lock confirmation keeps the attempt open") {

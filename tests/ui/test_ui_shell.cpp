@@ -147,3 +147,33 @@ TEST_CASE("after a crash home offers to resume and the button reopens the attemp
   REQUIRE(d.session().attempt() != nullptr);
   CHECK(d.session().attempt()->state().contactRead);
 }
+
+TEST_CASE("a refused profile id keeps what was typed so it can be corrected") {
+  TempFolder folder("ui-profile-refused");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  REQUIRE(d.click("Id##new-profile"));
+  d.type("ab 17"); // a space: refused
+  REQUIRE(d.click("Display name##new-profile"));
+  d.type("Alex B");
+  REQUIRE(d.click("Create profile"));
+  CHECK(d.model().home.currentId.empty());
+  CHECK(d.ui().home.newId == "ab 17");
+  CHECK(d.ui().home.newName == "Alex B");
+  d.step();
+  CHECK(d.harness().shows("That profile id cannot be used"));
+}
+
+TEST_CASE("dragging a workspace divider sets the column widths kept in the preferences") {
+  TempFolder folder("ui-divider");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  createProfile(d);
+  d.session().apply(sim::view::StartAttempt{"s47-baby-bruise"});
+  d.step();
+  const int before = d.model().preferences.contactColumnPercent;
+  REQUIRE(d.drag("##divider-contact", 120.0f));
+  const auto* set = std::get_if<sim::view::SetWorkspaceColumns>(&d.intents().back());
+  REQUIRE(set != nullptr);
+  CHECK(set->contactPercent > before);
+  CHECK(d.model().preferences.contactColumnPercent == set->contactPercent);
+  CHECK(d.model().preferences.chronologyColumnPercent == 33);
+}

@@ -14,6 +14,7 @@ Harness::Harness(ImVec2 displaySize) {
   io.DisplaySize = displaySize;
   io.DeltaTime = 1.0f / 60.0f;
   io.ConfigInputTextCursorBlink = false;
+  io.MouseDoubleClickTime = 0.0f; // two clicks in quick succession are two clicks
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.KeyMap[ImGuiKey_Tab] = kKeyTab;
   io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
@@ -96,6 +97,25 @@ std::string Harness::labelEndingWith(std::string_view suffix) const {
   return {};
 }
 
+bool Harness::drag(std::string_view label, float dx, const std::function<void()>& draw) {
+  const auto* item = m_items.find(label);
+  if (item == nullptr || !item->visible) {
+    return false;
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 start((item->min.x + item->max.x) * 0.5f, (item->min.y + item->max.y) * 0.5f);
+  io.MousePos = start;
+  frame(draw);
+  io.MouseDown[0] = true;
+  frame(draw);
+  io.MousePos = ImVec2(start.x + dx, start.y);
+  frame(draw);
+  io.MouseDown[0] = false;
+  frame(draw);
+  io.MousePos = ImVec2(-1.0e30f, -1.0e30f);
+  return true;
+}
+
 void Harness::type(std::string_view utf8, const std::function<void()>& draw) {
   ImGui::GetIO().AddInputCharactersUTF8(std::string(utf8).c_str());
   frame(draw);
@@ -144,6 +164,10 @@ bool ShellDriver::click(std::string_view label) { return m_harness.click(label, 
 bool ShellDriver::clickEndingWith(std::string_view suffix) {
   const auto label = m_harness.labelEndingWith(suffix);
   return !label.empty() && click(label);
+}
+
+bool ShellDriver::drag(std::string_view label, float dx) {
+  return m_harness.drag(label, dx, drawer());
 }
 
 void ShellDriver::type(std::string_view utf8) { m_harness.type(utf8, drawer()); }

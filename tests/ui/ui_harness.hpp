@@ -31,6 +31,8 @@ public:
   /// Click the item drawn last frame with this label; false when there is none (the two
   /// frames are not drawn then).
   bool click(std::string_view label, const std::function<void()>& draw);
+  /// Press the item with this label, move the mouse by `dx` pixels and release.
+  bool drag(std::string_view label, float dx, const std::function<void()>& draw);
   /// Click at a point: mouse down for one frame, up for the next.
   void clickAt(ImVec2 point, const std::function<void()>& draw);
   /// Type UTF-8 text into the active text field (one frame).
@@ -70,6 +72,7 @@ public:
   bool click(std::string_view label);
   /// Click the item whose label ends with `suffix`.
   bool clickEndingWith(std::string_view suffix);
+  bool drag(std::string_view label, float dx);
   void type(std::string_view utf8);
   void press(int key, bool ctrl = false);
 

@@ -5,6 +5,7 @@
 #include "tests/support/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <fstream>
 
@@ -269,4 +270,149 @@ TEST_CASE("a step the store cannot save is undone and the notice says what to do
   CHECK_FALSE(s.attempt()->state().recordsChecked.has_value());
   CHECK(s.attempt()->log().events.size() == 1);
   CHECK(s.model().workspace.chronology.size() == 1);
+}
+
+TEST_CASE("a decision the store cannot save leaves nothing half-saved and can be locked again") {
+  TempFolder folder("session-decision-fails");
+  session::Session s(optionsIn(folder));
+  s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
+  s.apply(view::StartAttempt{"advice-bedtime-battles"});
+  act(s, engine::ReadContact{});
+  const auto id = s.attemptId();
+  // Another connection makes every new decision row fail, as a full disk would.
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(folder.file("results.sqlite").c_str(), &raw) == SQLITE_OK);
+  const auto exec = [&](const char* sql) {
+    return sqlite3_exec(raw, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+  };
+  REQUIRE(exec("CREATE TRIGGER refuse BEFORE INSERT ON decisions "
+               "BEGIN SELECT RAISE(ABORT, 'disk full'); END;"));
+  const engine::Decide decide{
+      core::ResponseLevel::Advice, core::NeedLevel::Universal, core::Urgency::Routine, {}};
+  act(s, decide);
+  REQUIRE_FALSE(s.model().notices.empty());
+  CHECK(s.model().notices.back().title == "Your last step was not saved, so it was undone");
+  CHECK(s.attempt()->state().decisions.empty());
+  CHECK(s.store()->events(id).value().size() == 1); // the locking event is not there either
+  CHECK(s.store()->attempt(id).value()->status == "in_progress");
+  // Once the problem is gone, the same decision locks and everything is saved together.
+  REQUIRE(exec("DROP TRIGGER refuse"));
+  sqlite3_close(raw);
+  act(s, decide);
+  CHECK(s.attempt()->state().decisions.size() == 1);
+  CHECK(s.store()->events(id).value().size() == 2);
+  CHECK(s.store()->decisionsOf(id).value().size() == 1);
+  CHECK(s.store()->attempt(id).value()->status == "finished");
+}
+
+TEST_CASE("choosing another profile closes the previous practitioner's attempt") {
+  TempFolder folder("session-switch");
+  session::Session s(optionsIn(folder));
+  s.apply(view::CreateProfile{"aa-1", "Alice", ""});
+  s.apply(view::StartAttempt{"early-help-attendance"});
+  const auto alices = s.attemptId();
+  s.apply(view::CreateProfile{"bb-2", "Bob", ""});
+  CHECK(s.attempt() == nullptr);
+  CHECK(s.model().home.currentId == "bb-2");
+  CHECK(s.model().screen == view::Screen::Home);
+  act(s, engine::ReadContact{}); // nothing is open: refused, nothing recorded for Alice
+  CHECK(s.store()->events(alices).value().empty());
+  CHECK(s.model().preferences.openAttempt == 0);
+}
+
+TEST_CASE("the crash offer names only the open attempt of the same profile") {
+  TempFolder folder("session-crash-profile");
+  {
+    session::Session s(optionsIn(folder));
+    s.apply(view::CreateProfile{"aa-1", "Alice", ""});
+    s.apply(view::StartAttempt{"early-help-attendance"});
+    act(s, engine::ReadContact{});
+  } // crash
+  {
+    session::Session s(optionsIn(folder));
+    REQUIRE(s.model().home.crashResume.has_value());
+    s.apply(view::CreateProfile{"bb-2", "Bob", ""});
+    CHECK_FALSE(s.model().home.crashResume.has_value()); // not offered to Bob
+  }
+  // Another results database with the same preferences: attempt ids mean nothing there.
+  auto other = optionsIn(folder);
+  other.database = folder.file("other.sqlite");
+  {
+    session::Session s(other);
+    s.apply(view::CreateProfile{"aa-1", "Alice", ""});
+    s.apply(view::StartAttempt{"s47-baby-bruise"});
+    s.close();
+  }
+  {
+    // The first database's attempt is open in the preferences again after a crash there.
+    session::Session s(optionsIn(folder));
+    s.apply(view::ResumeAttempt{1});
+  } // crash
+  session::Session s(other);
+  CHECK_FALSE(s.model().home.crashResume.has_value());
+}
+
+TEST_CASE("creating a profile with an id that exists is refused and the profile is kept") {
+  TempFolder folder("session-duplicate-profile");
+  session::Session s(optionsIn(folder));
+  s.apply(view::CreateProfile{"ab-17", "Alex B", "North"});
+  s.apply(view::CreateProfile{"ab-17", "Someone else", ""});
+  REQUIRE_FALSE(s.model().notices.empty());
+  CHECK(s.model().notices.back().title == "That id is already a profile");
+  const auto kept = s.store()->practitioner("ab-17").value();
+  REQUIRE(kept.has_value());
+  CHECK(kept->displayName == "Alex B");
+  CHECK(kept->team == "North");
+}
+
+TEST_CASE("a user case with a bundled case's id is listed as not loading with why") {
+  TempFolder folder("session-duplicate-case");
+  std::filesystem::create_directories(folder.path() / "mine");
+  std::filesystem::copy_file(std::string(SIM_SOURCE_DIR) + "/scenarios/advice-bedtime-battles.toml",
+                             folder.path() / "mine" / "copy.toml");
+  auto options = optionsIn(folder);
+  options.userScenarios = folder.path() / "mine";
+  session::Session s(options);
+  const auto& copy = s.model().library.entries.back();
+  CHECK_FALSE(copy.loaded);
+  REQUIRE_FALSE(copy.diagnostics.empty());
+  CHECK(copy.diagnostics.back().find("is already used by") != std::string::npos);
+  s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
+  s.apply(view::StartAttempt{"advice-bedtime-battles"});
+  REQUIRE(s.attempt() != nullptr);
+  CHECK(s.attempt()->scenario().sourcePath.find("/scenarios/advice-bedtime-battles.toml") !=
+        std::string::npos);
+}
+
+TEST_CASE("window size and column widths are kept within what the preferences file accepts") {
+  TempFolder folder("session-layout");
+  {
+    session::Session s(optionsIn(folder));
+    s.setWindowSize(350, 250);
+    s.apply(view::SetWorkspaceColumns{5, 40});
+    s.close();
+  }
+  const auto read = session::readPreferences(folder.file("preferences.txt"));
+  CHECK(read.diagnostics.empty());
+  CHECK(read.preferences.windowWidth == 400);
+  CHECK(read.preferences.windowHeight == 300);
+  CHECK(read.preferences.contactColumnPercent == view::kMinColumnPercent);
+  CHECK(read.preferences.chronologyColumnPercent == 40);
+}
+
+TEST_CASE("fixing a broken case and reloading removes the notice about it") {
+  TempFolder folder("session-reload-notice");
+  std::filesystem::copy_file(std::string(SIM_SOURCE_DIR) + "/scenarios/advice-bedtime-battles.toml",
+                             folder.path() / "good.toml");
+  {
+    std::ofstream bad(folder.path() / "broken.toml");
+    bad << "[scenario]\nid = 3\n";
+  }
+  auto options = optionsIn(folder);
+  options.scenarios = folder.path();
+  session::Session s(options);
+  REQUIRE(s.model().notices.size() == 1);
+  std::filesystem::remove(folder.path() / "broken.toml");
+  s.apply(view::ReloadLibrary{});
+  CHECK(s.model().notices.empty());
 }
