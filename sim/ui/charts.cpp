@@ -166,6 +166,20 @@ std::vector<std::string> wrapWords(const std::string& label, float width) {
   return lines;
 }
 
+// Category labels wrapped to a slot's width, and the most lines any of them needs.
+struct CategoryLabels {
+  std::vector<std::vector<std::string>> lines;
+  std::size_t maxLines = 1;
+};
+CategoryLabels categoryLabels(const std::vector<std::string>& labels, float width) {
+  CategoryLabels out;
+  for (const auto& label : labels) {
+    out.lines.push_back(wrapWords(label, width));
+    out.maxLines = std::max(out.maxLines, out.lines.back().size());
+  }
+  return out;
+}
+
 // A "nice" tick step for an axis from 0 to `max` with about `ticks` steps.
 double niceStep(double max, int ticks) {
   const double raw = max / std::max(1, ticks);
@@ -294,12 +308,7 @@ void drawBarChart(const BarChart& chart) {
   const float left = textWidth(integerText(top)) + e * 0.8f;
   const float plotW = width - left - e * 0.5f;
   const float slot = plotW / static_cast<float>(n);
-  std::vector<std::vector<std::string>> labelLines;
-  std::size_t maxLines = 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    labelLines.push_back(wrapWords(chart.labels[i], slot - e * 0.3f));
-    maxLines = std::max(maxLines, labelLines.back().size());
-  }
+  const auto [labelLines, maxLines] = categoryLabels(chart.labels, slot - e * 0.3f);
   const bool band = chart.bandMin >= 0 && chart.bandMax >= chart.bandMin &&
                     static_cast<std::size_t>(chart.bandMax) < n;
   const bool hasYou = chart.you >= 0 && static_cast<std::size_t>(chart.you) < n;
@@ -426,12 +435,7 @@ void drawGroupedBars(const GroupedBars& chart) {
   const float left = textWidth("100%") + e * 0.8f;
   const float plotW = width - left - e * 0.5f;
   const float slot = plotW / static_cast<float>(n);
-  std::vector<std::vector<std::string>> labelLines;
-  std::size_t maxLines = 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    labelLines.push_back(wrapWords(chart.labels[i], slot - e * 0.3f));
-    maxLines = std::max(maxLines, labelLines.back().size());
-  }
+  const auto [labelLines, maxLines] = categoryLabels(chart.labels, slot - e * 0.3f);
   const float legendH = lh * 1.6f;
   const float axisTitle = chart.valueAxis.empty() ? 0.0f : lh * 1.2f;
   const float plotH = e * 7.0f;

@@ -42,11 +42,7 @@ void requireHindsightProtected(const ShellDriver& d) {
 }
 
 void openCase(ShellDriver& d) {
-  REQUIRE(d.click("Id##new-profile"));
-  d.type("ab-17");
-  REQUIRE(d.click("Display name##new-profile"));
-  d.type("Alex B");
-  REQUIRE(d.click("Create profile"));
+  REQUIRE(d.createProfile("ab-17", "Alex B"));
   REQUIRE(d.click("nav:Cases"));
   d.step();
   REQUIRE(d.click("Case##s47-baby-bruise"));

@@ -21,13 +21,7 @@ template <typename T> int countOf(const std::vector<sim::view::Intent>& intents)
   return n;
 }
 
-void createProfile(ShellDriver& d) {
-  REQUIRE(d.click("Id##new-profile"));
-  d.type("ab-17");
-  REQUIRE(d.click("Display name##new-profile"));
-  d.type("Alex B");
-  REQUIRE(d.click("Create profile"));
-}
+void createProfile(ShellDriver& d) { REQUIRE(d.createProfile("ab-17", "Alex B")); }
 
 } // namespace
 

@@ -170,6 +170,18 @@ bool ShellDriver::drag(std::string_view label, float dx) {
   return m_harness.drag(label, dx, drawer());
 }
 
+bool ShellDriver::createProfile(std::string_view id, std::string_view name) {
+  if (!click("Id##new-profile")) {
+    return false;
+  }
+  type(id);
+  if (!click("Display name##new-profile")) {
+    return false;
+  }
+  type(name);
+  return click("Create profile");
+}
+
 void ShellDriver::type(std::string_view utf8) { m_harness.type(utf8, drawer()); }
 
 void ShellDriver::press(int key, bool ctrl) { m_harness.press(key, drawer(), ctrl); }

@@ -73,6 +73,8 @@ public:
   /// Click the item whose label ends with `suffix`.
   bool clickEndingWith(std::string_view suffix);
   bool drag(std::string_view label, float dx);
+  /// Fill in Home's new-profile form and press Create profile (false if a field is missing).
+  bool createProfile(std::string_view id, std::string_view name);
   void type(std::string_view utf8);
   void press(int key, bool ctrl = false);
 

@@ -25,6 +25,16 @@ session::SessionOptions optionsIn(const TempFolder& folder) {
 
 void act(session::Session& s, engine::Action action) { s.apply(view::Act{std::move(action)}); }
 
+// Options for a library folder holding one good case and broken.toml with `brokenText`.
+session::SessionOptions withBrokenCase(const TempFolder& folder, const std::string& brokenText) {
+  std::filesystem::copy_file(std::string(SIM_SOURCE_DIR) + "/scenarios/advice-bedtime-battles.toml",
+                             folder.path() / "good.toml");
+  std::ofstream(folder.path() / "broken.toml") << brokenText;
+  auto options = optionsIn(folder);
+  options.scenarios = folder.path();
+  return options;
+}
+
 } // namespace
 
 TEST_CASE("preferences round-trip through the file format") {
@@ -185,15 +195,7 @@ TEST_CASE("a database that cannot be opened is a notice and practice still works
 
 TEST_CASE("a scenario folder with a broken case lists it with its diagnostics and a notice") {
   TempFolder folder("session-broken-case");
-  std::filesystem::copy_file(std::string(SIM_SOURCE_DIR) + "/scenarios/advice-bedtime-battles.toml",
-                             folder.path() / "good.toml");
-  {
-    std::ofstream bad(folder.path() / "broken.toml");
-    bad << "[meta]\nid = \"broken\"\ntitle = 3\n";
-  }
-  auto options = optionsIn(folder);
-  options.scenarios = folder.path();
-  session::Session s(options);
+  session::Session s(withBrokenCase(folder, "[meta]\nid = \"broken\"\ntitle = 3\n"));
   REQUIRE(s.model().library.entries.size() == 2);
   const auto& broken = s.model().library.entries[0];
   CHECK_FALSE(broken.loaded);
@@ -402,15 +404,7 @@ TEST_CASE("window size and column widths are kept within what the preferences fi
 
 TEST_CASE("fixing a broken case and reloading removes the notice about it") {
   TempFolder folder("session-reload-notice");
-  std::filesystem::copy_file(std::string(SIM_SOURCE_DIR) + "/scenarios/advice-bedtime-battles.toml",
-                             folder.path() / "good.toml");
-  {
-    std::ofstream bad(folder.path() / "broken.toml");
-    bad << "[scenario]\nid = 3\n";
-  }
-  auto options = optionsIn(folder);
-  options.scenarios = folder.path();
-  session::Session s(options);
+  session::Session s(withBrokenCase(folder, "[scenario]\nid = 3\n"));
   REQUIRE(s.model().notices.size() == 1);
   std::filesystem::remove(folder.path() / "broken.toml");
   s.apply(view::ReloadLibrary{});
