@@ -6,17 +6,15 @@
 #include "sim/core/time_of_day.hpp"
 #include "sim/scenario/content_hash.hpp"
 #include "sim/scenario/cross_checks.hpp"
+#include "sim/scenario/file_text.hpp"
 #include "sim/scenario/key_depth.hpp"
 #include "sim/scenario/rubric_reader.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/toml_reader.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
-#include <system_error>
 
 namespace sim::scenario {
 
@@ -743,25 +741,11 @@ LoadResult loadScenarioText(std::string_view text, const std::string& displayPat
 
 LoadResult loadScenarioFile(const std::filesystem::path& path) {
   const std::string display = path.string();
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    return singleError(display, 1, 1, "cannot read the file: " + ec.message());
+  const auto text = readFileText(path, kMaxScenarioBytes, "scenario");
+  if (!text) {
+    return singleError(display, 1, 1, text.error().message);
   }
-  if (size > kMaxScenarioBytes) {
-    return singleError(display, 1, 1,
-                       "file is " + std::to_string(size) + " bytes, larger than the " +
-                           std::to_string(kMaxScenarioBytes) +
-                           "-byte limit for a scenario; it was not read");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return singleError(display, 1, 1, "cannot open the file for reading");
-  }
-  std::string text(static_cast<std::size_t>(size), '\0');
-  in.read(text.data(), static_cast<std::streamsize>(size));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return loadScenarioText(text, display);
+  return loadScenarioText(text.value(), display);
 }
 
 } // namespace sim::scenario

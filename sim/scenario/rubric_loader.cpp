@@ -2,14 +2,13 @@
 // rubric_reader, then the rules that involve several keys (weights, information shares).
 #include "sim/scenario/rubric_loader.hpp"
 
+#include "sim/scenario/file_text.hpp"
 #include "sim/scenario/rubric_reader.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/toml.hpp"
 #include "sim/scenario/toml_reader.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 namespace sim::scenario {
 
@@ -68,18 +67,11 @@ RubricLoad loadRubricText(std::string_view text, const std::string& displayPath)
 
 RubricLoad loadRubricFile(const std::filesystem::path& path) {
   const std::string display = path.string();
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    return singleError(display, 1, 1, "cannot read the file: " + ec.message());
+  const auto text = readFileText(path, kMaxScenarioBytes, "rubric");
+  if (!text) {
+    return singleError(display, 1, 1, text.error().message);
   }
-  if (size > kMaxScenarioBytes) {
-    return singleError(display, 1, 1, "the rubric file is larger than 1 MiB; it was not read");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return loadRubricText(text.str(), display);
+  return loadRubricText(text.value(), display);
 }
 
 bool isRubricFile(const std::filesystem::path& path) {

@@ -66,7 +66,11 @@ Session::Session(SessionOptions options) : m_options(std::move(options)) {
       }
     }
   }
-  refresh();
+  // Home is already built (the crash offer needed it); the rest of the model follows.
+  refreshLibrary();
+  refreshWorkspace();
+  refreshDebrief();
+  refreshProgress();
 }
 
 void Session::openStore() {

@@ -1,55 +1,29 @@
 // The headless harness: ImGui 1.86's "write the input state" API, one frame per state.
 #include "tests/ui/ui_harness.hpp"
 
-#include "sim/ui/fonts.hpp"
-#include "sim/ui/theme.hpp"
-
 namespace ui_test {
 
-Harness::Harness(ImVec2 displaySize) {
-  m_context = ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.LogFilename = nullptr;
-  io.DisplaySize = displaySize;
-  io.DeltaTime = 1.0f / 60.0f;
-  io.ConfigInputTextCursorBlink = false;
-  io.MouseDoubleClickTime = 0.0f; // two clicks in quick succession are two clicks
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  io.KeyMap[ImGuiKey_Tab] = kKeyTab;
-  io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
-  io.KeyMap[ImGuiKey_Escape] = kKeyEscape;
-  io.KeyMap[ImGuiKey_Backspace] = 259;
-  io.KeyMap[ImGuiKey_Space] = 32;
-  io.KeyMap[ImGuiKey_LeftArrow] = 263;
-  io.KeyMap[ImGuiKey_RightArrow] = 262;
-  io.KeyMap[ImGuiKey_UpArrow] = 265;
-  io.KeyMap[ImGuiKey_DownArrow] = 264;
-  (void)sim::ui::loadFonts(SIM_FONTS_DIR, 100);
-  unsigned char* pixels = nullptr;
-  int width = 0;
-  int height = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-  sim::ui::applyTheme(sim::ui::Theme::Light, 100);
+Harness::Harness(ImVec2 displaySize)
+    : m_frames(static_cast<int>(displaySize.x), static_cast<int>(displaySize.y), SIM_FONTS_DIR) {
+  // The context, fonts, theme and key map are the frame benchmark's (headless_frames);
+  // what a test adds is that two quick clicks stay two clicks.
+  ImGui::GetIO().MouseDoubleClickTime = 0.0f;
   sim::ui::installRegistry(&m_items);
 }
 
-Harness::~Harness() {
-  sim::ui::installRegistry(nullptr);
-  ImGui::DestroyContext(m_context);
-}
+Harness::~Harness() { sim::ui::installRegistry(nullptr); }
 
 void Harness::frame(const std::function<void()>& draw) {
   m_items.clear();
-  ImGui::NewFrame();
-  // ImGui's log copies every piece of text drawn while it is on; the clipboard is the log
-  // target that needs no internal structures (with no backend it is a string in memory).
-  ImGui::LogToClipboard();
-  draw();
-  ImGui::LogFinish();
-  const char* drawn = ImGui::GetClipboardText();
-  m_text = drawn != nullptr ? drawn : "";
-  ImGui::Render();
+  m_frames.frame([&] {
+    // ImGui's log copies every piece of text drawn while it is on; the clipboard is the log
+    // target that needs no internal structures (with no backend it is a string in memory).
+    ImGui::LogToClipboard();
+    draw();
+    ImGui::LogFinish();
+    const char* drawn = ImGui::GetClipboardText();
+    m_text = drawn != nullptr ? drawn : "";
+  });
   if (m_after) {
     m_after();
   }

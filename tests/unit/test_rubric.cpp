@@ -136,3 +136,22 @@ TEST_CASE("a scenario's overrides obey the same rules as a rubric file") {
   CHECK(rendered.find("'rubric.contested.base' and 'contested.slope' are both 0") !=
         std::string::npos);
 }
+
+TEST_CASE("a rubric file over the size limit or missing is refused unread with why") {
+  const auto folder = fs::temp_directory_path() / "frontdoor-rubric-size";
+  fs::create_directories(folder);
+  const auto big = folder / "big-rubric.toml";
+  {
+    std::ofstream out(big, std::ios::binary);
+    out << std::string(static_cast<std::size_t>(sim::scenario::kMaxScenarioBytes) + 1, '#');
+  }
+  const auto read = sim::scenario::loadRubricFile(big);
+  CHECK_FALSE(read.ok());
+  REQUIRE(read.diagnostics.size() == 1);
+  CHECK(read.diagnostics[0].message ==
+        "file is 1048577 bytes, larger than the 1048576-byte limit for a rubric; it was not read");
+  const auto missing = sim::scenario::loadRubricFile(folder / "no-such-rubric.toml");
+  REQUIRE(missing.diagnostics.size() == 1);
+  CHECK(missing.diagnostics[0].message.rfind("cannot read the file: ", 0) == 0);
+  fs::remove_all(folder);
+}
