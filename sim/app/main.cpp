@@ -84,10 +84,7 @@ int main(int argc, char** argv) {
 
   session::SessionOptions sessionOptions;
   sessionOptions.scenarios = options.scenarios;
-  const auto database = storage::resolveDatabasePath(options.database, [](const char* name) {
-    const char* value = std::getenv(name);
-    return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
-  });
+  const auto database = storage::resolveDatabasePath(options.database);
   if (database) {
     sessionOptions.database = database.value();
     sessionOptions.userScenarios = database.value().parent_path() / "scenarios";

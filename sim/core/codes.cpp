@@ -181,6 +181,9 @@ SIM_TOKEN_TABLE(Weekday, {Weekday::Monday, "monday", "Monday"},
                 {Weekday::Wednesday, "wednesday", "Wednesday"},
                 {Weekday::Thursday, "thursday", "Thursday"}, {Weekday::Friday, "friday", "Friday"},
                 {Weekday::Saturday, "saturday", "Saturday"}, {Weekday::Sunday, "sunday", "Sunday"})
+SIM_TOKEN_TABLE(AttemptStatus, {AttemptStatus::InProgress, "in_progress", "Not finished"},
+                {AttemptStatus::Finished, "finished", "Finished"},
+                {AttemptStatus::Abandoned, "abandoned", "Set aside"})
 
 #undef SIM_TOKEN_TABLE
 

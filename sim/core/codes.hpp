@@ -128,6 +128,8 @@ enum class ScenarioStatus { Draft, Review, SignedOff };
 enum class Origin { Synthetic, Anonymised };
 enum class DateShift { None, WholeWeeks };
 enum class Weekday { Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday };
+/// Where an attempt stands in the results store.
+enum class AttemptStatus { InProgress, Finished, Abandoned };
 
 /// One member of a closed vocabulary: its enum value, file token and plain label.
 template <typename E> struct TokenEntry {
@@ -162,6 +164,7 @@ template <> std::span<const TokenEntry<ScenarioStatus>> tokenTable<ScenarioStatu
 template <> std::span<const TokenEntry<Origin>> tokenTable<Origin>();
 template <> std::span<const TokenEntry<DateShift>> tokenTable<DateShift>();
 template <> std::span<const TokenEntry<Weekday>> tokenTable<Weekday>();
+template <> std::span<const TokenEntry<AttemptStatus>> tokenTable<AttemptStatus>();
 
 template <typename E> std::optional<E> parseToken(std::string_view token) {
   for (const auto& entry : tokenTable<E>()) {

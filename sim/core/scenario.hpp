@@ -7,6 +7,9 @@
 #include "sim/core/codes.hpp"
 #include "sim/core/rubric.hpp"
 
+#include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -256,5 +259,8 @@ struct Scenario {
   [[nodiscard]] const DecisionPoint* findDecisionPoint(std::string_view id) const;
   [[nodiscard]] const PanelReview* panelFor(std::string_view decisionPointId) const;
 };
+
+/// Loaded scenarios by id (`scenario::loadScenarioIndex` fills one from a folder).
+using ScenarioIndex = std::map<std::string, std::shared_ptr<const Scenario>, std::less<>>;
 
 } // namespace sim::core

@@ -2,11 +2,11 @@
 // (ids, references, reachability of facts, panel bands, outcome timing) over one file.
 #include "sim/scenario/loader.hpp"
 
+#include "sim/core/file_text.hpp"
 #include "sim/core/nearest.hpp"
 #include "sim/core/time_of_day.hpp"
 #include "sim/scenario/content_hash.hpp"
 #include "sim/scenario/cross_checks.hpp"
-#include "sim/scenario/file_text.hpp"
 #include "sim/scenario/key_depth.hpp"
 #include "sim/scenario/rubric_reader.hpp"
 #include "sim/scenario/schema.hpp"
@@ -741,7 +741,7 @@ LoadResult loadScenarioText(std::string_view text, const std::string& displayPat
 
 LoadResult loadScenarioFile(const std::filesystem::path& path) {
   const std::string display = path.string();
-  const auto text = readFileText(path, kMaxScenarioBytes, "scenario");
+  const auto text = core::readFileText(path, kMaxScenarioBytes, "scenario");
   if (!text) {
     return singleError(display, 1, 1, text.error().message);
   }

@@ -2,7 +2,7 @@
 // rubric_reader, then the rules that involve several keys (weights, information shares).
 #include "sim/scenario/rubric_loader.hpp"
 
-#include "sim/scenario/file_text.hpp"
+#include "sim/core/file_text.hpp"
 #include "sim/scenario/rubric_reader.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/toml.hpp"
@@ -67,7 +67,7 @@ RubricLoad loadRubricText(std::string_view text, const std::string& displayPath)
 
 RubricLoad loadRubricFile(const std::filesystem::path& path) {
   const std::string display = path.string();
-  const auto text = readFileText(path, kMaxScenarioBytes, "rubric");
+  const auto text = core::readFileText(path, kMaxScenarioBytes, "rubric");
   if (!text) {
     return singleError(display, 1, 1, text.error().message);
   }

@@ -8,7 +8,7 @@
 #include "sim/core/scenario.hpp"
 #include "sim/scoring/agreement.hpp"
 #include "sim/scoring/calibration.hpp"
-#include "sim/scoring/decision_table.hpp"
+#include "sim/scoring/decision_row.hpp"
 #include "sim/scoring/signal_detection.hpp"
 
 #include <array>
@@ -99,7 +99,7 @@ struct Report {
 };
 
 /// Scenarios by id, for scoring against their panels (the first decision point's panel).
-using ScenarioIndex = std::map<std::string, std::shared_ptr<const core::Scenario>, std::less<>>;
+using core::ScenarioIndex;
 
 /// Analyse decision rows; with `scenarios`, compare them with the panels.
 Report analyse(const std::vector<DecisionRow>& rows, const ScenarioIndex* scenarios);

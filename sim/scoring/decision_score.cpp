@@ -7,6 +7,7 @@
 #include "sim/core/time_of_day.hpp"
 #include "sim/engine/calendar.hpp"
 #include "sim/engine/routes.hpp"
+#include "sim/scoring/attempt_score.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -764,13 +765,12 @@ DecisionHabits habitsAt(const core::Scenario& scenario, const engine::AttemptSta
 }
 
 double weightedMeanScore(const std::vector<DecisionScore>& scores) {
-  double weighted = 0.0;
-  double weights = 0.0;
+  std::vector<WeightedScore> weighted;
+  weighted.reserve(scores.size());
   for (const auto& score : scores) {
-    weighted += score.total * score.caseWeight;
-    weights += score.caseWeight;
+    weighted.push_back({score.total, score.caseWeight});
   }
-  return weights > 0.0 ? weighted / weights : 0.0;
+  return attemptScore(weighted).value_or(0.0);
 }
 
 double panelAgreement(const core::PanelReview& panel) {

@@ -1,25 +1,9 @@
-// Progress: attempts, trend and analytics from the results store.
+// Progress: attempts, trend and analytics from the practice summary of the results store.
 #include "sim/session/progress_builder.hpp"
 
-#include "sim/scoring/decision_table.hpp"
+#include "sim/report/practice_summary.hpp"
 
 namespace sim::session {
-
-std::optional<double> attemptScore(const std::vector<storage::DecisionRow>& decisions) {
-  double sum = 0.0;
-  double weights = 0.0;
-  for (const auto& d : decisions) {
-    if (d.score) {
-      const double w = d.caseWeight.value_or(1.0);
-      sum += *d.score * w;
-      weights += w;
-    }
-  }
-  if (weights <= 0.0) {
-    return std::nullopt;
-  }
-  return sum / weights;
-}
 
 namespace {
 
@@ -41,13 +25,14 @@ std::string againstPanel(const core::Scenario& scenario, core::ResponseLevel res
 
 core::Result<view::ProgressModel> buildProgress(storage::ResultsStore& store,
                                                 const std::string& practitioner,
-                                                const scoring::ScenarioIndex& scenarios) {
-  view::ProgressModel out;
-  const auto attempts = store.attempts(practitioner, false);
-  if (!attempts) {
-    return attempts.error();
+                                                const core::ScenarioIndex& scenarios) {
+  const auto practice = report::summarisePractice(store, practitioner, &scenarios);
+  if (!practice) {
+    return practice.error();
   }
-  for (const auto& a : attempts.value()) {
+  view::ProgressModel out;
+  for (const auto& record : practice.value().attempts) {
+    const auto& a = record.attempt;
     view::AttemptSummary summary;
     summary.attemptId = a.id;
     summary.scenarioId = a.scenarioId;
@@ -56,13 +41,9 @@ core::Result<view::ProgressModel> buildProgress(storage::ResultsStore& store,
     const auto found = scenarios.find(a.scenarioId);
     const core::Scenario* scenario = found != scenarios.end() ? found->second.get() : nullptr;
     summary.title = scenario != nullptr ? scenario->meta.title : a.scenarioId;
-    const auto decisions = store.decisionsOf(a.id);
-    if (!decisions) {
-      return decisions.error();
-    }
-    summary.score = attemptScore(decisions.value());
-    if (!decisions.value().empty()) {
-      const auto& first = decisions.value().front();
+    summary.score = record.score;
+    if (!record.decisions.empty()) {
+      const auto& first = record.decisions.front();
       if (const auto level = core::parseToken<core::ResponseLevel>(first.response)) {
         summary.decision = std::string(core::labelOf(*level));
         if (scenario != nullptr) {
@@ -70,22 +51,14 @@ core::Result<view::ProgressModel> buildProgress(storage::ResultsStore& store,
         }
       }
     }
-    if (a.status == "finished" && summary.score) {
+    if (a.status == core::AttemptStatus::Finished && summary.score) {
       out.trend.push_back(*summary.score);
     }
     out.attempts.push_back(std::move(summary));
   }
-  const auto csv = store.decisionsCsv(practitioner);
-  if (!csv) {
-    return csv.error();
-  }
-  const auto table = scoring::readDecisionTable(csv.value(), "results");
-  if (!table.rows.empty()) {
-    const auto report = scoring::analyse(table.rows, &scenarios);
-    for (const auto& p : report.practitioners) {
-      if (p.trainee == practitioner) {
-        out.summary = p;
-      }
+  for (const auto& p : practice.value().analytics.practitioners) {
+    if (p.trainee == practitioner) {
+      out.summary = p;
     }
   }
   return out;

@@ -6,6 +6,7 @@
 #include "sim/engine/debrief.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/transcript.hpp"
+#include "sim/report/practice_summary.hpp"
 #include "sim/scoring/decision_score.hpp"
 #include "sim/session/library_builder.hpp"
 #include "sim/session/preferences_file.hpp"
@@ -316,7 +317,7 @@ bool Session::openStoredAttempt(std::int64_t id, bool readOnly) {
   }
   m_attempt.emplace(std::move(replayed).value());
   m_attemptId = id;
-  m_readOnly = readOnly || row.value()->status != "in_progress";
+  m_readOnly = readOnly || row.value()->status != core::AttemptStatus::InProgress;
   m_refusal.clear();
   rememberOpenAttempt();
   return true;
@@ -326,7 +327,8 @@ void Session::abandonAttempt(std::int64_t id) {
   if (!m_store) {
     return;
   }
-  if (auto done = m_store->finishAttempt(id, "abandoned", m_options.now()); !done) {
+  if (auto done = m_store->finishAttempt(id, core::AttemptStatus::Abandoned, m_options.now());
+      !done) {
     notice(view::Notice::Kind::Error, "The attempt was not set aside", done.error().message,
            "Free some disk space or check the results database, then try again.");
     return;
@@ -495,7 +497,7 @@ void Session::refreshHome() {
     for (const auto& a : attempts.value()) {
       if (a.practitioner == p.id) {
         row.attempts += 1;
-        row.finished += a.status == "finished" ? 1 : 0;
+        row.finished += a.status == core::AttemptStatus::Finished ? 1 : 0;
       }
     }
     home.profiles.push_back(std::move(row));
@@ -504,8 +506,8 @@ void Session::refreshHome() {
     if (a.practitioner != home.currentId) {
       continue;
     }
-    home.attemptsFinished += a.status == "finished" ? 1 : 0;
-    if (a.status != "in_progress") {
+    home.attemptsFinished += a.status == core::AttemptStatus::Finished ? 1 : 0;
+    if (a.status != core::AttemptStatus::InProgress) {
       continue;
     }
     view::UnfinishedAttempt u;
@@ -550,20 +552,20 @@ void Session::refreshLibrary() {
   }
   for (const auto& a : attempts.value()) {
     const auto found = byId.find(a.scenarioId);
-    if (found == byId.end() || a.status == "abandoned") {
+    if (found == byId.end() || a.status == core::AttemptStatus::Abandoned) {
       continue;
     }
     auto& entry = *found->second;
     entry.attempts += 1;
-    if (a.status == "in_progress") {
+    if (a.status == core::AttemptStatus::InProgress) {
       entry.status = view::CaseStatus::InProgress;
       entry.unfinishedAttempt = a.id;
-    } else if (a.status == "finished") {
+    } else if (a.status == core::AttemptStatus::Finished) {
       if (entry.status == view::CaseStatus::New) {
         entry.status = view::CaseStatus::Done;
       }
       if (const auto decisions = m_store->decisionsOf(a.id)) {
-        if (const auto score = attemptScore(decisions.value())) {
+        if (const auto score = report::storedAttemptScore(decisions.value())) {
           entry.bestScore = std::max(entry.bestScore.value_or(0.0), *score);
         }
       }
@@ -620,7 +622,7 @@ void Session::refreshProgress() {
   if (!m_store || m_model.home.currentId.empty()) {
     return;
   }
-  scoring::ScenarioIndex index;
+  core::ScenarioIndex index;
   for (const auto& s : m_scenarios) {
     if (s) {
       index.emplace(s->meta.id, s);

@@ -3,11 +3,11 @@
 // so an acknowledged write is on disk; readers in other processes see whole transactions.
 #include "sim/storage/results_store.hpp"
 
-#include "sim/core/csv_field.hpp"
 #include "sim/storage/statement.hpp"
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 
 namespace sim::storage {
@@ -18,15 +18,6 @@ core::Error failed(const std::string& what, const Statement& statement) {
   return core::Error{what + ": " + statement.error()};
 }
 
-std::string number(const std::optional<double>& value, int decimals) {
-  if (!value) {
-    return {};
-  }
-  std::array<char, 32> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, *value);
-  return buffer.data();
-}
-
 AttemptRow attemptFrom(const Statement& s) {
   AttemptRow row;
   row.id = s.integer(0);
@@ -34,12 +25,37 @@ AttemptRow attemptFrom(const Statement& s) {
   row.scenarioId = s.text(2);
   row.scenarioHash = s.text(3);
   row.mode = s.text(4);
-  row.status = s.text(5);
+  // A status this version does not know (written by a newer one) is never resumed.
+  row.status =
+      core::parseToken<core::AttemptStatus>(s.text(5)).value_or(core::AttemptStatus::Abandoned);
   row.startedAt = s.text(6);
   row.finishedAt = s.text(7);
   row.rules = static_cast<int>(s.integer(8));
   row.uid = s.text(9);
   return row;
+}
+
+// The decision columns from `first` on, in the order attempt, decision_point, decided_at,
+// response, need_level, urgency, p_harm, p_rereferral, confidence, score, case_weight,
+// within_deadline, checks, records_checked, child_seen.
+DecisionRow decisionFrom(const Statement& s, int first) {
+  DecisionRow d;
+  d.attempt = s.integer(first);
+  d.decisionPoint = static_cast<int>(s.integer(first + 1));
+  d.decidedAt = s.text(first + 2);
+  d.response = s.text(first + 3);
+  d.needLevel = s.optionalInt(first + 4);
+  d.urgency = s.text(first + 5);
+  d.pHarm = s.real(first + 6);
+  d.pRereferral = s.real(first + 7);
+  d.confidence = s.real(first + 8);
+  d.score = s.real(first + 9);
+  d.caseWeight = s.real(first + 10);
+  d.withinDeadline = s.integer(first + 11) != 0;
+  d.checks = static_cast<int>(s.integer(first + 12));
+  d.recordsChecked = s.integer(first + 13) != 0;
+  d.childSeen = s.integer(first + 14) != 0;
+  return d;
 }
 
 constexpr std::string_view kAttemptColumns =
@@ -112,7 +128,7 @@ core::Result<std::int64_t> ResultsStore::startAttempt(const AttemptRow& a) {
                       .bind(2, a.scenarioId)
                       .bind(3, a.scenarioHash)
                       .bind(4, a.mode)
-                      .bind(5, a.status)
+                      .bind(5, core::tokenOf(a.status))
                       .bind(6, a.startedAt)
                       .bind(7, a.rules)
                       .bind(8, a.uid)
@@ -192,11 +208,11 @@ core::Result<std::int64_t> ResultsStore::importAttempt(const AttemptRow& attempt
   });
 }
 
-core::Result<Ok> ResultsStore::finishAttempt(std::int64_t attempt, const std::string& status,
+core::Result<Ok> ResultsStore::finishAttempt(std::int64_t attempt, core::AttemptStatus status,
                                              const std::string& finishedAt) {
   Statement s(m_database->handle(),
               "UPDATE attempts SET status = ?2, finished_at = ?3 WHERE id = ?1");
-  if (!s.ok() || !s.bind(1, attempt).bind(2, status).bind(3, finishedAt).run()) {
+  if (!s.ok() || !s.bind(1, attempt).bind(2, core::tokenOf(status)).bind(3, finishedAt).run()) {
     return failed("cannot finish attempt " + std::to_string(attempt), s);
   }
   return Ok{};
@@ -241,7 +257,7 @@ core::Result<Ok> ResultsStore::recordDecisionEvent(std::int64_t attempt, int seq
       return stored;
     }
     if (!finishedAt.empty()) {
-      return finishAttempt(attempt, "finished", finishedAt);
+      return finishAttempt(attempt, core::AttemptStatus::Finished, finishedAt);
     }
     return Ok{};
   });
@@ -334,23 +350,7 @@ core::Result<std::vector<DecisionRow>> ResultsStore::decisionsOf(std::int64_t at
   s.bind(1, attempt);
   std::vector<DecisionRow> out;
   while (s.step()) {
-    DecisionRow d;
-    d.attempt = s.integer(0);
-    d.decisionPoint = static_cast<int>(s.integer(1));
-    d.decidedAt = s.text(2);
-    d.response = s.text(3);
-    d.needLevel = s.optionalInt(4);
-    d.urgency = s.text(5);
-    d.pHarm = s.real(6);
-    d.pRereferral = s.real(7);
-    d.confidence = s.real(8);
-    d.score = s.real(9);
-    d.caseWeight = s.real(10);
-    d.withinDeadline = s.integer(11) != 0;
-    d.checks = static_cast<int>(s.integer(12));
-    d.recordsChecked = s.integer(13) != 0;
-    d.childSeen = s.integer(14) != 0;
-    out.push_back(std::move(d));
+    out.push_back(decisionFrom(s, 0));
   }
   if (!s.done()) {
     return failed("cannot read decisions", s);
@@ -358,13 +358,14 @@ core::Result<std::vector<DecisionRow>> ResultsStore::decisionsOf(std::int64_t at
   return out;
 }
 
-core::Result<std::string> ResultsStore::decisionsCsv(const std::optional<std::string>& who) {
+core::Result<std::vector<StoredDecision>>
+ResultsStore::decisions(const std::optional<std::string>& who) {
   Statement s(m_database->handle(),
-              std::string("SELECT a.practitioner, a.scenario_id, d.response, d.need_level, "
-                          "d.p_harm, d.p_rereferral, coalesce(p.team, ''), "
-                          "coalesce(p.cohort, ''), d.checks, d.records_checked, d.child_seen, "
-                          "d.attempt, d.decision_point, d.decided_at, d.within_deadline, "
-                          "d.score, d.case_weight, a.started_at "
+              std::string("SELECT a.practitioner, coalesce(p.team, ''), coalesce(p.cohort, ''), "
+                          "a.scenario_id, a.started_at, d.attempt, d.decision_point, "
+                          "d.decided_at, d.response, d.need_level, coalesce(d.urgency, ''), "
+                          "d.p_harm, d.p_rereferral, d.confidence, d.score, d.case_weight, "
+                          "d.within_deadline, d.checks, d.records_checked, d.child_seen "
                           "FROM decisions d JOIN attempts a ON a.id = d.attempt "
                           "JOIN practitioners p ON p.id = a.practitioner") +
                   (who ? " WHERE a.practitioner = ?1" : "") +
@@ -375,19 +376,16 @@ core::Result<std::string> ResultsStore::decisionsCsv(const std::optional<std::st
   if (who) {
     s.bind(1, *who);
   }
-  std::string out = "trainee,scenario,decision,need_level,p_harm,p_rereferral,team,cohort,checks,"
-                    "records_checked,child_seen,attempt,decision_point,decided_at,"
-                    "within_deadline,score,case_weight,started_at\n";
+  std::vector<StoredDecision> out;
   while (s.step()) {
-    const auto need = s.optionalInt(3);
-    out += core::csvField(s.text(0)) + "," + core::csvField(s.text(1)) + "," + s.text(2) + "," +
-           (need ? std::to_string(*need) : "") + "," + number(s.real(4), 2) + "," +
-           number(s.real(5), 2) + "," + core::csvField(s.text(6)) + "," +
-           core::csvField(s.text(7)) + "," + std::to_string(s.integer(8)) + "," +
-           std::to_string(s.integer(9)) + "," + std::to_string(s.integer(10)) + "," +
-           std::to_string(s.integer(11)) + "," + std::to_string(s.integer(12) + 1) + "," +
-           s.text(13) + "," + std::to_string(s.integer(14)) + "," + number(s.real(15), 2) + "," +
-           number(s.real(16), 2) + "," + core::csvField(s.text(17)) + "\n";
+    StoredDecision row;
+    row.practitioner = s.text(0);
+    row.team = s.text(1);
+    row.cohort = s.text(2);
+    row.scenarioId = s.text(3);
+    row.startedAt = s.text(4);
+    row.decision = decisionFrom(s, 5);
+    out.push_back(std::move(row));
   }
   if (!s.done()) {
     return failed("cannot read decisions", s);
@@ -465,6 +463,13 @@ resolveDatabasePath(const std::string& explicitPath,
     }
   }
   return path;
+}
+
+core::Result<std::filesystem::path> resolveDatabasePath(const std::string& explicitPath) {
+  return resolveDatabasePath(explicitPath, [](const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
+  });
 }
 
 } // namespace sim::storage

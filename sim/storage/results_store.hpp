@@ -1,9 +1,11 @@
 // The results store: practitioners, attempts, their event logs (one durable row per
 // event, committed as it is recorded) and their locked decisions with scores, in the
 // SQLite database. Also the default location of the database, erasure of one
-// practitioner, and the decisions as a CSV table that `frontdoor-cli report` reads.
+// practitioner, and every decision with its attempt and practitioner (the rows that
+// exports and the practice summary are made from).
 #pragma once
 
+#include "sim/core/codes.hpp"
 #include "sim/core/result.hpp"
 #include "sim/storage/database.hpp"
 
@@ -32,9 +34,9 @@ struct AttemptRow {
   std::string practitioner;
   std::string scenarioId;
   std::string scenarioHash;
-  std::string mode = "practice";      // practice | workshop
-  std::string status = "in_progress"; // in_progress | finished | abandoned
-  std::string startedAt;              // UTC ISO 8601, given by the caller
+  std::string mode = "practice"; // practice | workshop
+  core::AttemptStatus status = core::AttemptStatus::InProgress;
+  std::string startedAt; // UTC ISO 8601, given by the caller
   std::string finishedAt;
   int rules = 1;   // engine rules version of its event log
   std::string uid; // unique across machines; made when empty at startAttempt
@@ -56,6 +58,16 @@ struct DecisionRow {
   int checks = 0;
   bool recordsChecked = false;
   bool childSeen = false;
+};
+
+/// A decision with what the exports and analytics need of its attempt and practitioner.
+struct StoredDecision {
+  std::string practitioner;
+  std::string team;
+  std::string cohort;
+  std::string scenarioId;
+  std::string startedAt; // the attempt's start, UTC ISO 8601
+  DecisionRow decision;
 };
 
 /// What an erasure removed.
@@ -90,7 +102,7 @@ public:
   core::Result<std::int64_t> importAttempt(const AttemptRow& attempt,
                                            const std::vector<std::string>& lines,
                                            std::vector<DecisionRow> decisions);
-  core::Result<Ok> finishAttempt(std::int64_t attempt, const std::string& status,
+  core::Result<Ok> finishAttempt(std::int64_t attempt, core::AttemptStatus status,
                                  const std::string& finishedAt);
   core::Result<Ok> recordDecision(const DecisionRow& decision);
   /// The event that locked a decision, the decision's row and (with a non-empty
@@ -110,9 +122,10 @@ public:
   core::Result<std::vector<AttemptRow>> allAttempts(const std::optional<std::string>& practitioner);
   /// The locked decisions of one attempt, by decision point.
   core::Result<std::vector<DecisionRow>> decisionsOf(std::int64_t attempt);
-  /// The decisions as a decisions table (CSV, the columns `report` reads, plus
-  /// attempt, decision point, score and timing), for one practitioner or everyone.
-  core::Result<std::string> decisionsCsv(const std::optional<std::string>& practitioner);
+  /// Every decision (of one practitioner, or of everyone), ordered by practitioner,
+  /// attempt and decision point.
+  core::Result<std::vector<StoredDecision>>
+  decisions(const std::optional<std::string>& practitioner);
 
   /// Remove everything about one practitioner, in one transaction.
   core::Result<Erasure> erase(const std::string& practitioner);
@@ -125,9 +138,11 @@ private:
 /// The database path: `explicitPath` if given, else $FRONTDOOR_DB, else
 /// $XDG_DATA_HOME/frontdoor/results.sqlite, else ~/.local/share/frontdoor/results.sqlite.
 /// The folder is created with owner-only permissions (0700) when it does not exist.
-/// `environment` looks up a variable (std::getenv in the tools; a map in tests).
+/// `environment` looks up a variable (a map in tests).
 core::Result<std::filesystem::path>
 resolveDatabasePath(const std::string& explicitPath,
                     const std::function<std::optional<std::string>(const char*)>& environment);
+/// The same, looking variables up in this process's environment (the app and the tools).
+core::Result<std::filesystem::path> resolveDatabasePath(const std::string& explicitPath);
 
 } // namespace sim::storage

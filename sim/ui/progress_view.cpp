@@ -80,18 +80,7 @@ std::string outOf(std::int64_t part, std::int64_t whole) {
   return std::to_string(part) + " of " + std::to_string(whole) + " (" + share(part, whole) + ")";
 }
 
-std::string statusLabel(std::string_view status) {
-  if (status == "finished") {
-    return "Finished";
-  }
-  if (status == "in_progress") {
-    return "Not finished";
-  }
-  if (status == "abandoned") {
-    return "Set aside";
-  }
-  return std::string(status);
-}
+std::string statusLabel(core::AttemptStatus status) { return std::string(core::labelOf(status)); }
 
 // Figures that compare decisions across cases need at least this many decisions (and, for
 // signal detection, cases on both sides of the statutory line) before they are shown.
@@ -140,8 +129,9 @@ void drawEmpty(view::IntentSink& sink) {
 
 void drawAttempts(const view::ProgressModel& model, ProgressUi& ui, view::IntentSink& sink) {
   heading("Your attempts");
-  const auto finished = std::count_if(model.attempts.begin(), model.attempts.end(),
-                                      [](const auto& a) { return a.status == "finished"; });
+  const auto finished =
+      std::count_if(model.attempts.begin(), model.attempts.end(),
+                    [](const auto& a) { return a.status == core::AttemptStatus::Finished; });
   ui::text(std::to_string(model.attempts.size()) +
            (model.attempts.size() == 1 ? " attempt, " : " attempts, ") + std::to_string(finished) +
            " finished.");
@@ -198,7 +188,7 @@ void drawAttempts(const view::ProgressModel& model, ProgressUi& ui, view::Intent
       cell(attempt.againstPanel.empty() ? "—" : attempt.againstPanel);
     }
     ImGui::TableNextColumn();
-    if (attempt.status == "finished") {
+    if (attempt.status == core::AttemptStatus::Finished) {
       const std::string label = "Review##attempt-" + std::to_string(attempt.attemptId);
       if (button(label.c_str())) {
         sink.push(view::ReviewAttempt{attempt.attemptId});

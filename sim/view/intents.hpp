@@ -36,7 +36,7 @@ struct StartAttempt {
 struct ResumeAttempt {
   std::int64_t attemptId = 0;
 };
-/// Set an unfinished attempt aside for good (status "abandoned").
+/// Set an unfinished attempt aside for good (core::AttemptStatus::Abandoned).
 struct AbandonAttempt {
   std::int64_t attemptId = 0;
 };

@@ -138,8 +138,8 @@ struct AttemptSummary {
   std::int64_t attemptId = 0;
   std::string scenarioId;
   std::string title;
-  std::string startedAt;       // UTC ISO 8601
-  std::string status;          // in_progress | finished | abandoned
+  std::string startedAt; // UTC ISO 8601
+  core::AttemptStatus status = core::AttemptStatus::InProgress;
   std::optional<double> score; // 0..100, weighted over its decisions
   std::string decision;        // the first decision's response label, if any
   std::string againstPanel;    // "within the panel's band", "below ...", "above ..."

@@ -4,11 +4,11 @@
 // when they differ. Run under Xvfb (tests/CMakeLists.txt, tools/update_goldens.sh).
 #include "sim/platform/window.hpp"
 #include "sim/session/session.hpp"
+#include "sim/showcase/screen_states.hpp"
 #include "sim/ui/fonts.hpp"
 #include "sim/ui/shell_view.hpp"
 #include "sim/ui/theme.hpp"
 #include "tests/screenshot/image_compare.hpp"
-#include "tests/screenshot/screen_states.hpp"
 #include "tests/support/temp_folder.hpp"
 
 #include <backends/imgui_impl_opengl3.h>
@@ -90,7 +90,7 @@ bool parseArgs(int argc, char** argv, Options& options) {
 
 std::vector<Shot> shots(const std::string& only) {
   std::vector<Shot> out;
-  for (const auto& state : screens::stateNames()) {
+  for (const auto& state : sim::showcase::stateNames()) {
     for (const auto theme : {view::Theme::Light, view::Theme::Dark}) {
       const std::string name = state + (theme == view::Theme::Light ? "-light" : "-dark");
       if (only.empty() || only == state || only == name) {
@@ -120,9 +120,9 @@ std::string render(const Shot& shot, const Options& options, const fs::path& pat
   test_support::TempFolder folder("screens-" + shot.name);
   const auto cwd = fs::current_path();
   fs::current_path(folder.path());
-  session::Session session(screens::sessionOptions(options.scenarios, "results.sqlite"));
+  session::Session session(sim::showcase::sessionOptions(options.scenarios, "results.sqlite"));
   ui::UiState uiState;
-  auto problem = screens::prepare(shot.state, session, uiState);
+  auto problem = sim::showcase::prepare(shot.state, session, uiState);
   if (problem.empty() && shot.theme != view::Theme::Light) {
     session.apply(view::SetTheme{shot.theme});
   }
@@ -150,11 +150,11 @@ std::string render(const Shot& shot, const Options& options, const fs::path& pat
     ui::applyTheme(session.model().preferences.theme, 100);
     view::IntentSink sink;
     // The state's UI set-up frames, then three frames; the last one is captured.
-    const int frames = screens::kSetupFrames + kFrames;
+    const int frames = sim::showcase::kSetupFrames + kFrames;
     for (int frame = 0; frame < frames && problem.empty(); ++frame) {
       const bool last = frame + 1 == frames;
       if (last) {
-        problem = screens::checkShown(shot.state, uiState);
+        problem = sim::showcase::checkShown(shot.state, uiState);
       }
       beginFrame(options.height);
       ui::drawShell(session.model(), uiState, sink);
@@ -164,8 +164,8 @@ std::string render(const Shot& shot, const Options& options, const fs::path& pat
       for (const auto& intent : sink.take()) {
         session.apply(intent); // as the app does after each frame
       }
-      if (frame < screens::kSetupFrames) {
-        screens::afterFrame(shot.state, frame, uiState);
+      if (frame < sim::showcase::kSetupFrames) {
+        sim::showcase::afterFrame(shot.state, frame, uiState);
       }
     }
   }

@@ -139,7 +139,8 @@ TEST_CASE("a whole attempt through the views records each step and protects hind
   // Everything was recorded as it happened.
   const auto events = d.session().store()->events(d.session().attemptId()).value();
   CHECK(events.size() == d.session().attempt()->log().events.size());
-  CHECK(d.session().store()->attempt(d.session().attemptId()).value()->status == "finished");
+  CHECK(d.session().store()->attempt(d.session().attemptId()).value()->status ==
+        core::AttemptStatus::Finished);
 }
 
 TEST_CASE("going back from the lock confirmation keeps the attempt open") {

@@ -7,9 +7,9 @@
 #pragma once
 
 #include "sim/session/session.hpp"
+#include "sim/ui/headless_frames.hpp"
 #include "sim/ui/shell_view.hpp"
 #include "sim/ui/widgets.hpp"
-#include "tests/screenshot/headless_frames.hpp"
 
 #include <imgui.h>
 
@@ -55,7 +55,7 @@ public:
   [[nodiscard]] std::string labelEndingWith(std::string_view suffix) const;
 
 private:
-  screens::HeadlessFrames m_frames; // the ImGui context: first made, last destroyed
+  sim::ui::HeadlessFrames m_frames; // the ImGui context: first made, last destroyed
   std::function<void()> m_after;
   sim::ui::ItemRegistry m_items;
   std::string m_text;

@@ -1,7 +1,7 @@
 // Decision tables (product.md §7): RFC 4180 reading, the header rules, one positioned error
 // per bad row (exact texts), the listing cap, and a fuzz test of truncated and byte-flipped
 // variants whose rows + bad rows (and row lines) must match an independent record reader.
-#include "sim/scoring/decision_table.hpp"
+#include "sim/exchange/decision_table.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,7 +14,7 @@
 
 namespace fs = std::filesystem;
 using namespace sim;
-using scoring::readDecisionTable;
+using exchange::readDecisionTable;
 
 namespace {
 
@@ -27,7 +27,7 @@ std::string readFile(const fs::path& path) {
 
 fs::path dataDir() { return fs::path(SIM_SOURCE_DIR) / "tests/data/decisions"; }
 
-std::vector<std::string> formatted(const scoring::DecisionTable& table) {
+std::vector<std::string> formatted(const exchange::DecisionTable& table) {
   std::vector<std::string> out;
   for (const auto& d : table.diagnostics) {
     out.push_back(core::formatDiagnostic(d));

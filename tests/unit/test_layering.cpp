@@ -3,9 +3,11 @@
 // GLFW) are reachable from anywhere, so the includes themselves are checked here.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,70 @@ std::size_t countOf(const std::vector<Include>& includes, const std::string& hea
   return n;
 }
 
+// Headers of the libraries Frontdoor uses from Debian; a header that includes one of them
+// (itself or through other sim/ headers) exposes that library's types.
+constexpr std::array<const char*, 14> kThirdParty = {
+    "imgui", "backends/",  "GLFW/",   "GL/",    "toml++/", "sqlite3",  "nlohmann/",
+    "CLI/",  "benchmark/", "catch2/", "sodium", "stb",     "ft2build", "freetype"};
+
+bool isThirdParty(const std::string& header) {
+  for (const auto* prefix : kThirdParty) {
+    if (startsWith(header, prefix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool isStandard(const std::string& header) {
+  return header.find('/') == std::string::npos && header.find('.') == std::string::npos;
+}
+
+bool isDetail(const std::string& file) { return file.find("/detail/") != std::string::npos; }
+
+std::vector<std::string> includesOf(const std::string& file) {
+  const std::regex pattern(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])");
+  std::vector<std::string> out;
+  std::ifstream in(fs::path(SIM_SOURCE_DIR) / file);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::smatch match;
+    if (std::regex_search(line, match, pattern)) {
+      out.push_back(match[1].str());
+    }
+  }
+  return out;
+}
+
+// Why a sim/ header is not a library's public header ("" when it is): it is missing, it is
+// under a detail/ folder, or it (or a sim/ header it includes) includes a third-party one.
+std::string whyNotPublic(const std::string& header) {
+  std::vector<std::string> pending{header};
+  std::set<std::string> seen;
+  while (!pending.empty()) {
+    const auto current = pending.back();
+    pending.pop_back();
+    if (!seen.insert(current).second) {
+      continue;
+    }
+    if (!fs::exists(fs::path(SIM_SOURCE_DIR) / current)) {
+      return current + " does not exist";
+    }
+    if (isDetail(current)) {
+      return current + " is private to its library (detail/)";
+    }
+    for (const auto& included : includesOf(current)) {
+      if (isThirdParty(included)) {
+        return current + " includes <" + included + ">";
+      }
+      if (startsWith(included, "sim/")) {
+        pending.push_back(included);
+      }
+    }
+  }
+  return "";
+}
+
 std::string joined(const std::vector<std::string>& lines) {
   std::string out;
   for (const auto& line : lines) {
@@ -119,6 +185,7 @@ TEST_CASE("ImGui stays out of the core and scenario and engine and scoring and s
   const auto sim = includesUnder("sim");
   REQUIRE(countOf(sim, "imgui") > 0);
   const auto bad = violations(sim, "imgui", {"sim/ui/", "sim/platform/", "sim/app/"});
+  // The showcase states draw nothing themselves, so they stay free of ImGui too.
   const auto badTools = violations(includesUnder("tools"), "imgui", {});
   INFO(joined(bad) << joined(badTools));
   CHECK(bad.empty());
@@ -151,19 +218,79 @@ TEST_CASE("pure libraries include only the core and themselves") {
   }
 }
 
-TEST_CASE("only the command-line tool includes nlohmann-json") {
-  const auto tools = includesUnder("tools");
-  REQUIRE(countOf(tools, "nlohmann") > 0);
-  const auto bad = violations(tools, "nlohmann", {"tools/cli/"});
-  const auto badSim = violations(includesUnder("sim"), "nlohmann", {});
-  INFO(joined(bad) << joined(badSim));
+TEST_CASE("nlohmann-json is used by exactly the report and exchange libraries, privately") {
+  const auto sim = includesUnder("sim");
+  REQUIRE(countOf(includesUnder("sim/report"), "nlohmann") > 0);
+  REQUIRE(countOf(includesUnder("sim/exchange"), "nlohmann") > 0);
+  // In their sources and their detail/ headers, never in a header another library reads.
+  std::vector<std::string> bad;
+  for (const auto& include : sim) {
+    if (!startsWith(include.header, "nlohmann")) {
+      continue;
+    }
+    const bool library =
+        startsWith(include.file, "sim/report/") || startsWith(include.file, "sim/exchange/");
+    const bool privateFile = include.file.ends_with(".cpp") || isDetail(include.file);
+    if (!library || !privateFile) {
+      bad.push_back(include.file + " includes <" + include.header + ">");
+    }
+  }
+  const auto badTools = violations(includesUnder("tools"), "nlohmann", {});
+  INFO(joined(bad) << joined(badTools));
   CHECK(bad.empty());
-  CHECK(badSim.empty());
+  CHECK(badTools.empty());
+}
+
+TEST_CASE("the tools include only public library headers, CLI11, Google Benchmark and the "
+          "standard library") {
+  const auto tools = includesUnder("tools");
+  REQUIRE(countOf(tools, "sim/") > 0);
+  std::vector<std::string> bad;
+  for (const auto& include : tools) {
+    const auto& h = include.header;
+    const bool ownFolder =
+        startsWith(h, "tools/") && startsWith(include.file, h.substr(0, h.find('/', 6) + 1));
+    const bool standard = isStandard(h) || h == "sys/resource.h";
+    const bool cli11 = h == "CLI/CLI.hpp" && !startsWith(include.file, "tools/bench/");
+    const bool bench = h == "benchmark/benchmark.h" && startsWith(include.file, "tools/bench/");
+    std::string why;
+    if (startsWith(h, "sim/")) {
+      why = whyNotPublic(h);
+    } else if (!ownFolder && !standard && !cli11 && !bench) {
+      why = "not a library header, CLI11 or the standard library";
+    }
+    if (!why.empty()) {
+      bad.push_back(include.file + " includes <" + h + ">: " + why);
+    }
+  }
+  INFO(joined(bad));
+  CHECK(bad.empty());
+}
+
+TEST_CASE("the report and exchange libraries sit on the pure libraries and the store") {
+  REQUIRE(countOf(includesUnder("sim/report"), "sim/storage/") > 0);
+  REQUIRE(countOf(includesUnder("sim/exchange"), "sim/report/") > 0);
+  for (const auto* lib : {"report", "exchange"}) {
+    for (const auto& include : includesUnder(std::string("sim/") + lib)) {
+      if (!startsWith(include.header, "sim/")) {
+        continue;
+      }
+      INFO(include.file << " includes " << include.header);
+      bool ok = false;
+      for (const auto* below : {"sim/core/", "sim/engine/", "sim/scoring/", "sim/storage/"}) {
+        ok = ok || startsWith(include.header, below);
+      }
+      ok = ok || startsWith(include.header, std::string("sim/") + lib + "/") ||
+           (std::string(lib) == "exchange" && startsWith(include.header, "sim/report/"));
+      CHECK(ok);
+    }
+  }
 }
 
 TEST_CASE(
     "the session and view libraries and the pure libraries never include the UI or platform") {
-  for (const auto* lib : {"core", "scenario", "engine", "scoring", "storage", "view", "session"}) {
+  for (const auto* lib : {"core", "scenario", "engine", "scoring", "storage", "report", "exchange",
+                          "view", "session"}) {
     for (const auto& include : includesUnder(std::string("sim/") + lib)) {
       INFO(include.file << " includes " << include.header);
       CHECK_FALSE(startsWith(include.header, "sim/ui/"));

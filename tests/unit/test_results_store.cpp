@@ -66,7 +66,8 @@ TEST_CASE("unfinished attempts are found for resuming") {
   auto store = openStore(dir / "results.sqlite");
   const auto first = recordedAttempt(*store, "p1");
   const auto second = recordedAttempt(*store, "p1");
-  REQUIRE(store->finishAttempt(first, "finished", "2026-11-25T11:00:00Z").ok());
+  REQUIRE(
+      store->finishAttempt(first, sim::core::AttemptStatus::Finished, "2026-11-25T11:00:00Z").ok());
   const auto open = store->attempts("p1", true);
   REQUIRE(open.ok());
   REQUIRE(open.value().size() == 1);
@@ -74,12 +75,12 @@ TEST_CASE("unfinished attempts are found for resuming") {
   const auto all = store->attempts("p1", false);
   REQUIRE(all.ok());
   CHECK(all.value().size() == 2);
-  CHECK(all.value()[0].status == "finished");
+  CHECK(all.value()[0].status == sim::core::AttemptStatus::Finished);
   CHECK(all.value()[0].finishedAt == "2026-11-25T11:00:00Z");
   fs::remove_all(dir);
 }
 
-TEST_CASE("decisions export as a decisions table") {
+TEST_CASE("every decision is read back with its attempt and practitioner") {
   const auto dir = freshDir("csv");
   auto store = openStore(dir / "results.sqlite");
   const auto attempt = recordedAttempt(*store, "p1");
@@ -96,14 +97,24 @@ TEST_CASE("decisions export as a decisions table") {
   d.checks = 5;
   d.recordsChecked = true;
   REQUIRE(store->recordDecision(d).ok());
-  const auto csv = store->decisionsCsv(std::nullopt);
-  REQUIRE(csv.ok());
-  CHECK(csv.value() ==
-        "trainee,scenario,decision,need_level,p_harm,p_rereferral,team,cohort,checks,"
-        "records_checked,child_seen,attempt,decision_point,decided_at,within_deadline,score,"
-        "case_weight,started_at\n"
-        "p1,s47-baby-bruise,s47,4,0.55,,north,2026-A,5,1,0," +
-            std::to_string(attempt) + ",1,0/16:40,1,95.91,0.70,2026-11-25T10:00:00Z\n");
+  const auto all = store->decisions(std::nullopt);
+  REQUIRE(all.ok());
+  REQUIRE(all.value().size() == 1);
+  const auto& stored = all.value()[0];
+  CHECK(stored.practitioner == "p1");
+  CHECK(stored.team == "north");
+  CHECK(stored.cohort == "2026-A");
+  CHECK(stored.scenarioId == "s47-baby-bruise");
+  CHECK(stored.startedAt == "2026-11-25T10:00:00Z");
+  CHECK(stored.decision.attempt == attempt);
+  CHECK(stored.decision.response == "s47");
+  CHECK(stored.decision.needLevel == 4);
+  CHECK(stored.decision.pHarm == Approx(0.55));
+  CHECK_FALSE(stored.decision.pRereferral.has_value());
+  CHECK(stored.decision.checks == 5);
+  CHECK(stored.decision.recordsChecked);
+  CHECK_FALSE(stored.decision.childSeen);
+  CHECK(store->decisions(std::string("p2")).value().empty());
   fs::remove_all(dir);
 }
 

@@ -107,7 +107,7 @@ TEST_CASE("every action is in the store as soon as it is applied and a decision 
   CHECK(s.model().screen == view::Screen::Debrief);
   REQUIRE(s.model().debrief.points.size() == 1);
   CHECK(s.model().debrief.finished);
-  CHECK(s.store()->attempt(id).value()->status == "finished");
+  CHECK(s.store()->attempt(id).value()->status == core::AttemptStatus::Finished);
   const auto decisions = s.store()->decisionsOf(id).value();
   REQUIRE(decisions.size() == 1);
   CHECK(decisions[0].response == "s47");
@@ -296,7 +296,7 @@ TEST_CASE("a decision the store cannot save leaves nothing half-saved and can be
   CHECK(s.model().notices.back().title == "Your last step was not saved, so it was undone");
   CHECK(s.attempt()->state().decisions.empty());
   CHECK(s.store()->events(id).value().size() == 1); // the locking event is not there either
-  CHECK(s.store()->attempt(id).value()->status == "in_progress");
+  CHECK(s.store()->attempt(id).value()->status == core::AttemptStatus::InProgress);
   // Once the problem is gone, the same decision locks and everything is saved together.
   REQUIRE(exec("DROP TRIGGER refuse"));
   sqlite3_close(raw);
@@ -304,7 +304,7 @@ TEST_CASE("a decision the store cannot save leaves nothing half-saved and can be
   CHECK(s.attempt()->state().decisions.size() == 1);
   CHECK(s.store()->events(id).value().size() == 2);
   CHECK(s.store()->decisionsOf(id).value().size() == 1);
-  CHECK(s.store()->attempt(id).value()->status == "finished");
+  CHECK(s.store()->attempt(id).value()->status == core::AttemptStatus::Finished);
 }
 
 TEST_CASE("choosing another profile closes the previous practitioner's attempt") {

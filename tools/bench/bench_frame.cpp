@@ -2,18 +2,19 @@
 // context at 1280×800, for the largest bundled case (target: under 2 ms per workspace
 // frame): the workspace mid-case (every question asked, every check requested, one reply
 // in), the decision tab with a factor per fact learned, and the debrief. CPU only: no GL.
-// The states and the headless context come from tests/screenshot (shared with the
-// screenshot tests), so this file includes no ImGui header (tests/unit/test_layering.cpp).
+// The states come from sim_showcase (shared with the screenshot tests) and the headless
+// context from sim_ui, so this file includes no ImGui header (tests/unit/test_layering.cpp).
 #include "sim/session/session.hpp"
+#include "sim/showcase/screen_states.hpp"
+#include "sim/ui/headless_frames.hpp"
 #include "sim/ui/shell_view.hpp"
-#include "tests/screenshot/headless_frames.hpp"
-#include "tests/screenshot/screen_states.hpp"
-#include "tests/support/temp_folder.hpp"
 
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <string>
 
 namespace {
 
@@ -21,8 +22,23 @@ using namespace sim;
 
 enum class Scene { Workspace, Decision, Debrief };
 
+// A fresh folder for the benchmark's results database, removed afterwards.
+struct BenchFolder {
+  std::filesystem::path path;
+  BenchFolder() {
+    std::string name = (std::filesystem::temp_directory_path() / "frontdoor-bench-XXXXXX").string();
+    path = ::mkdtemp(name.data()) != nullptr ? std::filesystem::path(name) : "";
+  }
+  ~BenchFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  BenchFolder(const BenchFolder&) = delete;
+  BenchFolder& operator=(const BenchFolder&) = delete;
+};
+
 std::string largestCaseId(const session::Session& session) {
-  const auto path = screens::largestCase(SIM_SCENARIO_DIR);
+  const auto path = sim::showcase::largestCase(SIM_SCENARIO_DIR);
   for (const auto& entry : session.model().library.entries) {
     if (entry.loaded && std::filesystem::path(entry.file).filename() == path.filename()) {
       return entry.id;
@@ -32,17 +48,18 @@ std::string largestCaseId(const session::Session& session) {
 }
 
 void frames(benchmark::State& state, Scene scene) {
-  test_support::TempFolder folder("bench-frame");
-  screens::HeadlessFrames imgui(1280, 800, SIM_FONTS_DIR);
+  const BenchFolder folder;
+  sim::ui::HeadlessFrames imgui(1280, 800, SIM_FONTS_DIR);
   if (!imgui.problem().empty()) {
     state.SkipWithError(imgui.problem().c_str());
     return;
   }
-  session::Session session(screens::sessionOptions(SIM_SCENARIO_DIR, folder.file("b.sqlite")));
+  session::Session session(
+      sim::showcase::sessionOptions(SIM_SCENARIO_DIR, (folder.path / "b.sqlite")));
   ui::UiState ui;
   const auto id = largestCaseId(session);
-  const auto problem =
-      screens::prepareBusyCase(session, id, scene != Scene::Workspace, scene == Scene::Debrief);
+  const auto problem = sim::showcase::prepareBusyCase(session, id, scene != Scene::Workspace,
+                                                      scene == Scene::Debrief);
   if (id.empty() || !problem.empty()) {
     state.SkipWithError(("cannot prepare the case '" + id + "': " + problem).c_str());
     return;
@@ -51,17 +68,17 @@ void frames(benchmark::State& state, Scene scene) {
   const auto draw = [&] { ui::drawShell(session.model(), ui, sink); };
   // Lay the windows out, take the drafts, open the tab, pick the choices; then settle.
   const char* shown = scene == Scene::Decision ? "decision" : "workspace";
-  for (int i = 0; i < screens::kSetupFrames + 3; ++i) {
+  for (int i = 0; i < sim::showcase::kSetupFrames + 3; ++i) {
     imgui.frame(draw);
     for (const auto& intent : sink.take()) {
       session.apply(intent);
     }
-    if (i < screens::kSetupFrames) {
-      screens::afterFrame(shown, i, ui);
+    if (i < sim::showcase::kSetupFrames) {
+      sim::showcase::afterFrame(shown, i, ui);
     }
   }
   if (scene != Scene::Debrief) {
-    if (const auto wrong = screens::checkShown(shown, ui); !wrong.empty()) {
+    if (const auto wrong = sim::showcase::checkShown(shown, ui); !wrong.empty()) {
       state.SkipWithError(wrong.c_str());
       return;
     }

@@ -2,11 +2,10 @@
 // read the CSV text, analyse it against the bundled scenarios' panels and render the JSON,
 // as `frontdoor-cli report --format json` does. The rows are synthetic, in the generator's
 // layout. Peak memory is the process's maximum resident set size (getrusage).
-#include "sim/scenario/loader.hpp"
-#include "sim/scenario/scenario_files.hpp"
+#include "sim/exchange/decision_table.hpp"
+#include "sim/report/group_report.hpp"
+#include "sim/scenario/scenario_index.hpp"
 #include "sim/scoring/analytics.hpp"
-#include "sim/scoring/decision_table.hpp"
-#include "tools/cli/report_render.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -41,16 +40,8 @@ std::string syntheticCsv(int rows) {
   return out;
 }
 
-sim::scoring::ScenarioIndex bundled() {
-  sim::scoring::ScenarioIndex index;
-  for (const auto& file :
-       sim::scenario::collectScenarioFiles({std::filesystem::path(SIM_SCENARIO_DIR)}).files) {
-    const auto loaded = sim::scenario::loadScenarioFile(file);
-    if (loaded.ok()) {
-      index[loaded.scenario->meta.id] = loaded.scenario;
-    }
-  }
-  return index;
+sim::core::ScenarioIndex bundled() {
+  return sim::scenario::loadScenarioIndex(SIM_SCENARIO_DIR).index;
 }
 
 double peakMiB() {
@@ -64,9 +55,9 @@ void BM_Report1M(benchmark::State& state) {
   const auto scenarios = bundled();
   std::int64_t rows = 0;
   for (auto _ : state) {
-    const auto table = sim::scoring::readDecisionTable(csv, "bench.csv");
+    const auto table = sim::exchange::readDecisionTable(csv, "bench.csv");
     const auto report = sim::scoring::analyse(table.rows, &scenarios);
-    const auto json = sim::cli::reportJson(report);
+    const auto json = sim::report::reportJson(report);
     rows = report.decisions;
     benchmark::DoNotOptimize(json.data());
   }

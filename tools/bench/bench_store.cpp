@@ -60,7 +60,7 @@ fs::path millionEvents() {
       row.practitioner = id;
       row.scenarioId = "s";
       row.scenarioHash = "h";
-      row.status = "finished";
+      row.status = sim::core::AttemptStatus::Finished;
       row.startedAt = "t";
       const auto attempt = store->startAttempt(row).value();
       (void)store->appendEvents(attempt, 1, lines);

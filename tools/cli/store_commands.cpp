@@ -1,32 +1,34 @@
-// Implementation of `export` and `erase` over the results store.
+// `frontdoor-cli export`, `import` and `erase`: open the results store, call the exchange
+// library, and say what was done.
 #include "tools/cli/store_commands.hpp"
 
-#include "sim/scenario/loader.hpp"
-#include "sim/scenario/scenario_files.hpp"
+#include "sim/core/file_text.hpp"
+#include "sim/exchange/database_export.hpp"
+#include "sim/exchange/paper_import.hpp"
+#include "sim/exchange/results_file.hpp"
+#include "sim/scenario/scenario_index.hpp"
+#include "sim/session/attempt_recording.hpp"
 #include "sim/storage/results_store.hpp"
-#include "tools/cli/html_report.hpp"
-#include "tools/cli/recorder.hpp"
-#include "tools/cli/results_file.hpp"
-#include "tools/cli/xapi_export.hpp"
 
-#include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <ostream>
 
 namespace sim::cli {
 
 namespace {
 
+/// Results files are refused above this size, unread.
+constexpr unsigned long long kMaxResultsFileBytes = 1ULL << 30U; // 1 GiB
+
 core::Result<std::unique_ptr<storage::ResultsStore>> openStore(const std::string& database) {
-  const auto path = storage::resolveDatabasePath(database, [](const char* name) {
-    const char* value = std::getenv(name);
-    return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
-  });
+  const auto path = storage::resolveDatabasePath(database);
   if (!path) {
     return path.error();
   }
   return storage::ResultsStore::open(path.value());
+}
+
+std::optional<std::string> who(const std::string& practitioner) {
+  return practitioner.empty() ? std::nullopt : std::optional<std::string>(practitioner);
 }
 
 } // namespace
@@ -37,52 +39,20 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     err << "frontdoor-cli export: " << store.error().message << '\n';
     return 1;
   }
-  const auto who = options.practitioner.empty() ? std::nullopt
-                                                : std::optional<std::string>(options.practitioner);
-  core::Result<std::string> csv = std::string();
-  ScenarioTitles titles;
-  scoring::ScenarioIndex scenarios;
-  if (!options.scenarios.empty()) {
-    for (const auto& file :
-         scenario::collectScenarioFiles({std::filesystem::path(options.scenarios)}).files) {
-      const auto loaded = scenario::loadScenarioFile(file);
-      if (loaded.ok()) {
-        titles[loaded.scenario->meta.id] = loaded.scenario->meta.title;
-        scenarios[loaded.scenario->meta.id] = loaded.scenario;
-      }
-    }
-  }
-  if (options.format == "html") {
-    csv = htmlReport(*store.value(), who, scenarios);
-  } else if (options.format == "xapi") {
-    const auto statements = xapiStatements(*store.value(), who, titles);
-    if (!statements) {
-      err << "frontdoor-cli export: " << statements.error().message << '\n';
-      return 1;
-    }
-    csv = statements.value().dump(2) + "\n";
-  } else if (options.format == "results") {
-    const auto file = resultsFile(*store.value(), who);
-    if (!file) {
-      err << "frontdoor-cli export: " << file.error().message << '\n';
-      return 1;
-    }
-    csv = file.value().dump(2) + "\n";
-  } else {
-    csv = store.value()->decisionsCsv(who);
-  }
-  if (!csv) {
-    err << "frontdoor-cli export: " << csv.error().message << '\n';
+  const auto scenarios = options.scenarios.empty() ? scenario::LoadedIndex{}
+                                                   : scenario::loadScenarioIndex(options.scenarios);
+  const auto text = exchange::exportDatabase(*store.value(), *exchange::parseFormat(options.format),
+                                             who(options.practitioner), scenarios.index);
+  if (!text) {
+    err << "frontdoor-cli export: " << text.error().message << '\n';
     return 1;
   }
   if (options.outPath.empty()) {
-    out << csv.value();
+    out << text.value();
     return 0;
   }
-  std::ofstream file(options.outPath, std::ios::binary | std::ios::trunc);
-  file << csv.value();
-  if (!file.flush()) {
-    err << options.outPath << ": error: could not write the export\n";
+  if (auto written = exchange::writeExportFile(options.outPath, text.value()); !written) {
+    err << "frontdoor-cli export: " << written.error().message << '\n';
     return 1;
   }
   return 0;
@@ -95,30 +65,28 @@ int runImport(const std::string& database, const std::string& file, std::ostream
     err << file << ": error: no such file\n";
     return 1;
   }
-  std::ifstream in(file, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto store = openStore(database);
   if (!store) {
     err << "frontdoor-cli import: " << store.error().message << '\n';
     return 1;
   }
-  core::Result<ImportCounts> counts = ImportCounts{};
+  core::Result<exchange::ImportCounts> counts = exchange::ImportCounts{};
   if (std::filesystem::path(file).extension() == ".csv") {
-    const auto table = scoring::readDecisionTable(text, file);
+    const auto table = exchange::readDecisionTableFile(file);
     for (const auto& d : table.diagnostics) {
       err << core::formatDiagnostic(d) << '\n';
     }
     if (!table.readable) {
       return 1;
     }
-    counts = importDecisionTable(*store.value(), table, utcNow());
+    counts = exchange::importDecisionTable(*store.value(), table, session::utcNow());
   } else {
-    const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded()) {
-      err << file << ": error: not valid JSON (expected a Frontdoor results file)\n";
+    const auto text = core::readFileText(file, kMaxResultsFileBytes, "results file");
+    if (!text) {
+      err << file << ": error: " << text.error().message << '\n';
       return 1;
     }
-    counts = importResultsFile(*store.value(), json);
+    counts = exchange::importResultsFile(*store.value(), text.value());
   }
   if (!counts) {
     err << file << ": error: " << counts.error().message << '\n';

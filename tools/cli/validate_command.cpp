@@ -1,9 +1,8 @@
-// Implementation of `frontdoor-cli validate`.
+// `frontdoor-cli validate`: validates the paths (scenario::validatePaths) and prints every
+// diagnostic, the summary line and the exit status.
 #include "tools/cli/validate_command.hpp"
 
-#include "sim/scenario/loader.hpp"
-#include "sim/scenario/rubric_loader.hpp"
-#include "sim/scenario/scenario_files.hpp"
+#include "sim/scenario/validation.hpp"
 
 #include <ostream>
 
@@ -11,57 +10,31 @@ namespace sim::cli {
 
 int runValidate(const std::vector<std::string>& paths, bool quiet, std::ostream& out,
                 std::ostream& err) {
-  std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
-  const auto list = scenario::collectScenarioFiles(inputs);
+  const auto result = scenario::validatePaths({paths.begin(), paths.end()});
   // Paths that do not exist are a usage error (exit 2), but every path that does exist is
   // still validated and reported, so one typo does not hide the other files' problems.
-  for (const auto& problem : list.problems) {
+  for (const auto& problem : result.problems) {
     err << "frontdoor-cli validate: " << problem << '\n';
   }
-  if (list.files.empty() && list.rubrics.empty()) {
-    if (list.problems.empty()) {
+  if (result.files == 0) {
+    if (result.problems.empty()) {
       err << "frontdoor-cli validate: no .toml files found in the given paths\n";
     }
     return 2;
   }
-  int errors = 0;
-  int warnings = 0;
-  int failedFiles = 0;
-  for (const auto& file : list.files) {
-    const auto result = scenario::loadScenarioFile(file);
-    for (const auto& d : result.diagnostics) {
-      if (d.severity == core::Severity::Error) {
-        ++errors;
-      } else {
-        ++warnings;
-      }
-      out << core::formatDiagnostic(d) << '\n';
-    }
-    if (!result.ok()) {
-      ++failedFiles;
-    }
+  for (const auto& d : result.diagnostics) {
+    out << core::formatDiagnostic(d) << '\n';
   }
-  // Rubric files (*rubric.toml) are checked as rubrics, with the same diagnostics.
-  for (const auto& file : list.rubrics) {
-    const auto result = scenario::loadRubricFile(file);
-    for (const auto& d : result.diagnostics) {
-      ++(d.severity == core::Severity::Error ? errors : warnings);
-      out << core::formatDiagnostic(d) << '\n';
-    }
-    if (!result.ok()) {
-      ++failedFiles;
-    }
-  }
-  const auto checked = list.files.size() + list.rubrics.size();
   if (!quiet) {
-    err << checked << (checked == 1 ? " file" : " files") << " checked: " << failedFiles
-        << " with errors; " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
-        << (warnings == 1 ? " warning\n" : " warnings\n");
+    err << result.files << (result.files == 1 ? " file" : " files")
+        << " checked: " << result.failedFiles << " with errors; " << result.errors
+        << (result.errors == 1 ? " error, " : " errors, ") << result.warnings
+        << (result.warnings == 1 ? " warning\n" : " warnings\n");
   }
-  if (!list.problems.empty()) {
+  if (!result.problems.empty()) {
     return 2;
   }
-  return errors > 0 ? 1 : 0;
+  return result.errors > 0 ? 1 : 0;
 }
 
 } // namespace sim::cli

@@ -1,0 +1,140 @@
+// Choosing the export by format, and the durable write of an export file.
+#include "sim/exchange/database_export.hpp"
+
+#include "sim/exchange/decisions_csv.hpp"
+#include "sim/exchange/results_file.hpp"
+#include "sim/exchange/xapi_statements.hpp"
+#include "sim/report/practice_report.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace sim::exchange {
+
+namespace {
+
+struct FormatInfo {
+  ExportFormat format;
+  std::string_view token;
+  std::string_view label;
+  std::string_view stem;
+  std::string_view extension;
+};
+
+constexpr std::array<FormatInfo, 4> kFormats{{
+    {ExportFormat::Csv, "csv", "Decisions table (CSV)", "decisions", ".csv"},
+    {ExportFormat::Html, "html", "Practice report (HTML, prints on A4)", "practice-report",
+     ".html"},
+    {ExportFormat::Xapi, "xapi", "xAPI statements (JSON)", "xapi", ".json"},
+    {ExportFormat::Results, "results", "Results file for another computer (JSON)", "results",
+     ".json"},
+}};
+
+const FormatInfo& infoOf(ExportFormat format) {
+  for (const auto& info : kFormats) {
+    if (info.format == format) {
+      return info;
+    }
+  }
+  return kFormats.front();
+}
+
+core::Error systemError(const std::filesystem::path& path, std::string_view what) {
+  return core::Error{path.string() + ": " + std::string(what) + ": " + std::strerror(errno)};
+}
+
+} // namespace
+
+std::string_view formatToken(ExportFormat format) { return infoOf(format).token; }
+
+std::string_view formatLabel(ExportFormat format) { return infoOf(format).label; }
+
+std::optional<ExportFormat> parseFormat(std::string_view token) {
+  for (const auto& info : kFormats) {
+    if (info.token == token) {
+      return info.format;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string exportFileName(ExportFormat format, const std::optional<std::string>& practitioner) {
+  const auto& info = infoOf(format);
+  // An id from another machine may hold anything: only letters, digits, '-', '_' and '.'
+  // reach the file name, so it never names another folder.
+  std::string who = practitioner.value_or("everyone");
+  for (char& c : who) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_' || c == '.';
+    c = plain ? c : '_';
+  }
+  return "frontdoor-" + std::string(info.stem) + "-" + who + std::string(info.extension);
+}
+
+core::Result<std::string> exportDatabase(storage::ResultsStore& store, ExportFormat format,
+                                         const std::optional<std::string>& practitioner,
+                                         const core::ScenarioIndex& scenarios) {
+  switch (format) {
+  case ExportFormat::Csv: {
+    const auto decisions = store.decisions(practitioner);
+    if (!decisions) {
+      return decisions.error();
+    }
+    return decisionsCsv(decisions.value());
+  }
+  case ExportFormat::Html:
+    return report::practiceReportHtml(store, practitioner, scenarios);
+  case ExportFormat::Xapi: {
+    ScenarioTitles titles;
+    for (const auto& [id, scenario] : scenarios) {
+      titles[id] = scenario->meta.title;
+    }
+    return xapiStatements(store, practitioner, titles);
+  }
+  case ExportFormat::Results:
+    return resultsFile(store, practitioner);
+  }
+  return core::Error{"unknown export format"};
+}
+
+core::Result<storage::Ok> writeExportFile(const std::filesystem::path& path,
+                                          std::string_view text) {
+  auto temporary = path;
+  temporary += ".partial";
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    return systemError(temporary, "cannot create the file");
+  }
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const auto n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      auto error = systemError(temporary, "cannot write the export");
+      ::close(fd);
+      ::unlink(temporary.c_str());
+      return error;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    auto error = systemError(temporary, "cannot flush the export to disk");
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    return error;
+  }
+  ::close(fd);
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    auto error = systemError(path, "cannot put the export in place");
+    ::unlink(temporary.c_str());
+    return error;
+  }
+  return storage::Ok{};
+}
+
+} // namespace sim::exchange

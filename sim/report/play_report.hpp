@@ -1,0 +1,19 @@
+// Rendering a played attempt for `frontdoor-cli play`: as text for people, or as JSON
+// (keys documented in scenarios/ACTIONS.md) for tools and golden tests.
+#pragma once
+
+#include "sim/core/rubric.hpp"
+#include "sim/engine/attempt.hpp"
+
+#include <string>
+
+namespace sim::report {
+
+std::string playReportText(const engine::Attempt& attempt, const core::Rubric& rubric);
+
+/// `text` with control characters other than newline and tab replaced by '?', so that text
+/// typed into an attempt cannot drive the terminal (escape sequences).
+std::string printableForTerminal(std::string text);
+std::string playReportJson(const engine::Attempt& attempt, const core::Rubric& rubric);
+
+} // namespace sim::report
