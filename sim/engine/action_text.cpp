@@ -4,6 +4,7 @@
 
 #include "sim/core/nearest.hpp"
 #include "sim/core/time_of_day.hpp"
+#include "sim/engine/rationale.hpp"
 
 #include <array>
 #include <charconv>
@@ -27,12 +28,13 @@ constexpr std::array<Name<FactorSide>, 2> kSide{
 constexpr std::array<Name<EstimateKind>, 3> kEstimate{{{EstimateKind::SignificantHarm, "harm"},
                                                        {EstimateKind::Rereferral, "rereferral"},
                                                        {EstimateKind::Confidence, "confidence"}}};
-constexpr std::array<Name<RationaleField>, kRationaleFields> kRationale{
-    {{RationaleField::WhatHappened, "what_happened"},
-     {RationaleField::WhatWeFear, "what_we_fear"},
-     {RationaleField::Complicating, "complicating"},
-     {RationaleField::Strengths, "strengths"},
-     {RationaleField::NextSteps, "next_steps"}}};
+constexpr auto kRationale = [] {
+  std::array<Name<RationaleField>, kRationaleFields> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    names.at(i) = {kRationaleHeadings.at(i).field, kRationaleHeadings.at(i).token};
+  }
+  return names;
+}();
 
 template <typename E, std::size_t N>
 std::string_view nameOf(const std::array<Name<E>, N>& names, E value) {

@@ -248,4 +248,36 @@ core::Result<Debrief> debriefFor(const core::Scenario& scenario, const AttemptSt
   return debrief;
 }
 
+std::string_view routeToken(RouteKind route) {
+  switch (route) {
+  case RouteKind::Question:
+    return "question";
+  case RouteKind::Records:
+    return "records";
+  case RouteKind::Check:
+    return "check";
+  case RouteKind::Direct:
+    return "direct";
+  case RouteKind::Manager:
+    return "manager";
+  }
+  return "?";
+}
+
+std::string_view variantToken(RouteVariant variant) {
+  switch (variant) {
+  case RouteVariant::Plain:
+    return "plain";
+  case RouteVariant::WithConsent:
+    return "with_consent";
+  case RouteVariant::WithoutConsent:
+    return "without_consent";
+  case RouteVariant::ParentWouldRefuse:
+    return "parent_would_refuse";
+  case RouteVariant::ArrivedLate:
+    return "arrived_late";
+  }
+  return "?";
+}
+
 } // namespace sim::engine

@@ -30,6 +30,11 @@ enum class RouteVariant {
   ArrivedLate,       // requested, but the reply came after the decision
 };
 
+/// "question", "records", "check", "direct", "manager": the route's token in reports.
+std::string_view routeToken(RouteKind route);
+/// "plain", "with_consent", "without_consent", "parent_would_refuse", "arrived_late".
+std::string_view variantToken(RouteVariant variant);
+
 /// A route the practitioner did not take before deciding, and what it would have shown.
 struct Counterfactual {
   RouteKind route = RouteKind::Question;

@@ -9,6 +9,7 @@
 #include "sim/engine/action_text.hpp"
 #include "sim/engine/calendar.hpp"
 #include "sim/engine/debrief.hpp"
+#include "sim/engine/rationale.hpp"
 #include "sim/engine/transcript.hpp"
 
 #include <nlohmann/json.hpp>
@@ -25,44 +26,6 @@ using engine::SimTime;
 using Json = nlohmann::ordered_json;
 
 std::size_t at(int index) { return static_cast<std::size_t>(index); }
-
-constexpr std::array<std::string_view, engine::kRationaleFields> kRationaleKeys{
-    "what_happened", "what_we_fear", "complicating", "strengths", "next_steps"};
-constexpr std::array<std::string_view, engine::kRationaleFields> kRationaleLabels{
-    "What happened", "What we fear", "Complicating factors", "Strengths and existing safety",
-    "What needs to happen"};
-
-std::string_view routeToken(engine::RouteKind route) {
-  switch (route) {
-  case engine::RouteKind::Question:
-    return "question";
-  case engine::RouteKind::Records:
-    return "records";
-  case engine::RouteKind::Check:
-    return "check";
-  case engine::RouteKind::Direct:
-    return "direct";
-  case engine::RouteKind::Manager:
-    return "manager";
-  }
-  return "?";
-}
-
-std::string_view variantToken(engine::RouteVariant variant) {
-  switch (variant) {
-  case engine::RouteVariant::Plain:
-    return "plain";
-  case engine::RouteVariant::WithConsent:
-    return "with_consent";
-  case engine::RouteVariant::WithoutConsent:
-    return "without_consent";
-  case engine::RouteVariant::ParentWouldRefuse:
-    return "parent_would_refuse";
-  case engine::RouteVariant::ArrivedLate:
-    return "arrived_late";
-  }
-  return "?";
-}
 
 std::string routeId(const core::Scenario& scenario, const engine::Counterfactual& c) {
   switch (c.route) {
@@ -204,8 +167,8 @@ private:
                          {"note", factor.note}});
     }
     Json rationale;
-    for (std::size_t i = 0; i < kRationaleKeys.size(); ++i) {
-      rationale[std::string(kRationaleKeys.at(i))] = notes.rationale.at(i);
+    for (std::size_t i = 0; i < engine::kRationaleHeadings.size(); ++i) {
+      rationale[std::string(engine::kRationaleHeadings.at(i).token)] = notes.rationale.at(i);
     }
     return {{"estimates",
              {{"p_significant_harm", optionalPercent(notes.pSignificantHarm)},
@@ -263,9 +226,9 @@ private:
     }
     Json notTaken = Json::array();
     for (const auto& c : debrief.notTaken) {
-      notTaken.push_back({{"route", routeToken(c.route)},
+      notTaken.push_back({{"route", engine::routeToken(c.route)},
                           {"id", routeId(m_scenario, c)},
-                          {"variant", variantToken(c.variant)},
+                          {"variant", engine::variantToken(c.variant)},
                           {"heading", c.heading},
                           {"text", c.text},
                           {"facts", ids(c.facts)},
@@ -358,13 +321,13 @@ void textDebrief(std::ostringstream& out, const core::Scenario& scenario,
         << (factor.code.empty() || factor.factId.empty() ? "" : " ") << factor.factId
         << (factor.note.empty() ? "" : " — " + factor.note) << "\n";
   }
-  for (std::size_t i = 0; i < kRationaleLabels.size(); ++i) {
+  for (std::size_t i = 0; i < engine::kRationaleHeadings.size(); ++i) {
     const auto& text = notes.rationale.at(i);
     if (text.find('\n') != std::string::npos) {
-      out << "  " << kRationaleLabels.at(i) << ":\n";
+      out << "  " << engine::kRationaleHeadings.at(i).title << ":\n";
       indented(out, text, "      ");
     } else if (!text.empty()) {
-      out << "  " << kRationaleLabels.at(i) << ": " << text << "\n";
+      out << "  " << engine::kRationaleHeadings.at(i).title << ": " << text << "\n";
     }
   }
   if (notes.safetyScale) {

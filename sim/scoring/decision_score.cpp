@@ -6,6 +6,7 @@
 
 #include "sim/core/time_of_day.hpp"
 #include "sim/engine/calendar.hpp"
+#include "sim/engine/rationale.hpp"
 #include "sim/engine/routes.hpp"
 #include "sim/scoring/attempt_score.hpp"
 
@@ -18,6 +19,15 @@
 namespace sim::scoring {
 
 namespace {
+
+// "What happened" -> "what happened": a heading inside a sentence.
+std::string lowered(std::string_view title) {
+  std::string out(title);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') {
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  }
+  return out;
+}
 
 using core::ResponseLevel;
 using engine::SimTime;
@@ -467,17 +477,15 @@ public:
 
   ComponentScore rationale() const {
     ComponentScore out{Component::Rationale, m_rubric.weights.rationale, 0, true, {}};
-    static constexpr std::array<std::string_view, engine::kRationaleFields> kHeadings{
-        "what happened", "what we fear", "complicating factors", "strengths and existing safety",
-        "what needs to happen"};
     const double each = out.weight / (engine::kRationaleFields + 1);
     int filled = 0;
-    for (std::size_t i = 0; i < kHeadings.size(); ++i) {
+    for (std::size_t i = 0; i < engine::kRationaleHeadings.size(); ++i) {
       const auto& text = m_decision.notes.rationale.at(i);
       const bool written = text.find_first_not_of(" \t\r\n") != std::string::npos;
       filled += written ? 1 : 0;
-      out.lines.push_back({written ? each : 0.0, std::string(written ? "Written: " : "Missing: ") +
-                                                     std::string(kHeadings.at(i)) + "."});
+      out.lines.push_back(
+          {written ? each : 0.0, std::string(written ? "Written: " : "Missing: ") +
+                                     lowered(engine::kRationaleHeadings.at(i).title) + "."});
     }
     const bool scale = m_decision.notes.safetyScale.has_value();
     filled += scale ? 1 : 0;

@@ -37,6 +37,20 @@ std::string trimmed(const std::string& s) { return std::string(core::trimBlanks(
 
 Session::Session(SessionOptions options) : m_options(std::move(options)) {
   if (!m_options.preferences.empty()) {
+    // One window per config folder: a second one reads the preferences but never writes
+    // them, and leaves the first window's crash-resume state alone.
+    m_lock = ConfigLock(m_options.preferences.parent_path() / "frontdoor.lock");
+    m_configShared = m_lock.heldElsewhere();
+    if (m_configShared) {
+      notice(view::Notice::Kind::Error, "Frontdoor is already open in another window",
+             "Another Frontdoor window is using the preferences in " +
+                 m_options.preferences.parent_path().string() +
+                 ". This window does not change that window's preferences or its offer to "
+                 "resume after a crash; theme and text size changes here last until you close "
+                 "it.",
+             "Close this window and carry on in the other one, unless you mean to have both "
+             "open. Work in either window is saved in the results database as usual.");
+    }
     auto read = readPreferences(m_options.preferences);
     m_model.preferences = read.preferences;
     for (const auto& d : read.diagnostics) {
@@ -44,7 +58,7 @@ Session::Session(SessionOptions options) : m_options(std::move(options)) {
              "Nothing to do: the app saves a corrected file.");
     }
   }
-  const bool crashed = !m_model.preferences.cleanExit;
+  const bool crashed = !m_configShared && !m_model.preferences.cleanExit;
   const std::string wasOpen = m_model.preferences.openAttemptUid;
   m_model.preferences.cleanExit = false; // until close(): a crash leaves it false
   savePreferences();
@@ -141,8 +155,8 @@ void Session::report(view::Notice n) {
 }
 
 void Session::savePreferences() {
-  if (m_options.preferences.empty()) {
-    return;
+  if (m_options.preferences.empty() || m_configShared) {
+    return; // kept only while open, or another window owns the file
   }
   if (auto written = writePreferences(m_options.preferences, m_model.preferences); !written) {
     notice(view::Notice::Kind::Error, "Preferences not saved", written.error().message,

@@ -8,6 +8,7 @@
 #include "sim/core/rubric.hpp"
 #include "sim/engine/attempt.hpp"
 #include "sim/session/attempt_recording.hpp"
+#include "sim/session/config_lock.hpp"
 #include "sim/storage/results_store.hpp"
 #include "sim/view/intents.hpp"
 #include "sim/view/shell_model.hpp"
@@ -58,6 +59,9 @@ public:
   /// A clean exit: save the preferences with clean_exit = true.
   void close();
 
+  /// Whether another app holds this config folder (this one then never writes to it).
+  [[nodiscard]] bool sharesConfig() const { return m_configShared; }
+
 private:
   void openStore();
   void loadLibrary();
@@ -84,6 +88,8 @@ private:
   void refreshProgress();
 
   SessionOptions m_options;
+  ConfigLock m_lock; // held while this session owns the config folder
+  bool m_configShared = false;
   std::unique_ptr<storage::ResultsStore> m_store;
   std::vector<std::shared_ptr<const core::Scenario>> m_scenarios; // parallel to library entries
   core::Rubric m_rubric;

@@ -3,6 +3,7 @@
 // pushes actions; the drafts live in DecisionFormUi.
 #include "sim/ui/decision_form.hpp"
 
+#include "sim/engine/rationale.hpp"
 #include "sim/engine/transcript.hpp"
 #include "sim/ui/fonts.hpp"
 #include "sim/ui/theme.hpp"
@@ -21,26 +22,6 @@
 namespace sim::ui {
 
 namespace {
-
-struct RationaleHeading {
-  engine::RationaleField field;
-  const char* token; // as in the action language ("rationale what_happened ...")
-  const char* title;
-  const char* hint;
-};
-
-constexpr std::array<RationaleHeading, engine::kRationaleFields> kRationale{{
-    {engine::RationaleField::WhatHappened, "what_happened", "What happened",
-     "The contact and what you have found out since, in plain words."},
-    {engine::RationaleField::WhatWeFear, "what_we_fear", "What we are worried about",
-     "The harm you fear for each child if nothing changes."},
-    {engine::RationaleField::Complicating, "complicating", "Complicating factors",
-     "What makes this harder to judge or to change."},
-    {engine::RationaleField::Strengths, "strengths", "Strengths and existing safety",
-     "What is going well, and who already keeps the children safe."},
-    {engine::RationaleField::NextSteps, "next_steps", "What needs to happen next",
-     "Next steps: what, by whom and by when."},
-}};
 
 // The sections of the form, in order, that "Go to" can bring to the top.
 struct SectionLink {
@@ -564,9 +545,9 @@ void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
   const auto& notes = model.state->notes;
   section(ui, FormSection::Rationale);
   muted("Each box is saved to your notes when you leave it.");
-  for (const auto& part : kRationale) {
+  for (const auto& part : engine::kRationaleHeadings) {
     const auto index = static_cast<std::size_t>(part.field);
-    const std::string label = std::string("##rationale-") + part.token;
+    const std::string label = "##rationale-" + std::string(part.token);
     if (ui.rationalePending[index] && ImGui::GetActiveID() != ImGui::GetID(label.c_str())) {
       ui.rationale[index] = notes.rationale[index];
       ui.rationalePending[index] = false;

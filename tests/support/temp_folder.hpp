@@ -1,20 +1,28 @@
-// A fresh, empty folder under the system temp directory for one test, removed afterwards.
+// Fresh, empty folders under the system temp directory, unique to the test that makes them
+// (mkdtemp), so tests running side by side never share a path: TempFolder removes its
+// folder afterwards; uniqueTempFolder leaves that to the test.
 #pragma once
 
+#include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
-#include <unistd.h>
 
 namespace test_support {
 
+/// A new folder "frontdoor-NAME-XXXXXX" under the temp directory.
+inline std::filesystem::path uniqueTempFolder(const std::string& name) {
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / ("frontdoor-" + name + "-XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw std::runtime_error("cannot make a temporary folder from " + pattern);
+  }
+  return pattern;
+}
+
 class TempFolder {
 public:
-  explicit TempFolder(const std::string& name)
-      : m_path(std::filesystem::temp_directory_path() /
-               ("frontdoor-" + name + "-" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(m_path);
-    std::filesystem::create_directories(m_path);
-  }
+  explicit TempFolder(const std::string& name) : m_path(uniqueTempFolder(name)) {}
   ~TempFolder() {
     std::error_code ignored;
     std::filesystem::remove_all(m_path, ignored);

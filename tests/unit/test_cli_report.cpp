@@ -1,6 +1,7 @@
 // The real frontdoor-cli binary: `report` over decision tables, with and without the
 // bundled scenarios' panels, in every format, with bad rows and --strict.
 #include "tests/support/cli_runner.hpp"
+#include "tests/support/temp_folder.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +15,7 @@ using sim::test::readAll;
 namespace {
 
 fs::path scratch(const std::string& name, const std::string& text) {
-  const auto path = fs::temp_directory_path() / ("frontdoor-report-" + name);
+  const auto path = test_support::uniqueTempFolder("report-" + name) / name;
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
@@ -82,7 +83,8 @@ TEST_CASE("report writes text and CSV and HTML and to a file") {
   CHECK(text.out.rfind("Decisions: 6; practitioners: 3; cases: 2\n", 0) == 0);
   const auto csv = cli("report --decisions '" + file.string() + "' --format csv");
   CHECK(csv.out.rfind("trainee,team,cohort,decisions,share_nfa,", 0) == 0);
-  const auto out = fs::temp_directory_path() / "frontdoor-report.html";
+  const test_support::TempFolder folder("report-html");
+  const auto out = folder.path() / "report.html";
   const auto html = cli("report --decisions '" + file.string() +
                         "' --scenarios scenarios --format html --out '" + out.string() + "'");
   CHECK(html.status == 0);

@@ -2,6 +2,7 @@
 // attempt as it happens, `export` writes the decisions as a table `report` reads without a
 // complaint, and `erase` removes one practitioner and says what it removed.
 #include "tests/support/cli_runner.hpp"
+#include "tests/support/temp_folder.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -18,10 +19,7 @@ using sim::test::readAll;
 namespace {
 
 fs::path freshDatabase(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("frontdoor-cli-store-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir / "results.sqlite";
+  return test_support::uniqueTempFolder("cli-store-" + name) / "results.sqlite";
 }
 
 std::string playAndRecord(const std::string& id, const fs::path& db, const std::string& who) {

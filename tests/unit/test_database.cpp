@@ -1,5 +1,6 @@
 // Results database: real SQLite files in a temp folder; migrations and version gate.
 #include "sim/storage/database.hpp"
+#include "tests/support/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,12 +19,7 @@ std::string bytesOf(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-fs::path freshDir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("frontdoor-db-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path freshDir(const std::string& name) { return test_support::uniqueTempFolder("db-" + name); }
 } // namespace
 
 TEST_CASE("a new database is created at the current schema version and reopens") {

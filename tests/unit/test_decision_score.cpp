@@ -183,14 +183,27 @@ TEST_CASE("component lines add up to the component's points in every kind of att
   scores.push_back(
       play("early-help-attendance", "read_contact\ndecide nfa need=1 urgency=routine\n"));
   for (const auto& s : scores) {
+    // Every component is there, explains itself, and the components make the total.
+    REQUIRE(s.components.size() == static_cast<std::size_t>(kComponents));
+    double earned = 0;
+    double available = 0;
     for (const auto& component : s.components) {
+      INFO(componentToken(component.component));
+      CHECK_FALSE(component.lines.empty());
       double sum = 0;
       for (const auto& line : component.lines) {
         sum += line.points;
       }
-      INFO(componentToken(component.component));
       CHECK(sum == Approx(component.earned).margin(1e-9));
+      if (component.scored) {
+        earned += component.earned;
+        available += component.weight;
+      }
     }
+    REQUIRE(available > 0);
+    CHECK(s.earned == Approx(earned).margin(1e-9));
+    CHECK(s.available == Approx(available).margin(1e-9));
+    CHECK(s.uncapped == Approx(100.0 * earned / available).margin(1e-9));
   }
 }
 

@@ -6,6 +6,7 @@
 #include "sim/engine/event_log.hpp"
 #include "sim/storage/results_store.hpp"
 #include "tests/support/engine_fixtures.hpp"
+#include "tests/support/temp_folder.hpp"
 
 #include <signal.h>
 #include <spawn.h>
@@ -89,9 +90,7 @@ std::string integrityCheck(const fs::path& database) {
 } // namespace
 
 TEST_CASE("events survive SIGKILL at any moment and the attempt resumes") {
-  const auto dir = fs::temp_directory_path() / "frontdoor-crash";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const auto dir = test_support::uniqueTempFolder("crash");
   const auto scenario = sim::test::loadScenario(kScenario);
   std::mt19937 draw(20261126);
   int totalStored = 0;

@@ -4,6 +4,7 @@
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/scenario_files.hpp"
 #include "sim/scenario/schema.hpp"
+#include "tests/support/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -26,10 +27,7 @@ std::string allDiagnostics(const scenario::LoadResult& r) {
 }
 
 fs::path tempDir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("frontdoor-test-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return test_support::uniqueTempFolder("loader-" + name);
 }
 } // namespace
 

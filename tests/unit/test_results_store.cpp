@@ -2,6 +2,7 @@
 // decisions, the decisions table export, erasure, migration from schema 1, and where the
 // database lives by default.
 #include "sim/storage/results_store.hpp"
+#include "tests/support/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,10 +17,7 @@ using namespace sim::storage;
 namespace {
 
 fs::path freshDir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("frontdoor-store-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return test_support::uniqueTempFolder("store-" + name);
 }
 
 std::unique_ptr<ResultsStore> openStore(const fs::path& path) {

@@ -4,6 +4,7 @@
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/rubric_loader.hpp"
 #include "sim/scenario/schema.hpp"
+#include "tests/support/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -138,8 +139,7 @@ TEST_CASE("a scenario's overrides obey the same rules as a rubric file") {
 }
 
 TEST_CASE("a rubric file over the size limit or missing is refused unread with why") {
-  const auto folder = fs::temp_directory_path() / "frontdoor-rubric-size";
-  fs::create_directories(folder);
+  const auto folder = test_support::uniqueTempFolder("rubric-size");
   const auto big = folder / "big-rubric.toml";
   {
     std::ofstream out(big, std::ios::binary);

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace sim;
@@ -130,9 +131,15 @@ TEST_CASE("a refused action changes nothing and says why") {
   session::Session s(optionsIn(folder));
   s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
   s.apply(view::StartAttempt{"advice-bedtime-battles"});
+  act(s, engine::ReadContact{});
+  REQUIRE(s.model().workspace.refusal.empty());
+  const auto before = s.attempt()->state();
+  // Refused for being unknown, not for anything else (the contact has been read).
   act(s, engine::AskQuestion{"no-such-question"});
-  CHECK_FALSE(s.model().workspace.refusal.empty());
-  CHECK(s.store()->events(s.attemptId()).value().empty());
+  CHECK(s.model().workspace.refusal.find("There is no question \"no-such-question\"") !=
+        std::string::npos);
+  CHECK(s.attempt()->state() == before);
+  CHECK(s.store()->events(s.attemptId()).value().size() == 1); // the reading alone
 }
 
 TEST_CASE("after a crash the next start offers to resume the open attempt with its steps") {
@@ -409,4 +416,54 @@ TEST_CASE("fixing a broken case and reloading removes the notice about it") {
   std::filesystem::remove(folder.path() / "broken.toml");
   s.apply(view::ReloadLibrary{});
   CHECK(s.model().notices.empty());
+}
+
+TEST_CASE("a second app on the same config folder is told and changes neither's preferences") {
+  TempFolder folder("session-two-apps");
+  const auto prefs = folder.file("preferences.txt");
+  session::Session first(optionsIn(folder));
+  first.apply(view::CreateProfile{"ab-17", "Alex B", ""});
+  first.apply(view::StartAttempt{"advice-bedtime-battles"});
+  first.apply(view::SetTheme{view::Theme::Dark});
+  const auto written = session::readPreferences(prefs);
+  REQUIRE(written.diagnostics.empty());
+  REQUIRE(written.preferences.openAttempt == first.attemptId());
+  {
+    session::Session second(optionsIn(folder));
+    CHECK(second.sharesConfig());
+    CHECK_FALSE(first.sharesConfig());
+    const auto& notices = second.model().notices;
+    const bool told = std::any_of(notices.begin(), notices.end(), [](const view::Notice& n) {
+      return n.title == "Frontdoor is already open in another window";
+    });
+    CHECK(told);
+    // It reads the preferences but offers nothing of the first window's open attempt.
+    CHECK(second.model().preferences.theme == view::Theme::Dark);
+    CHECK_FALSE(second.model().home.crashResume.has_value());
+    second.apply(view::SetTheme{view::Theme::HighContrast});
+    second.apply(view::SetScale{150});
+    second.setWindowSize(700, 500);
+    second.close();
+  }
+  // The file is still the first window's, byte for byte the same values.
+  const auto after = session::readPreferences(prefs);
+  CHECK(after.diagnostics.empty());
+  CHECK(after.preferences == written.preferences);
+  first.apply(view::SetScale{120});
+  first.close();
+  const auto closed = session::readPreferences(prefs);
+  CHECK(closed.diagnostics.empty());
+  CHECK(closed.preferences.theme == view::Theme::Dark);
+  CHECK(closed.preferences.scalePercent == 120);
+  CHECK(closed.preferences.cleanExit);
+}
+
+TEST_CASE("the config folder is free again once the first app has gone") {
+  TempFolder folder("session-lock-released");
+  { session::Session first(optionsIn(folder)); }
+  session::Session next(optionsIn(folder));
+  CHECK_FALSE(next.sharesConfig());
+  next.apply(view::SetTheme{view::Theme::Dark});
+  CHECK(session::readPreferences(folder.file("preferences.txt")).preferences.theme ==
+        view::Theme::Dark);
 }
