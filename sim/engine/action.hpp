@@ -94,16 +94,32 @@ struct Decide {
 struct OpenNextDecisionPoint {
   bool operator==(const OpenNextDecisionPoint&) const = default;
 };
+/// Take back the last change to the working notes (a factor added or removed, an estimate,
+/// a rationale heading, the safety scale or the notes). Never an enquiry, a wait or a
+/// decision: the undo history starts afresh after each of those.
+struct Undo {
+  bool operator==(const Undo&) const = default;
+};
+/// Make again the last change that Undo took back.
+struct Redo {
+  bool operator==(const Redo&) const = default;
+};
 
-using Action =
-    std::variant<ReadContact, AskQuestion, CheckRecords, RequestCheck, MakeDirectContact,
-                 ConsultManager, WaitForReply, WaitUntil, AddFactor, RemoveFactor, SetEstimate,
-                 WriteRationale, SetSafetyScale, WriteNotes, Decide, OpenNextDecisionPoint>;
+using Action = std::variant<ReadContact, AskQuestion, CheckRecords, RequestCheck, MakeDirectContact,
+                            ConsultManager, WaitForReply, WaitUntil, AddFactor, RemoveFactor,
+                            SetEstimate, WriteRationale, SetSafetyScale, WriteNotes, Decide,
+                            OpenNextDecisionPoint, Undo, Redo>;
+
+/// Whether an action changes only the working notes (and so can be undone).
+bool isNotesEdit(const Action& action);
 
 /// Most factors the working notes hold at once.
 inline constexpr std::size_t kMaxFactors = 200;
 
 /// Longest free text accepted in one action (notes, rationale, reasons), in bytes.
 inline constexpr std::size_t kMaxActionText = 20000;
+
+/// Most changes the undo history keeps; older ones can no longer be undone.
+inline constexpr std::size_t kMaxUndoSteps = 100;
 
 } // namespace sim::engine

@@ -129,6 +129,8 @@ struct Writer {
     return out;
   }
   std::string operator()(const OpenNextDecisionPoint& /*a*/) const { return "next_decision_point"; }
+  std::string operator()(const Undo& /*a*/) const { return "undo"; }
+  std::string operator()(const Redo& /*a*/) const { return "redo"; }
 };
 
 // ---- reading ----
@@ -547,7 +549,7 @@ struct Verb {
   Parsed (*parse)(const Args&);
 };
 
-const std::array<Verb, 15> kVerbs{{
+const std::array<Verb, 17> kVerbs{{
     {"read_contact", [](const Args& a) { return simple(a, ReadContact{}); }},
     {"ask", [](const Args& a) { return oneId<AskQuestion>(a, "question id"); }},
     {"check_records", [](const Args& a) { return simple(a, CheckRecords{}); }},
@@ -563,6 +565,8 @@ const std::array<Verb, 15> kVerbs{{
     {"notes", parseNotes},
     {"decide", parseDecide},
     {"next_decision_point", [](const Args& a) { return simple(a, OpenNextDecisionPoint{}); }},
+    {"undo", [](const Args& a) { return simple(a, Undo{}); }},
+    {"redo", [](const Args& a) { return simple(a, Redo{}); }},
 }};
 
 } // namespace

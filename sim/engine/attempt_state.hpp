@@ -92,6 +92,49 @@ struct WorkingNotes {
   bool operator==(const WorkingNotes&) const = default;
 };
 
+/// One part of the working notes, as it was before or after a change: the factors (with the
+/// next number to give), one estimate, one rationale heading, the safety scale or the notes.
+struct FactorsPart {
+  std::vector<IdentifiedFactor> factors;
+  int nextFactorNumber = 1;
+  bool operator==(const FactorsPart&) const = default;
+};
+struct EstimatePart {
+  EstimateKind kind = EstimateKind::SignificantHarm;
+  std::optional<int> percent;
+  bool operator==(const EstimatePart&) const = default;
+};
+struct RationalePart {
+  RationaleField field = RationaleField::WhatHappened;
+  std::string text;
+  bool operator==(const RationalePart&) const = default;
+};
+struct SafetyPart {
+  std::optional<int> value;
+  bool operator==(const SafetyPart&) const = default;
+};
+struct NotesTextPart {
+  std::string text;
+  bool operator==(const NotesTextPart&) const = default;
+};
+using NotesPart = std::variant<FactorsPart, EstimatePart, RationalePart, SafetyPart, NotesTextPart>;
+
+/// A change to the working notes that can be taken back: the part before and after it.
+struct NotesChange {
+  NotesPart before;
+  NotesPart after;
+  bool operator==(const NotesChange&) const = default;
+};
+
+/// The practitioner's changes to the working notes since the last enquiry, wait or decision
+/// (at most kMaxUndoSteps), and those taken back that can be made again.
+struct UndoHistory {
+  std::vector<NotesChange> undo; // most recent last
+  std::vector<NotesChange> redo; // most recently undone last
+  int restored = 0;              // undos and redos applied so far in the attempt
+  bool operator==(const UndoHistory&) const = default;
+};
+
 struct DecisionRecord {
   int decisionPoint = 0;
   SimTime openedAt;
@@ -125,6 +168,7 @@ struct AttemptState {
   std::vector<std::optional<Done>> managerConsulted; // per decision point (see routes.hpp)
 
   WorkingNotes notes;
+  UndoHistory history;
   std::vector<DecisionRecord> decisions;
 
   [[nodiscard]] bool knows(int fact) const {

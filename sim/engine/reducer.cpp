@@ -52,6 +52,60 @@ std::optional<Error> checkPercent(std::string_view what, int percent) {
   return std::nullopt;
 }
 
+// The part of the notes that a notes edit changes, as it stands now.
+struct PartOf {
+  const WorkingNotes& notes;
+  NotesPart operator()(const AddFactor& /*a*/) const { return factors(); }
+  NotesPart operator()(const RemoveFactor& /*a*/) const { return factors(); }
+  NotesPart operator()(const SetEstimate& a) const {
+    switch (a.kind) {
+    case EstimateKind::SignificantHarm:
+      return EstimatePart{a.kind, notes.pSignificantHarm};
+    case EstimateKind::Rereferral:
+      return EstimatePart{a.kind, notes.pRereferral};
+    case EstimateKind::Confidence:
+      break;
+    }
+    return EstimatePart{a.kind, notes.confidence};
+  }
+  NotesPart operator()(const WriteRationale& a) const {
+    return RationalePart{a.field, notes.rationale.at(static_cast<std::size_t>(a.field))};
+  }
+  NotesPart operator()(const SetSafetyScale& /*a*/) const { return SafetyPart{notes.safetyScale}; }
+  NotesPart operator()(const WriteNotes& /*a*/) const { return NotesTextPart{notes.notes}; }
+  template <typename A> NotesPart operator()(const A& /*a*/) const { return factors(); }
+  [[nodiscard]] NotesPart factors() const {
+    return FactorsPart{notes.factors, notes.nextFactorNumber};
+  }
+};
+
+// Put a part back into the notes.
+struct Restore {
+  WorkingNotes& notes;
+  void operator()(const FactorsPart& p) const {
+    notes.factors = p.factors;
+    notes.nextFactorNumber = p.nextFactorNumber;
+  }
+  void operator()(const EstimatePart& p) const {
+    switch (p.kind) {
+    case EstimateKind::SignificantHarm:
+      notes.pSignificantHarm = p.percent;
+      return;
+    case EstimateKind::Rereferral:
+      notes.pRereferral = p.percent;
+      return;
+    case EstimateKind::Confidence:
+      notes.confidence = p.percent;
+      return;
+    }
+  }
+  void operator()(const RationalePart& p) const {
+    notes.rationale.at(static_cast<std::size_t>(p.field)) = p.text;
+  }
+  void operator()(const SafetyPart& p) const { notes.safetyScale = p.value; }
+  void operator()(const NotesTextPart& p) const { notes.notes = p.text; }
+};
+
 const core::Reply& replyFor(const core::Check& check, bool withoutConsent) {
   if (withoutConsent && check.consent == core::ConsentRule::Needed && check.replyWithoutConsent) {
     return *check.replyWithoutConsent;
@@ -342,6 +396,33 @@ public:
     return std::nullopt;
   }
 
+  std::optional<Error> operator()(const Undo& /*action*/) {
+    auto& history = m_state.history;
+    if (history.undo.empty()) {
+      return Error{"There is nothing to undo since your last enquiry, wait or decision (those "
+                   "cannot be taken back)."};
+    }
+    auto change = std::move(history.undo.back());
+    history.undo.pop_back();
+    std::visit(Restore{m_state.notes}, change.before);
+    history.redo.push_back(std::move(change));
+    ++history.restored;
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const Redo& /*action*/) {
+    auto& history = m_state.history;
+    if (history.redo.empty()) {
+      return Error{"There is nothing to redo."};
+    }
+    auto change = std::move(history.redo.back());
+    history.redo.pop_back();
+    std::visit(Restore{m_state.notes}, change.after);
+    history.undo.push_back(std::move(change));
+    ++history.restored;
+    return std::nullopt;
+  }
+
   std::optional<Error> operator()(const OpenNextDecisionPoint& /*action*/) {
     // The phase gate in applyAction lets this through only in Phase::Decided, which
     // implies a next decision point exists.
@@ -619,12 +700,41 @@ core::Result<Event> applyAction(const Scenario& scenario, const WorkingCalendar&
     return std::move(*refusal);
   }
   const SimTime takenAt = state.now;
+  // A change to the notes joins the undo history; anything that takes time or decides
+  // starts it afresh, so an undo never reaches back past it.
+  std::optional<NotesPart> before;
+  if (isNotesEdit(action)) {
+    before = std::visit(PartOf{state.notes}, action);
+  }
   Reducer reducer(scenario, calendar, state);
   if (auto refusal = std::visit(reducer, action)) {
     return std::move(*refusal);
   }
+  auto& history = state.history;
+  if (before) {
+    auto after = std::visit(PartOf{state.notes}, action);
+    if (after != *before) {
+      history.undo.push_back({std::move(*before), std::move(after)});
+      if (history.undo.size() > kMaxUndoSteps) {
+        history.undo.erase(history.undo.begin());
+      }
+      history.redo.clear();
+    }
+  } else if (!std::holds_alternative<Undo>(action) && !std::holds_alternative<Redo>(action)) {
+    history.undo.clear();
+    history.redo.clear();
+  }
   ++state.events;
   return Event{state.events, takenAt, action};
+}
+
+bool isNotesEdit(const Action& action) {
+  return std::holds_alternative<AddFactor>(action) ||
+         std::holds_alternative<RemoveFactor>(action) ||
+         std::holds_alternative<SetEstimate>(action) ||
+         std::holds_alternative<WriteRationale>(action) ||
+         std::holds_alternative<SetSafetyScale>(action) ||
+         std::holds_alternative<WriteNotes>(action);
 }
 
 } // namespace sim::engine

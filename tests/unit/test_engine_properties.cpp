@@ -254,3 +254,109 @@ TEST_CASE("random action sequences keep every engine invariant in every bundled 
     CHECK(tally.closed > 50);
   }
 }
+
+namespace {
+
+bool isEnquiryOrDecision(const Action& action) {
+  return !isNotesEdit(action) && !std::holds_alternative<Undo>(action) &&
+         !std::holds_alternative<Redo>(action);
+}
+
+// Mostly working-note edits, interleaved with enquiries, waits, decisions, undos and redos.
+Action undoStep(Draw& draw, const Scenario& scenario, const AttemptState& state) {
+  const int roll = draw.between(1, 100);
+  if (roll <= 20) {
+    return Undo{};
+  }
+  if (roll <= 32) {
+    return Redo{};
+  }
+  if (roll <= 34) {
+    Decide decide;
+    decide.response = static_cast<sim::core::ResponseLevel>(draw.below(6));
+    decide.need = static_cast<sim::core::NeedLevel>(draw.between(1, 4));
+    return decide;
+  }
+  if (roll <= 35) {
+    return OpenNextDecisionPoint{};
+  }
+  // A random action, drawn again until it is an edit or an enquiry/wait as wanted.
+  const bool edit = roll <= 85;
+  for (;;) {
+    Action action = randomAction(draw, scenario, state);
+    if (isNotesEdit(action) == edit && !std::holds_alternative<Decide>(action) &&
+        !std::holds_alternative<OpenNextDecisionPoint>(action)) {
+      return action;
+    }
+  }
+}
+
+} // namespace
+
+TEST_CASE("undo and redo of working-note edits restore the same state, never cross an enquiry, "
+          "and the log replays to the live state") {
+  auto scenarios = sim::test::bundledScenarios();
+  scenarios.push_back(sim::test::twoPoints());
+  std::uint32_t seed = 20261202;
+  for (const auto& scenario : scenarios) {
+    INFO(scenario->meta.id);
+    Draw draw(seed++);
+    int undone = 0;
+    int redone = 0;
+    int barriers = 0;
+    for (int sequence = 0; sequence < 200; ++sequence) {
+      Attempt attempt(scenario);
+      sim::test::mustApply(attempt, ReadContact{});
+      WorkingNotes floor = attempt.state().notes; // the notes as the last barrier left them
+      for (int step = 0; step < 60 && attempt.state().phase != Phase::Closed; ++step) {
+        const Action action = undoStep(draw, *scenario, attempt.state());
+        const auto before = attempt.state();
+        const auto event = attempt.apply(action);
+        INFO(formatAction(action) << (event.ok() ? "" : " refused: " + event.error().message));
+        if (!event.ok()) {
+          REQUIRE(attempt.state() == before);
+          continue;
+        }
+        const auto& state = attempt.state();
+        if (std::holds_alternative<Undo>(action)) {
+          ++undone;
+          // Redo straight after an undo gives back the very notes and history before it.
+          Attempt again = attempt;
+          sim::test::mustApply(again, Redo{});
+          REQUIRE(again.state().notes == before.notes);
+          REQUIRE(again.state().history.undo == before.history.undo);
+          REQUIRE(again.state().history.redo == before.history.redo);
+        } else if (std::holds_alternative<Redo>(action)) {
+          ++redone;
+          Attempt back = attempt;
+          sim::test::mustApply(back, Undo{});
+          REQUIRE(back.state().notes == before.notes);
+        } else if (isEnquiryOrDecision(action)) {
+          ++barriers;
+          REQUIRE(state.history.undo.empty());
+          REQUIRE(state.history.redo.empty());
+          floor = state.notes;
+        }
+        // Undoing everything there is to undo reaches the barrier's notes, never further.
+        Attempt rewound = attempt;
+        while (rewound.apply(Undo{}).ok()) {
+        }
+        REQUIRE(rewound.state().notes == floor);
+        REQUIRE(rewound.state().transcript == state.transcript);
+        REQUIRE(rewound.state().now == state.now);
+      }
+      const auto replayed = Attempt::replay(scenario, attempt.log());
+      REQUIRE(replayed.ok());
+      REQUIRE(replayed.value().state() == attempt.state());
+      const auto parsed = parseEventLog(formatEventLog(attempt.log()), "log");
+      REQUIRE(parsed.diagnostics.empty());
+      const auto fromText = Attempt::replay(scenario, *parsed.log);
+      REQUIRE(fromText.ok());
+      REQUIRE(fromText.value().state() == attempt.state());
+    }
+    // The sequences really undid, redid and crossed enquiries.
+    CHECK(undone > 300);
+    CHECK(redone > 100);
+    CHECK(barriers > 300);
+  }
+}

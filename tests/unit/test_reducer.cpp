@@ -461,3 +461,29 @@ TEST_CASE("a consent refused at one decision point and overridden at the next is
   // At the first decision point consent had been refused and not overridden.
   CHECK(gp == std::vector<RouteVariant>{RouteVariant::WithoutConsent});
 }
+
+TEST_CASE("undo takes back notes edits one by one, at most the last hundred, and a new edit "
+          "drops the redo") {
+  Attempt attempt = opened();
+  CHECK(mustRefuse(attempt, Undo{}).find("nothing to undo") != std::string::npos);
+  for (int i = 0; i <= static_cast<int>(kMaxUndoSteps) + 4; ++i) {
+    mustApply(attempt, WriteNotes{"draft " + std::to_string(i)});
+  }
+  mustApply(attempt, WriteNotes{"draft 104"}); // the same text again is not a change
+  CHECK(attempt.state().history.undo.size() == kMaxUndoSteps);
+  for (std::size_t i = 0; i < kMaxUndoSteps; ++i) {
+    mustApply(attempt, Undo{});
+  }
+  CHECK(attempt.state().notes.notes == "draft 4"); // older changes fell off the history
+  mustRefuse(attempt, Undo{});
+  mustApply(attempt, Redo{});
+  CHECK(attempt.state().notes.notes == "draft 5");
+  mustApply(attempt, SetSafetyScale{3});
+  CHECK(mustRefuse(attempt, Redo{}) == "There is nothing to redo.");
+  mustApply(attempt, Undo{});
+  CHECK_FALSE(attempt.state().notes.safetyScale.has_value());
+  // An enquiry starts the history afresh: the notes written before it stay.
+  mustApply(attempt, CheckRecords{});
+  CHECK(mustRefuse(attempt, Undo{}).find("since your last enquiry") != std::string::npos);
+  CHECK(attempt.state().notes.notes == "draft 5");
+}
