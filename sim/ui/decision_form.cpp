@@ -169,6 +169,12 @@ std::string joinWords(const std::vector<std::string>& words) {
 // Take the drafts from the working notes when the attempt or its decision point changes.
 void sync(const view::WorkspaceModel& model, DecisionFormUi& ui) {
   const auto& state = *model.state;
+  if (ui.syncedRestored != state.history.restored) {
+    // An undo or redo changed the notes: every box and slider takes them again.
+    ui.syncedRestored = state.history.restored;
+    ui.rationalePending.fill(true);
+    ui.slidersPending.fill(true);
+  }
   if (ui.syncedAttempt == model.attemptId && ui.syncedScenario == state.scenarioId &&
       ui.syncedPoint == state.decisionPoint) {
     return;
@@ -176,6 +182,7 @@ void sync(const view::WorkspaceModel& model, DecisionFormUi& ui) {
   ui.syncedAttempt = model.attemptId;
   ui.syncedScenario = state.scenarioId;
   ui.syncedPoint = state.decisionPoint;
+  ui.syncedRestored = state.history.restored;
   ui.rationalePending.fill(true);
   ui.slidersPending.fill(true);
   ui.response.reset();

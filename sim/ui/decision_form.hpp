@@ -27,6 +27,7 @@ struct DecisionFormUi {
   std::int64_t syncedAttempt = -1;
   std::string syncedScenario;
   int syncedPoint = -1;
+  int syncedRestored = 0; // undos and redos seen (state.history.restored)
   // Fields still to be taken from the notes (skipped while their widget is active).
   std::array<bool, engine::kRationaleFields> rationalePending{};
   std::array<bool, 4> slidersPending{}; // harm, re-referral, confidence, safety scale

@@ -5,6 +5,7 @@
 #include "sim/ui/workspace_view.hpp"
 
 #include "sim/core/time_of_day.hpp"
+#include "sim/engine/rationale.hpp"
 #include "sim/engine/routes.hpp"
 #include "sim/engine/transcript.hpp"
 #include "sim/ui/fonts.hpp"
@@ -28,6 +29,9 @@ namespace sim::ui {
 namespace {
 
 constexpr ImGuiWindowFlags kColumnFlags = ImGuiWindowFlags_NavFlattened;
+// Key codes as the GLFW backend reports them (GLFW_KEY_Y, GLFW_KEY_Z: their ASCII codes).
+constexpr int kKeyY = 89;
+constexpr int kKeyZ = 90;
 
 std::size_t at(int index) { return static_cast<std::size_t>(index); }
 
@@ -146,6 +150,10 @@ private:
 // Take the drafts from the attempt when another attempt (or decision point) is shown.
 void sync(const view::WorkspaceModel& model, WorkspaceUi& ui) {
   const auto& state = *model.state;
+  if (ui.syncedRestored != state.history.restored) {
+    ui.syncedRestored = state.history.restored; // an undo or redo: take the notes again
+    ui.notesPending = true;
+  }
   if (ui.syncedAttempt == model.attemptId && ui.syncedScenario == state.scenarioId &&
       ui.syncedPoint == state.decisionPoint) {
     return;
@@ -155,6 +163,7 @@ void sync(const view::WorkspaceModel& model, WorkspaceUi& ui) {
   ui.syncedAttempt = model.attemptId;
   ui.syncedScenario = state.scenarioId;
   ui.syncedPoint = state.decisionPoint;
+  ui.syncedRestored = state.history.restored;
   ui.notesPending = true;
   ui.checks.clear();
   if (!sameAttempt) {
@@ -173,6 +182,79 @@ void drawRefusal(const view::WorkspaceModel& model) {
   ImGui::PushFont(fonts().bold);
   coloured(palette().bad, "✗ Not done: " + model.refusal);
   ImGui::PopFont();
+}
+
+// ── Undo and redo ───────────────────────────────────────────────────────────────────────
+
+// What a change to the working notes was about, for the Undo and Redo buttons.
+std::string partLabel(const engine::NotesPart& part) {
+  struct Label {
+    std::string operator()(const engine::FactorsPart& /*p*/) const { return "factors"; }
+    std::string operator()(const engine::EstimatePart& p) const {
+      switch (p.kind) {
+      case engine::EstimateKind::SignificantHarm:
+        return "harm estimate";
+      case engine::EstimateKind::Rereferral:
+        return "re-referral estimate";
+      case engine::EstimateKind::Confidence:
+        break;
+      }
+      return "confidence";
+    }
+    std::string operator()(const engine::RationalePart& p) const {
+      return "\xE2\x80\x9C" + std::string(engine::rationaleHeading(p.field).title) + "\xE2\x80\x9D";
+    }
+    std::string operator()(const engine::SafetyPart& /*p*/) const { return "safety scale"; }
+    std::string operator()(const engine::NotesTextPart& /*p*/) const { return "notes"; }
+  };
+  return std::visit(Label{}, part);
+}
+
+// Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) while no text box is being edited: a box being
+// edited has its own undo of what is typed in it.
+void undoShortcuts(const engine::AttemptState& state, view::IntentSink& sink) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl || io.WantTextInput || ImGui::IsAnyItemActive()) {
+    return;
+  }
+  const bool z = ImGui::IsKeyPressed(kKeyZ, false);
+  if (z && !io.KeyShift && !state.history.undo.empty()) {
+    sink.push(view::Act{engine::Undo{}});
+  } else if (((z && io.KeyShift) || ImGui::IsKeyPressed(kKeyY, false)) &&
+             !state.history.redo.empty()) {
+    sink.push(view::Act{engine::Redo{}});
+  }
+}
+
+void drawUndoRedo(const engine::AttemptState& state, Flow& flow, view::IntentSink& sink) {
+  const auto& history = state.history;
+  if (history.undo.empty() && history.redo.empty()) {
+    return; // nothing written since the last enquiry: no buttons to explain
+  }
+  const auto width = [](const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
+           ImGui::GetStyle().FramePadding.x * 2.0f;
+  };
+  const std::string undo = history.undo.empty()
+                               ? std::string("Undo##undo")
+                               : "Undo " + partLabel(history.undo.back().before) + "##undo";
+  flow.next(width(undo));
+  if (buttonIf(!history.undo.empty(), undo.c_str())) {
+    sink.push(view::Act{engine::Undo{}});
+  }
+  track("Undo##undo");
+  tooltip(history.undo.empty() ? "Nothing to undo since your last enquiry."
+                               : "Take back your last change to the working notes (Ctrl+Z). "
+                                 "Enquiries and waits cannot be undone.");
+  const std::string redo = history.redo.empty()
+                               ? std::string("Redo##redo")
+                               : "Redo " + partLabel(history.redo.back().after) + "##redo";
+  flow.next(width(redo));
+  if (buttonIf(!history.redo.empty(), redo.c_str())) {
+    sink.push(view::Act{engine::Redo{}});
+  }
+  track("Redo##redo");
+  tooltip("Make the change you undid again (Ctrl+Shift+Z).");
 }
 
 // ── Status strip ────────────────────────────────────────────────────────────────────────
@@ -245,6 +327,7 @@ void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) 
   if (!canWait) {
     tooltip("Nothing is pending: request a check first.");
   }
+  drawUndoRedo(state, flow, sink);
   drawRefusal(model);
   ImGui::Separator();
 }
@@ -981,6 +1064,9 @@ void drawWorkspace(const view::ShellModel& model, WorkspaceUi& ui, view::IntentS
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize,
                       std::max(1.0f, ImGui::GetStyle().FrameBorderSize));
   drawStatusStrip(workspace, sink);
+  if (!workspace.readOnly && workspace.state->phase == engine::Phase::Gathering) {
+    undoShortcuts(*workspace.state, sink);
+  }
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;

@@ -20,7 +20,8 @@
 // the scenario's id of the item, <token> the vocabulary token from sim/core/codes.hpp,
 // <label> its plain-language label from the same table.
 //   No case open:     "Open the case library"
-//   Status strip:     "Wait for next reply"
+//   Status strip:     "Wait for next reply", and once the notes have changed since the
+//                     last enquiry "Undo##undo" and "Redo##redo" (Ctrl+Z, Ctrl+Shift+Z)
 //   Contact column:   "Read the contact"
 //   Tabs:             "Enquiries", "Notes", "Decision"; at large text sizes (content
 //                     narrower than 62 font sizes) also "Contact" and "Chronology"
@@ -62,6 +63,7 @@ struct WorkspaceUi {
   std::int64_t syncedAttempt = -1;
   std::string syncedScenario;
   int syncedPoint = -1;
+  int syncedRestored = 0;    // undos and redos seen (state.history.restored)
   bool notesPending = false; // take the notes draft from the attempt when not being edited
 
   std::string notes;                        // draft of the free notes

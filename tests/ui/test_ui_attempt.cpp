@@ -161,3 +161,45 @@ TEST_CASE("going back from the lock confirmation keeps the attempt open") {
   CHECK(d.session().attempt()->state().phase == engine::Phase::Gathering);
   CHECK(d.model().screen == view::Screen::Workspace);
 }
+
+TEST_CASE("Ctrl+Z in the workspace undoes a change to the notes and Redo makes it again") {
+  TempFolder folder("ui-undo");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  openCase(d);
+  REQUIRE(d.click("Read the contact"));
+  d.step();
+  d.session().apply(view::Act{engine::WriteNotes{"Baby seen at the ED on Sunday."}});
+  d.session().apply(view::Act{engine::SetEstimate{engine::EstimateKind::SignificantHarm, 60}});
+  REQUIRE(d.click("Notes"));
+  d.step();
+  CHECK(d.ui().workspace.notes == "Baby seen at the ED on Sunday.");
+  CHECK(d.harness().shows("Undo harm estimate"));
+
+  d.press(90, true); // Ctrl+Z
+  REQUIRE(lastAction<engine::Undo>(d.intents()) != nullptr);
+  d.press(90, true);
+  d.step();
+  const auto& state = d.session().attempt()->state();
+  CHECK_FALSE(state.notes.pSignificantHarm.has_value());
+  CHECK(state.notes.notes.empty());
+  CHECK(d.ui().workspace.notes.empty()); // the draft follows the undo
+  // Both undos are events in the store: the log stays append-only.
+  const auto lines = d.session().store()->events(d.session().attemptId()).value();
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[3].ends_with(" undo"));
+  CHECK(lines[4].ends_with(" undo"));
+
+  REQUIRE(d.click("Redo##redo"));
+  REQUIRE(lastAction<engine::Redo>(d.intents()) != nullptr);
+  d.step();
+  CHECK(d.session().attempt()->state().notes.notes == "Baby seen at the ED on Sunday.");
+  CHECK(d.ui().workspace.notes == "Baby seen at the ED on Sunday.");
+  // An enquiry ends the history: nothing before it can be undone.
+  REQUIRE(d.click("Enquiries"));
+  d.step();
+  REQUIRE(d.click("Check records"));
+  d.step();
+  d.press(90, true);
+  CHECK(d.session().attempt()->state().notes.notes == "Baby seen at the ED on Sunday.");
+  CHECK_FALSE(d.harness().shows("Undo"));
+}
