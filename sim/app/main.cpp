@@ -100,6 +100,7 @@ int main(int argc, char** argv) {
   if (!config.empty() && (!capture || !options.config.empty())) {
     sessionOptions.preferences = config / "preferences.txt";
   }
+  sessionOptions.exportFolder = session::defaultExportFolder();
   session::Session session(sessionOptions);
 
   IMGUI_CHECKVERSION();

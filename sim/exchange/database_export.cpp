@@ -19,18 +19,15 @@ namespace {
 struct FormatInfo {
   ExportFormat format;
   std::string_view token;
-  std::string_view label;
   std::string_view stem;
   std::string_view extension;
 };
 
 constexpr std::array<FormatInfo, 4> kFormats{{
-    {ExportFormat::Csv, "csv", "Decisions table (CSV)", "decisions", ".csv"},
-    {ExportFormat::Html, "html", "Practice report (HTML, prints on A4)", "practice-report",
-     ".html"},
-    {ExportFormat::Xapi, "xapi", "xAPI statements (JSON)", "xapi", ".json"},
-    {ExportFormat::Results, "results", "Results file for another computer (JSON)", "results",
-     ".json"},
+    {ExportFormat::Csv, "csv", "decisions", ".csv"},
+    {ExportFormat::Html, "html", "practice-report", ".html"},
+    {ExportFormat::Xapi, "xapi", "xapi", ".json"},
+    {ExportFormat::Results, "results", "results", ".json"},
 }};
 
 const FormatInfo& infoOf(ExportFormat format) {
@@ -50,7 +47,7 @@ core::Error systemError(const std::filesystem::path& path, std::string_view what
 
 std::string_view formatToken(ExportFormat format) { return infoOf(format).token; }
 
-std::string_view formatLabel(ExportFormat format) { return infoOf(format).label; }
+std::string_view formatLabel(ExportFormat format) { return core::exportFormatLabel(format); }
 
 std::optional<ExportFormat> parseFormat(std::string_view token) {
   for (const auto& info : kFormats) {

@@ -4,6 +4,7 @@
 // import. Also writing an export to a file so that a reader never sees half of it.
 #pragma once
 
+#include "sim/core/export_format.hpp"
 #include "sim/core/result.hpp"
 #include "sim/core/scenario.hpp"
 #include "sim/storage/results_store.hpp"
@@ -16,10 +17,8 @@
 
 namespace sim::exchange {
 
-enum class ExportFormat { Csv, Html, Xapi, Results };
-
-inline constexpr std::array<ExportFormat, 4> kExportFormats{
-    ExportFormat::Csv, ExportFormat::Html, ExportFormat::Xapi, ExportFormat::Results};
+using core::ExportFormat;
+using core::kExportFormats;
 
 /// "csv", "html", "xapi", "results": the words of `frontdoor-cli export --format`.
 std::string_view formatToken(ExportFormat format);

@@ -62,6 +62,7 @@ Session::Session(SessionOptions options) : m_options(std::move(options)) {
   const std::string wasOpen = m_model.preferences.openAttemptUid;
   m_model.preferences.cleanExit = false; // until close(): a crash leaves it false
   savePreferences();
+  m_model.exports.folder = m_options.exportFolder.string();
   openStore();
   loadLibrary();
   if (!m_model.preferences.lastProfile.empty()) {
@@ -461,6 +462,10 @@ void Session::apply(const view::Intent& intent) {
           m_model.preferences.chronologyColumnPercent =
               std::clamp(i.chronologyPercent, view::kMinColumnPercent, view::kMaxColumnPercent);
           savePreferences();
+        } else if constexpr (std::is_same_v<T, view::ExportResults>) {
+          exportResults(i);
+        } else if constexpr (std::is_same_v<T, view::OpenExportFolder>) {
+          openExportFolder();
         } else if constexpr (std::is_same_v<T, view::DismissResumeOffer>) {
           m_model.home.crashResume.reset();
         } else if constexpr (std::is_same_v<T, view::DismissNotice>) {

@@ -22,6 +22,12 @@
 
 namespace sim::session {
 
+/// Opens `folder` with xdg-open, detached; false when it could not be started.
+bool openInFileManager(const std::filesystem::path& folder);
+/// $XDG_DOCUMENTS_DIR (from the environment or ~/.config/user-dirs.dirs), else ~/Documents,
+/// with Frontdoor under it; empty when there is no home folder.
+std::filesystem::path defaultExportFolder();
+
 struct SessionOptions {
   std::filesystem::path scenarios = "scenarios";
   /// The practitioner's or author's own cases, listed after the bundled ones (may not
@@ -33,6 +39,10 @@ struct SessionOptions {
   std::filesystem::path preferences;
   /// A problem found while resolving the database path, shown as a notice.
   std::string databaseProblem;
+  /// Where exports are written (created when needed); empty: exports are not offered.
+  std::filesystem::path exportFolder;
+  /// Shows a folder in the desktop's file manager (tests pass their own).
+  std::function<bool(const std::filesystem::path&)> openFolder = openInFileManager;
   /// UTC ISO 8601 timestamps for attempts (tests pass a fixed clock).
   std::function<std::string()> now = utcNow;
 };
@@ -72,6 +82,8 @@ private:
   void abandonAttempt(std::int64_t id);
   void act(const engine::Action& action);
   void closeAttempt();
+  void exportResults(const view::ExportResults& request);
+  void openExportFolder();
   /// Keep the preferences' open attempt (id and uid) equal to what is open and unfinished.
   void rememberOpenAttempt();
 

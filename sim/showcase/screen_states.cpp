@@ -133,6 +133,9 @@ session::SessionOptions sessionOptions(const std::filesystem::path& scenarios,
   options.scenarios = scenarios;
   options.database = database;
   options.now = [] { return std::string("2026-11-26T09:00:00Z"); };
+  // Shown on Home and Progress; nothing is written there unless an export is asked for.
+  options.exportFolder = "/home/practitioner/Documents/Frontdoor";
+  options.openFolder = [](const std::filesystem::path&) { return false; };
   return options;
 }
 

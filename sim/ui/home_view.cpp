@@ -2,6 +2,8 @@
 // the ways into practice and results.
 #include "sim/ui/home_view.hpp"
 
+#include "sim/ui/export_panel.hpp"
+
 #include "sim/ui/fonts.hpp"
 #include "sim/ui/theme.hpp"
 #include "sim/ui/widgets.hpp"
@@ -201,6 +203,8 @@ void drawHome(const view::ShellModel& model, HomeUi& ui, view::IntentSink& sink)
   drawPractice(model, sink);
   ImGui::Spacing();
   muted("Results are saved in " + model.home.databasePath);
+  ImGui::Spacing();
+  drawExportPanel(model, true, sink);
   ImGui::EndChild();
 }
 

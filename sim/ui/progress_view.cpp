@@ -9,7 +9,9 @@
 #include "sim/ui/progress_view.hpp"
 
 #include "sim/core/codes.hpp"
+#include "sim/scoring/attempt_score.hpp"
 #include "sim/ui/charts.hpp"
+#include "sim/ui/export_panel.hpp"
 #include "sim/ui/fonts.hpp"
 #include "sim/ui/theme.hpp"
 #include "sim/ui/widgets.hpp"
@@ -84,7 +86,7 @@ std::string statusLabel(core::AttemptStatus status) { return std::string(core::l
 
 // Figures that compare decisions across cases need at least this many decisions (and, for
 // signal detection, cases on both sides of the statutory line) before they are shown.
-constexpr std::int64_t kMinimumDecisions = 4;
+constexpr std::int64_t kMinimumDecisions = scoring::kMinimumDecisions;
 
 // "2026-11-26T09:00:00Z" (UTC) -> "26 Nov 2026 09:00" in the computer's local time; the
 // text as stored when it does not parse.
@@ -581,6 +583,9 @@ void drawProgress(const view::ShellModel& model, ProgressUi& ui, view::IntentSin
     }
     ImGui::EndTable();
   }
+  ImGui::Spacing();
+  ImGui::Spacing();
+  drawExportPanel(model, false, sink);
   ImGui::EndChild();
 }
 

@@ -3,6 +3,7 @@
 // never change the session's state themselves.
 #pragma once
 
+#include "sim/core/export_format.hpp"
 #include "sim/engine/action.hpp"
 #include "sim/view/preferences.hpp"
 #include "sim/view/shell_model.hpp"
@@ -64,10 +65,19 @@ struct SetWorkspaceColumns {
   int contactPercent = 30;
   int chronologyPercent = 33;
 };
+/// Write an export of the current practitioner's results (or, with `everyone`, of the whole
+/// database) into the export folder.
+struct ExportResults {
+  core::ExportFormat format = core::ExportFormat::Csv;
+  bool everyone = false;
+};
+/// Show the export folder in the desktop's file manager.
+struct OpenExportFolder {};
 
 using Intent = std::variant<SelectProfile, CreateProfile, ShowScreen, ReloadLibrary, StartAttempt,
                             ResumeAttempt, AbandonAttempt, ReviewAttempt, Act, SetTheme, SetScale,
-                            DismissNotice, DismissResumeOffer, SetWorkspaceColumns>;
+                            DismissNotice, DismissResumeOffer, SetWorkspaceColumns, ExportResults,
+                            OpenExportFolder>;
 
 class IntentSink {
 public:

@@ -154,6 +154,13 @@ struct ProgressModel {
   std::optional<scoring::PractitionerSummary> summary;
 };
 
+/// Where exports go and what was last written there.
+struct ExportModel {
+  std::string folder;    // shown with its path; made when the first export is written
+  std::string lastPath;  // the file last written ("" until one is)
+  std::string lastLabel; // what it is: "Decisions table (CSV)"
+};
+
 struct ShellModel {
   Screen screen = Screen::Home;
   Preferences preferences;
@@ -163,6 +170,7 @@ struct ShellModel {
   WorkspaceModel workspace;
   DebriefModel debrief;
   ProgressModel progress;
+  ExportModel exports;
 };
 
 std::string_view caseStatusLabel(CaseStatus status);

@@ -113,6 +113,11 @@ ShellDriver::ShellDriver(const std::string& scenarios, const std::string& databa
         options.database = database;
         options.preferences = preferences;
         options.now = [] { return std::string("2026-11-26T09:00:00Z"); };
+        options.exportFolder = std::filesystem::path(database).parent_path() / "exports";
+        options.openFolder = [this](const std::filesystem::path& folder) {
+          m_opened.push_back(folder);
+          return true;
+        };
         return options;
       }()) {
   m_harness.afterEachFrame([this] { applyPending(); });

@@ -13,6 +13,7 @@
 
 #include <imgui.h>
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -85,6 +86,8 @@ public:
   [[nodiscard]] Harness& harness() { return m_harness; }
   /// Every intent emitted since the driver started, in order.
   [[nodiscard]] const std::vector<sim::view::Intent>& intents() const { return m_intents; }
+  /// Folders the session asked the file manager to show.
+  [[nodiscard]] const std::vector<std::filesystem::path>& opened() const { return m_opened; }
 
 private:
   std::function<void()> drawer();
@@ -95,6 +98,7 @@ private:
   sim::ui::UiState m_ui;
   sim::view::IntentSink m_sink;
   std::vector<sim::view::Intent> m_intents;
+  std::vector<std::filesystem::path> m_opened;
 };
 
 /// Key codes as the GLFW backend reports them (the harness maps ImGui's keys the same way).
