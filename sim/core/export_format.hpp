@@ -13,6 +13,21 @@ enum class ExportFormat { Csv, Html, Xapi, Results };
 inline constexpr std::array<ExportFormat, 4> kExportFormats{
     ExportFormat::Csv, ExportFormat::Html, ExportFormat::Xapi, ExportFormat::Results};
 
+/// "csv", "html", "xapi", "results": the words of `frontdoor-cli export --format`.
+constexpr std::string_view exportFormatToken(ExportFormat format) {
+  switch (format) {
+  case ExportFormat::Csv:
+    return "csv";
+  case ExportFormat::Html:
+    return "html";
+  case ExportFormat::Xapi:
+    return "xapi";
+  case ExportFormat::Results:
+    break;
+  }
+  return "results";
+}
+
 /// What the export is, for people: "Decisions table (CSV)".
 constexpr std::string_view exportFormatLabel(ExportFormat format) {
   switch (format) {

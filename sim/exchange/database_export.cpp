@@ -45,7 +45,7 @@ core::Error systemError(const std::filesystem::path& path, std::string_view what
 
 } // namespace
 
-std::string_view formatToken(ExportFormat format) { return infoOf(format).token; }
+std::string_view formatToken(ExportFormat format) { return core::exportFormatToken(format); }
 
 std::string_view formatLabel(ExportFormat format) { return core::exportFormatLabel(format); }
 

@@ -9,24 +9,6 @@
 
 namespace sim::ui {
 
-namespace {
-
-std::string_view tokenOf(core::ExportFormat format) {
-  switch (format) {
-  case core::ExportFormat::Csv:
-    return "csv";
-  case core::ExportFormat::Html:
-    return "html";
-  case core::ExportFormat::Xapi:
-    return "xapi";
-  case core::ExportFormat::Results:
-    break;
-  }
-  return "results";
-}
-
-} // namespace
-
 void drawExportPanel(const view::ShellModel& model, bool everyone, view::IntentSink& sink) {
   const auto& exports = model.exports;
   const std::string scope = everyone ? "everyone" : "mine";
@@ -42,7 +24,7 @@ void drawExportPanel(const view::ShellModel& model, bool everyone, view::IntentS
   text(exports.folder);
   for (const auto format : core::kExportFormats) {
     const std::string label = std::string(core::exportFormatLabel(format)) + "##export-" +
-                              std::string(tokenOf(format)) + "-" + scope;
+                              std::string(core::exportFormatToken(format)) + "-" + scope;
     if (button(label.c_str())) {
       sink.push(view::ExportResults{format, everyone});
     }

@@ -29,20 +29,6 @@ view::Intent decision(core::ResponseLevel response) {
       engine::Decide{response, core::NeedLevel::Additional, core::Urgency::OneWorkingDay, {}}};
 }
 
-const char* tokenOf(core::ExportFormat format) {
-  switch (format) {
-  case core::ExportFormat::Csv:
-    return "csv";
-  case core::ExportFormat::Html:
-    return "html";
-  case core::ExportFormat::Xapi:
-    return "xapi";
-  case core::ExportFormat::Results:
-    break;
-  }
-  return "results";
-}
-
 } // namespace
 
 TEST_CASE("each export from the app is the file frontdoor-cli export writes") {
@@ -64,15 +50,17 @@ TEST_CASE("each export from the app is the file frontdoor-cli export writes") {
     }
     const std::string scope = everyone ? "everyone" : "mine";
     for (const auto format : core::kExportFormats) {
-      INFO(scope << " " << tokenOf(format));
-      REQUIRE(d.clickEndingWith(std::string("##export-") + tokenOf(format) + "-" + scope));
+      INFO(scope << " " << std::string(core::exportFormatToken(format)));
+      REQUIRE(d.clickEndingWith(std::string("##export-") +
+                                std::string(core::exportFormatToken(format)) + "-" + scope));
       d.step();
       const auto& written = d.model().exports.lastPath;
       REQUIRE_FALSE(written.empty());
       CHECK(d.harness().shows(written));
-      const auto cli = sim::test::cli("export --db '" + database + "' --format " + tokenOf(format) +
-                                      " --scenarios '" + kScenarios + "'" +
-                                      (everyone ? "" : " --practitioner ab-17"));
+      const auto cli =
+          sim::test::cli("export --db '" + database + "' --format " +
+                         std::string(core::exportFormatToken(format)) + " --scenarios '" +
+                         kScenarios + "'" + (everyone ? "" : " --practitioner ab-17"));
       REQUIRE(cli.status == 0);
       const auto file = sim::test::readAll(written);
       REQUIRE(file.size() > 100);
