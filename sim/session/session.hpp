@@ -73,14 +73,69 @@ public:
   [[nodiscard]] bool sharesConfig() const { return m_configShared; }
 
 private:
+  /// Which screens' models an intent changed, to be built again.
+  struct Rebuild {
+    bool home = false;
+    bool library = false;
+    bool workspace = false;
+    bool debrief = false;
+    bool progress = false;
+    static Rebuild nothing() { return {}; }
+    static Rebuild attempt() { return {false, false, true, true, false}; }
+    static Rebuild everything() { return {true, true, true, true, true}; }
+    void include(view::Screen screen) {
+      switch (screen) {
+      case view::Screen::Home:
+        home = true;
+        return;
+      case view::Screen::Library:
+        library = true;
+        return;
+      case view::Screen::Workspace:
+        workspace = true;
+        return;
+      case view::Screen::Debrief:
+        debrief = true;
+        return;
+      case view::Screen::Progress:
+        progress = true;
+        return;
+      }
+    }
+  };
+  /// What applying one intent did: the models to build again and the screen to show.
+  struct Applied {
+    Rebuild rebuild;
+    std::optional<view::Screen> show;
+  };
+  // One handler per intent (sim/session/session_dispatch.cpp).
+  Applied on(const view::SelectProfile& intent);
+  Applied on(const view::CreateProfile& intent);
+  Applied on(const view::ShowScreen& intent);
+  Applied on(const view::ReloadLibrary& intent);
+  Applied on(const view::StartAttempt& intent);
+  Applied on(const view::ResumeAttempt& intent);
+  Applied on(const view::AbandonAttempt& intent);
+  Applied on(const view::ReviewAttempt& intent);
+  Applied on(const view::Act& intent);
+  Applied on(const view::SetTheme& intent);
+  Applied on(const view::SetScale& intent);
+  Applied on(const view::DismissNotice& intent);
+  Applied on(const view::DismissResumeOffer& intent);
+  Applied on(const view::SetWorkspaceColumns& intent);
+  Applied on(const view::ExportResults& intent);
+  Applied on(const view::OpenExportFolder& intent);
+
   void openStore();
   void loadLibrary();
-  void selectProfile(const std::string& id);
-  void createProfile(const view::CreateProfile& profile);
-  void startAttempt(const std::string& scenarioId);
+  /// True when it chose another person than the one before (who then leaves for Home).
+  bool selectProfile(const std::string& id);
+  bool createProfile(const view::CreateProfile& profile);
+  std::optional<view::Screen> startAttempt(const std::string& scenarioId);
   bool openStoredAttempt(std::int64_t id, bool readOnly);
   void abandonAttempt(std::int64_t id);
-  void act(const engine::Action& action);
+  std::optional<view::Screen> act(const engine::Action& action);
+  void offerCrashResume(const std::string& wasOpen);
   void closeAttempt();
   void exportResults(const view::ExportResults& request);
   void openExportFolder();
@@ -92,7 +147,7 @@ private:
   void savePreferences();
   [[nodiscard]] std::shared_ptr<const core::Scenario> scenarioById(const std::string& id) const;
 
-  void refresh();
+  void rebuild(const Rebuild& which);
   void refreshHome();
   void refreshLibrary();
   void refreshWorkspace();

@@ -3,6 +3,7 @@
 #include "sim/ui/shell_view.hpp"
 
 #include "sim/ui/fonts.hpp"
+#include "sim/ui/screen_registry.hpp"
 #include "sim/ui/theme.hpp"
 #include "sim/ui/widgets.hpp"
 
@@ -20,10 +21,6 @@ constexpr int kKey0 = 48;
 constexpr int kKey1 = 49;
 constexpr int kKeypadSubtract = 333;
 constexpr int kKeypadAdd = 334;
-
-constexpr view::Screen kScreens[] = {view::Screen::Home, view::Screen::Library,
-                                     view::Screen::Workspace, view::Screen::Debrief,
-                                     view::Screen::Progress};
 
 bool keyPressed(int key) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -45,9 +42,9 @@ void shortcuts(const view::ShellModel& model, view::IntentSink& sink) {
   if (keyPressed(kKey0) && scale != view::kMinScalePercent) {
     sink.push(view::SetScale{view::kMinScalePercent});
   }
-  for (int i = 0; i < 5; ++i) {
-    if (keyPressed(kKey1 + i) && model.screen != kScreens[i]) {
-      sink.push(view::ShowScreen{kScreens[i]});
+  for (const auto& entry : screenRegistry()) {
+    if (keyPressed(kKey1 + entry.shortcut - 1) && model.screen != entry.id) {
+      sink.push(view::ShowScreen{entry.id});
     }
   }
 }
@@ -58,11 +55,11 @@ void drawNavigation(const view::ShellModel& model, view::IntentSink& sink) {
   ImGui::TextUnformatted("Frontdoor");
   ImGui::PopFont();
   ImGui::SameLine(0.0f, ImGui::GetFontSize() * 1.5f);
-  for (int i = 0; i < 5; ++i) {
-    const auto screen = kScreens[i];
+  for (const auto& entry : screenRegistry()) {
+    const auto screen = entry.id;
     const bool current = model.screen == screen;
-    const std::string label = std::string(view::screenLabel(screen));
-    ImGui::PushID(i);
+    const std::string label(entry.title);
+    ImGui::PushID(entry.shortcut);
     // The current screen is marked by a filled bullet and an underline, not colour alone.
     const std::string shown = (current ? "\xE2\x97\x8F " : "") + label;
     if (current) {
@@ -80,7 +77,7 @@ void drawNavigation(const view::ShellModel& model, view::IntentSink& sink) {
                                           ImVec2(max.x - 4, max.y + 2),
                                           ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
     }
-    tooltip("Ctrl+" + std::to_string(i + 1));
+    tooltip("Ctrl+" + std::to_string(entry.shortcut));
     ImGui::PopID();
     ImGui::SameLine();
   }
@@ -176,23 +173,7 @@ void drawShell(const view::ShellModel& model, UiState& ui, view::IntentSink& sin
   shortcuts(model, sink);
   drawNavigation(model, sink);
   drawNotices(model, ui.noticesHeight, sink);
-  switch (model.screen) {
-  case view::Screen::Home:
-    drawHome(model, ui.home, sink);
-    break;
-  case view::Screen::Library:
-    drawLibrary(model, ui.library, sink);
-    break;
-  case view::Screen::Workspace:
-    drawWorkspace(model, ui.workspace, sink);
-    break;
-  case view::Screen::Debrief:
-    drawDebrief(model, ui.debrief, sink);
-    break;
-  case view::Screen::Progress:
-    drawProgress(model, ui.progress, sink);
-    break;
-  }
+  screenEntry(model.screen).draw(model, ui, sink);
   ImGui::End();
 }
 

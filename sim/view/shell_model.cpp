@@ -1,4 +1,5 @@
-// Labels of the shell model's enumerations, shared by the views and the tests.
+// Labels of the shell model's enumerations, shared by the views and the tests. (Screen
+// titles are in the screen registry, sim/ui/screen_registry.cpp.)
 #include "sim/view/shell_model.hpp"
 
 namespace sim::view {
@@ -13,22 +14,6 @@ std::string_view caseStatusLabel(CaseStatus status) {
     return "Done";
   }
   return "New";
-}
-
-std::string_view screenLabel(Screen screen) {
-  switch (screen) {
-  case Screen::Home:
-    return "Home";
-  case Screen::Library:
-    return "Cases";
-  case Screen::Workspace:
-    return "Workspace";
-  case Screen::Debrief:
-    return "Debrief";
-  case Screen::Progress:
-    return "Progress";
-  }
-  return "Home";
 }
 
 } // namespace sim::view

@@ -174,6 +174,5 @@ struct ShellModel {
 };
 
 std::string_view caseStatusLabel(CaseStatus status);
-std::string_view screenLabel(Screen screen);
 
 } // namespace sim::view

@@ -1,10 +1,15 @@
 // Headless UI tests of the shell, home and library through the real views: they assert the
 // intents the views emit and the session's state after the app applies them.
+#include "sim/ui/screen_registry.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tests/ui/ui_harness.hpp"
 
 #include <catch2/catch.hpp>
 #include <imgui_internal.h> // GetFocusID
+
+#include <filesystem>
+#include <set>
+#include <string_view>
 
 using test_support::TempFolder;
 using ui_test::ShellDriver;
@@ -170,4 +175,44 @@ TEST_CASE("dragging a workspace divider sets the column widths kept in the prefe
   CHECK(set->contactPercent > before);
   CHECK(d.model().preferences.contactColumnPercent == set->contactPercent);
   CHECK(d.model().preferences.chronologyColumnPercent == 33);
+}
+
+TEST_CASE("every registered screen has a title, its own shortcut and screenshot goldens") {
+  const auto screens = sim::ui::screenRegistry();
+  REQUIRE(screens.size() >= 5);
+  std::set<int> shortcuts;
+  std::set<std::string_view> slugs;
+  std::set<sim::view::Screen> ids;
+  for (const auto& entry : screens) {
+    INFO(entry.slug);
+    CHECK_FALSE(entry.title.empty());
+    CHECK(entry.draw != nullptr);
+    CHECK(entry.shortcut >= 1);
+    CHECK(entry.shortcut <= 9);
+    CHECK(shortcuts.insert(entry.shortcut).second);
+    CHECK(slugs.insert(entry.slug).second);
+    CHECK(ids.insert(entry.id).second);
+    CHECK(&sim::ui::screenEntry(entry.id) == &entry);
+    for (const auto* theme : {"light", "dark"}) {
+      const auto golden = std::filesystem::path(SIM_SOURCE_DIR) / "tests/golden/screens" /
+                          (std::string(entry.slug) + "-" + theme + ".png");
+      INFO(golden.string());
+      CHECK(std::filesystem::is_regular_file(golden));
+    }
+  }
+}
+
+TEST_CASE("the navigation bar and Ctrl+digit reach every registered screen") {
+  TempFolder folder("ui-registry");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  for (const auto& entry : sim::ui::screenRegistry()) {
+    INFO(entry.title);
+    REQUIRE(d.click("nav:" + std::string(entry.title)));
+    CHECK(d.model().screen == entry.id);
+  }
+  for (const auto& entry : sim::ui::screenRegistry()) {
+    INFO(entry.title);
+    d.press(48 + entry.shortcut, true); // Ctrl+1 .. Ctrl+9 (GLFW key codes of the digits)
+    CHECK(d.model().screen == entry.id);
+  }
 }
