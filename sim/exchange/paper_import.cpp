@@ -41,13 +41,12 @@ core::Result<ImportCounts> importDecisionTable(storage::ResultsStore& store,
                                 std::to_string(r.line);
     storage::AttemptRow row;
     row.uid = "paper-" + hex64(fnv(content)) + hex64(fnv("salt|" + content));
-    const auto existing = store.attemptByUid(row.uid);
-    if (!existing) {
-      return existing.error();
+    const auto known = alreadyImported(store, row.uid, counts);
+    if (!known) {
+      return known.error();
     }
-    if (existing.value()) {
-      ++counts.skipped;
-      continue;
+    if (known.value()) {
+      continue; // already there: counted as skipped
     }
     const auto person = store.practitioner(r.trainee);
     if (!person) {

@@ -24,6 +24,18 @@ std::optional<double> numberOr(const nlohmann::json& value) {
 
 } // namespace
 
+core::Result<bool> alreadyImported(storage::ResultsStore& store, const std::string& uid,
+                                   ImportCounts& counts) {
+  const auto existing = store.attemptByUid(uid);
+  if (!existing) {
+    return existing.error();
+  }
+  if (existing.value()) {
+    ++counts.skipped;
+  }
+  return existing.value().has_value();
+}
+
 core::Result<std::string> resultsFile(storage::ResultsStore& store,
                                       const std::optional<std::string>& practitioner) {
   const auto attempts = store.allAttempts(practitioner);
@@ -120,13 +132,12 @@ core::Result<ImportCounts> importResultsFile(storage::ResultsStore& store, std::
     for (const auto& a : file.value("attempts", nlohmann::json::array())) {
       storage::AttemptRow row;
       row.uid = a.at("uid").get<std::string>();
-      const auto existing = store.attemptByUid(row.uid);
-      if (!existing) {
-        return existing.error();
+      const auto known = alreadyImported(store, row.uid, counts);
+      if (!known) {
+        return known.error();
       }
-      if (existing.value()) {
-        ++counts.skipped;
-        continue;
+      if (known.value()) {
+        continue; // already there: counted as skipped
       }
       row.practitioner = a.at("practitioner").get<std::string>();
       row.scenarioId = a.at("scenario_id").get<std::string>();

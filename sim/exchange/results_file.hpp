@@ -23,6 +23,11 @@ struct ImportCounts {
   int skipped = 0; // attempts already in the database (same unique id)
 };
 
+/// Whether an attempt with this unique id is already in the store (then counted as
+/// skipped): imports add each attempt once however often they run.
+core::Result<bool> alreadyImported(storage::ResultsStore& store, const std::string& uid,
+                                   ImportCounts& counts);
+
 /// Import a results file's text; every attempt is added in full or, if already there,
 /// skipped.
 core::Result<ImportCounts> importResultsFile(storage::ResultsStore& store, std::string_view text);

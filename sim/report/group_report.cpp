@@ -328,12 +328,7 @@ std::string reportHtml(const scoring::Report& report) {
          "@media print{body{margin:0}}</style></head><body>\n<h1>Frontdoor report</h1>\n";
   out << "<p>" << report.decisions << " decisions by " << report.practitioners.size()
       << " practitioners on " << report.cases.size() << " cases.</p>\n";
-  out << "<h2>Conversion</h2>\n"
-      << conversionChart(scoring::shares(report.conversion),
-                         report.panel ? std::optional<LevelShares>(
-                                            scoring::shares(report.panel->panelConversion))
-                                      : std::nullopt,
-                         "practitioners");
+  out << "<h2>Conversion</h2>\n" << conversionChart(report, "practitioners");
   out << "<h2>Agreement</h2>\n<p>Fleiss' kappa among practitioners: "
       << escapeHtml(kappaText(report.fleissKappa)) << ".</p>\n";
   out << "<h2>Practitioners</h2>\n<table><tr><th>Practitioner</th><th>Team</th>"

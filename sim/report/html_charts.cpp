@@ -59,6 +59,14 @@ std::string conversionChart(const LevelShares& shares, const std::optional<Level
   return out.str();
 }
 
+std::string conversionChart(const scoring::Report& report, std::string_view whose) {
+  std::optional<LevelShares> panel;
+  if (report.panel) {
+    panel = scoring::shares(report.panel->panelConversion);
+  }
+  return conversionChart(scoring::shares(report.conversion), panel, whose);
+}
+
 std::string scoreTrendChart(const std::vector<ScorePoint>& points) {
   if (points.empty()) {
     return {};

@@ -6,6 +6,7 @@
 
 #include "sim/core/codes.hpp"
 #include "sim/core/rubric.hpp"
+#include "sim/scoring/analytics.hpp"
 #include "sim/scoring/calibration.hpp"
 
 #include <array>
@@ -22,6 +23,9 @@ using LevelShares = std::array<double, core::kResponseLevels>;
 /// outlines when given; `whose` heads the table's column of filled bars ("These decisions").
 std::string conversionChart(const LevelShares& shares, const std::optional<LevelShares>& panel,
                             std::string_view whose);
+
+/// The same for the decisions of an analytics report, beside its panels' when it has them.
+std::string conversionChart(const scoring::Report& report, std::string_view whose);
 
 struct ScorePoint {
   std::string label; // "3. s47-baby-bruise (2026-11-26)"

@@ -69,11 +69,7 @@ core::Result<std::string> practiceReportHtml(storage::ResultsStore& store,
   out << "<h2>Score over time</h2>\n"
       << (points.empty() ? "<p>No scored decisions yet.</p>\n" : scoreTrendChart(points));
   out << "<h2>Conversion: what the decisions were</h2>\n"
-      << conversionChart(scoring::shares(report.conversion),
-                         report.panel ? std::optional<LevelShares>(
-                                            scoring::shares(report.panel->panelConversion))
-                                      : std::nullopt,
-                         "these decisions");
+      << conversionChart(report, "these decisions");
   out << "<h2>Agreement with the panels</h2>\n";
   if (report.panel) {
     const auto& p = *report.panel;

@@ -3,6 +3,7 @@
 #include "sim/exchange/database_export.hpp"
 #include "sim/exchange/decisions_csv.hpp"
 #include "sim/storage/results_store.hpp"
+#include "tests/support/store_fixtures.hpp"
 #include "tests/support/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
@@ -26,19 +27,7 @@ std::unique_ptr<storage::ResultsStore> storeWithOneDecision(const std::string& p
   row.scenarioHash = "blake2b-256:00";
   row.startedAt = "2026-11-25T10:00:00Z";
   attempt = store->startAttempt(row).value();
-  storage::DecisionRow d;
-  d.attempt = attempt;
-  d.decidedAt = "0/16:40";
-  d.response = "s47";
-  d.needLevel = 4;
-  d.urgency = "same_day";
-  d.pHarm = 0.55;
-  d.score = 95.91;
-  d.caseWeight = 0.7;
-  d.withinDeadline = true;
-  d.checks = 5;
-  d.recordsChecked = true;
-  REQUIRE(store->recordDecision(d).ok());
+  REQUIRE(store->recordDecision(test_support::sampleDecision(attempt)).ok());
   return store;
 }
 

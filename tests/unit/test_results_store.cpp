@@ -2,6 +2,7 @@
 // decisions, the decisions table export, erasure, migration from schema 1, and where the
 // database lives by default.
 #include "sim/storage/results_store.hpp"
+#include "tests/support/store_fixtures.hpp"
 #include "tests/support/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
@@ -82,19 +83,7 @@ TEST_CASE("every decision is read back with its attempt and practitioner") {
   const auto dir = freshDir("csv");
   auto store = openStore(dir / "results.sqlite");
   const auto attempt = recordedAttempt(*store, "p1");
-  DecisionRow d;
-  d.attempt = attempt;
-  d.decidedAt = "0/16:40";
-  d.response = "s47";
-  d.needLevel = 4;
-  d.urgency = "same_day";
-  d.pHarm = 0.55;
-  d.score = 95.91;
-  d.caseWeight = 0.7;
-  d.withinDeadline = true;
-  d.checks = 5;
-  d.recordsChecked = true;
-  REQUIRE(store->recordDecision(d).ok());
+  REQUIRE(store->recordDecision(test_support::sampleDecision(attempt)).ok());
   const auto all = store->decisions(std::nullopt);
   REQUIRE(all.ok());
   REQUIRE(all.value().size() == 1);
