@@ -46,16 +46,24 @@ std::string documentsFromUserDirs(const std::filesystem::path& file, const std::
 } // namespace
 
 bool openInFileManager(const std::filesystem::path& folder) {
-  const std::string path = folder.string();
-  std::string program = "xdg-open";
-  char* argv[] = {program.data(), const_cast<char*>(path.c_str()), nullptr};
+  // A shell starts xdg-open in the background and returns at once, so the app never waits
+  // on the file manager (some desktops' openers only return when it closes) and leaves no
+  // child behind; 127 says there is no xdg-open.
+  std::string shell = "/bin/sh";
+  std::string dashC = "-c";
+  std::string script = "command -v xdg-open >/dev/null 2>&1 || exit 127; "
+                       "xdg-open \"$1\" >/dev/null 2>&1 </dev/null &";
+  std::string name = "frontdoor-open";
+  std::string path = folder.string();
+  char* argv[] = {shell.data(), dashC.data(), script.data(), name.data(), path.data(), nullptr};
   pid_t child = 0;
-  if (posix_spawnp(&child, "xdg-open", nullptr, nullptr, argv, environ) != 0) {
+  if (posix_spawn(&child, "/bin/sh", nullptr, nullptr, argv, environ) != 0) {
     return false;
   }
-  // xdg-open hands the folder to the file manager and returns at once.
   int status = 0;
-  ::waitpid(child, &status, 0);
+  if (::waitpid(child, &status, 0) != child) {
+    return false;
+  }
   return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
@@ -119,7 +127,8 @@ void Session::openExportFolder() {
   if (m_options.exportFolder.empty() || !m_options.openFolder ||
       !m_options.openFolder(m_options.exportFolder)) {
     notice(view::Notice::Kind::Error, "The folder could not be opened",
-           "No file manager could be started for " + m_options.exportFolder.string() + ".",
+           "No file manager could be started for " + m_options.exportFolder.string() +
+               " (Frontdoor opens folders with xdg-open, from Debian's xdg-utils package).",
            "Open that folder yourself in your file manager.");
   }
 }
