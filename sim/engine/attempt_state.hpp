@@ -9,6 +9,7 @@
 #include "sim/engine/sim_time.hpp"
 
 #include <array>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -129,9 +130,9 @@ struct NotesChange {
 /// The practitioner's changes to the working notes since the last enquiry, wait or decision
 /// (at most kMaxUndoSteps), and those taken back that can be made again.
 struct UndoHistory {
-  std::vector<NotesChange> undo; // most recent last
-  std::vector<NotesChange> redo; // most recently undone last
-  int restored = 0;              // undos and redos applied so far in the attempt
+  std::deque<NotesChange> undo; // most recent last (the oldest drops off the front)
+  std::deque<NotesChange> redo; // most recently undone last
+  int restored = 0;             // undos and redos applied so far in the attempt
   bool operator==(const UndoHistory&) const = default;
 };
 

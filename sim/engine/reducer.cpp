@@ -716,7 +716,7 @@ core::Result<Event> applyAction(const Scenario& scenario, const WorkingCalendar&
     if (after != *before) {
       history.undo.push_back({std::move(*before), std::move(after)});
       if (history.undo.size() > kMaxUndoSteps) {
-        history.undo.erase(history.undo.begin());
+        history.undo.pop_front();
       }
       history.redo.clear();
     }
