@@ -14,10 +14,6 @@ namespace sim::scoring {
 /// more about chance than about practice.
 inline constexpr std::int64_t kMinimumDecisions = 4;
 
-[[nodiscard]] constexpr bool enoughDecisions(std::int64_t decisions) {
-  return decisions >= kMinimumDecisions;
-}
-
 /// One decision's score (0..100) and its case weight (contested cases weigh less).
 struct WeightedScore {
   double score = 0.0;

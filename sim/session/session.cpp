@@ -86,6 +86,12 @@ void Session::openStore() {
 void Session::loadLibrary() {
   auto loaded = session::loadLibrary(m_options.scenarios, m_options.userScenarios);
   m_scenarios = std::move(loaded.scenarios);
+  m_index.clear();
+  for (const auto& s : m_scenarios) {
+    if (s) {
+      m_index.emplace(s->meta.id, s);
+    }
+  }
   m_rubric = loaded.rubric;
   m_model.library = std::move(loaded.model);
   int failed = 0;

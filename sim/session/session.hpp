@@ -159,6 +159,7 @@ private:
   bool m_configShared = false;
   std::unique_ptr<storage::ResultsStore> m_store;
   std::vector<std::shared_ptr<const core::Scenario>> m_scenarios; // parallel to library entries
+  core::ScenarioIndex m_index; // the loaded ones by id, made when the library loads
   core::Rubric m_rubric;
   std::optional<engine::Attempt> m_attempt;
   std::int64_t m_attemptId = 0;

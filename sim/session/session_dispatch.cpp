@@ -3,7 +3,6 @@
 #include "sim/session/session.hpp"
 
 #include <algorithm>
-#include <type_traits>
 
 namespace sim::session {
 

@@ -99,13 +99,7 @@ void Session::exportResults(const view::ExportResults& request) {
   }
   const auto who =
       request.everyone ? std::nullopt : std::optional<std::string>(m_model.home.currentId);
-  core::ScenarioIndex index;
-  for (const auto& s : m_scenarios) {
-    if (s) {
-      index.emplace(s->meta.id, s);
-    }
-  }
-  const auto text = exchange::exportDatabase(*m_store, request.format, who, index);
+  const auto text = exchange::exportDatabase(*m_store, request.format, who, m_index);
   std::error_code ec;
   std::filesystem::create_directories(m_options.exportFolder, ec);
   const auto path = m_options.exportFolder / exchange::exportFileName(request.format, who);

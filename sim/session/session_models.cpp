@@ -179,13 +179,7 @@ void Session::refreshProgress() {
   if (!m_store || m_model.home.currentId.empty()) {
     return;
   }
-  core::ScenarioIndex index;
-  for (const auto& s : m_scenarios) {
-    if (s) {
-      index.emplace(s->meta.id, s);
-    }
-  }
-  auto built = buildProgress(*m_store, m_model.home.currentId, index);
+  auto built = buildProgress(*m_store, m_model.home.currentId, m_index);
   if (!built) {
     notice(view::Notice::Kind::Error, "Your progress could not be read", built.error().message,
            "Close and reopen Frontdoor; if it happens again, check the results database.");
