@@ -4,6 +4,8 @@
 // rest are only counted. Nothing here throws on input, whatever the bytes.
 #include "sim/exchange/decision_table.hpp"
 
+#include "sim/core/csv_field.hpp"
+
 #include "sim/core/file_text.hpp"
 #include "sim/core/nearest.hpp"
 #include "sim/core/trim.hpp"
@@ -34,19 +36,22 @@ enum class Column {
   Checks,
   RecordsChecked,
   ChildSeen,
+  AttemptUid,
+  DecisionPoint,
   Unknown
 };
 
-constexpr std::size_t kKnownColumns = 11;
+constexpr std::size_t kKnownColumns = 13;
 constexpr std::array<std::string_view, kKnownColumns> kColumnNames{
-    "trainee", "scenario", "decision", "need_level",      "p_harm",    "p_rereferral",
-    "team",    "cohort",   "checks",   "records_checked", "child_seen"};
+    "trainee", "scenario", "decision",        "need_level", "p_harm",      "p_rereferral",  "team",
+    "cohort",  "checks",   "records_checked", "child_seen", "attempt_uid", "decision_point"};
 constexpr int kMaxChecks = 1000;
+constexpr int kMaxDecisionPoints = 100;
+constexpr std::size_t kMaxUidBytes = 64;
 // Columns that tables exported from the results store add for people reading them in a
 // spreadsheet; the report has no use for them, so they are known and ignored quietly.
-constexpr std::array<std::string_view, 7> kInformationalColumns{
-    "attempt", "decision_point", "decided_at", "within_deadline",
-    "score",   "case_weight",    "started_at"};
+constexpr std::array<std::string_view, 6> kInformationalColumns{
+    "attempt", "decided_at", "within_deadline", "score", "case_weight", "started_at"};
 constexpr std::size_t kRequiredColumns = 3; // the first three names above
 
 // Bad rows listed one by one; past this they are counted and summed up in one more error,
@@ -640,6 +645,10 @@ private:
       return readYesNo(row.recordsChecked, field, "records_checked");
     case Column::ChildSeen:
       return readYesNo(row.childSeen, field, "child_seen");
+    case Column::AttemptUid:
+      return readUid(row.attemptUid, field);
+    case Column::DecisionPoint:
+      return readDecisionPoint(row.decisionPoint, field);
     case Column::Unknown:
       return true;
     }
@@ -660,8 +669,47 @@ private:
       });
       return false;
     }
-    out.assign(value);
+    // Our exports guard text a spreadsheet would take for a formula with a leading '; the
+    // guard belongs to the file, not the value ("'-dana" is the trainee "-dana").
+    out.assign(core::unguardCsvText(value));
     return true;
+  }
+
+  // An attempt's unique id, as the results store exports it: letters, digits, '-' and '_'.
+  bool readUid(std::string& out, const Field& field) {
+    const std::string_view value = valueOf(field);
+    const bool fits =
+        value.size() <= kMaxUidBytes && std::all_of(value.begin(), value.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+        });
+    if (fits) {
+      out.assign(value);
+      return true;
+    }
+    badField(field, [&] {
+      return "'attempt_uid' must be up to " + std::to_string(kMaxUidBytes) +
+             " letters, digits, '-' or '_', or empty (found " + shown(value) + ")";
+    });
+    return false;
+  }
+
+  bool readDecisionPoint(std::optional<int>& out, const Field& field) {
+    const std::string_view value = valueOf(field);
+    if (value.empty()) {
+      return true;
+    }
+    int number = 0;
+    const char* end = value.data() + value.size();
+    const auto [ptr, ec] = std::from_chars(value.data(), end, number);
+    if (ec == std::errc{} && ptr == end && number >= 1 && number <= kMaxDecisionPoints) {
+      out = number;
+      return true;
+    }
+    badField(field, [&] {
+      return "'decision_point' must be a whole number from 1 to " +
+             std::to_string(kMaxDecisionPoints) + ", or empty (found " + shown(value) + ")";
+    });
+    return false;
   }
 
   bool readDecision(DecisionRow& row, const Field& field) {

@@ -26,6 +26,10 @@ struct DecisionRow {
   std::optional<int> checks;          // agency checks requested before deciding, 0..1000
   std::optional<bool> recordsChecked; // 1/0, true/false or yes/no
   std::optional<bool> childSeen;
+  // Where the row came from, when it was exported from a results store (optional columns
+  // `attempt_uid`, `decision_point`): importing it again is then recognised.
+  std::string attemptUid;
+  std::optional<int> decisionPoint; // 1-based, as in the CSV
 };
 
 } // namespace sim::scoring

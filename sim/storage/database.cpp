@@ -1,9 +1,15 @@
 // SQLite open, pragmas and migrations for the results store.
 #include "sim/storage/database.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <optional>
 #include <string_view>
 
 namespace sim::storage {
@@ -93,11 +99,96 @@ bool exec(sqlite3* db, const std::string& sql, std::string& error) {
   return true;
 }
 
+// Results are personal data: the database file is made readable by its owner only before
+// SQLite first opens it (SQLite gives its -wal and -shm files the database file's mode),
+// and a database made by an older Frontdoor with wider permissions is narrowed.
+std::optional<std::string> makePrivate(const std::string& where) {
+  if (where == ":memory:" || where.empty()) {
+    return std::nullopt;
+  }
+  const int fd = ::open(where.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  if (errno != EEXIST) {
+    return where + ": cannot create the results database: " + std::strerror(errno);
+  }
+  struct stat info {};
+  if (::stat(where.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+      (info.st_mode & (S_IRWXG | S_IRWXO)) != 0 && info.st_uid == ::getuid()) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      ::chmod((where + suffix).c_str(), 0600); // a missing -wal or -shm is no matter
+    }
+  }
+  return std::nullopt;
+}
+
+// Turns on write-ahead logging. Switching a new database to WAL needs it to itself for a
+// moment, and SQLite answers "locked" at once (without its busy handler) when another
+// process is opening it too, so the switch is tried again for up to the busy timeout.
+bool switchToWal(sqlite3* db, std::string& error) {
+  constexpr int kAttempts = 1000;
+  constexpr int kPauseMs = 5; // 1000 × 5 ms: the 5 s busy timeout
+  for (int attempt = 0;; ++attempt) {
+    if (exec(db, "PRAGMA journal_mode = WAL;", error)) {
+      return true;
+    }
+    const int code = sqlite3_errcode(db) & 0xFF;
+    if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || attempt >= kAttempts) {
+      return false;
+    }
+    sqlite3_sleep(kPauseMs);
+  }
+}
+
+// Takes the database from `from` to kSchemaVersion inside one exclusive transaction that
+// reads the version again once it holds the write lock: two processes opening a new
+// database at once both succeed, the second finding the work done.
+std::optional<std::string> migrate(sqlite3* db, const std::string& where) {
+  std::string error;
+  if (!exec(db, "BEGIN IMMEDIATE;", error)) {
+    return where + ": cannot start migrating the results database: " + error;
+  }
+  const int version = readUserVersion(db);
+  std::optional<std::string> failure;
+  if (version < 0) {
+    failure = where + ": not a readable SQLite database: " + lastError(db);
+  } else if (version > kSchemaVersion) {
+    failure = where + ": this results database was written by a newer Frontdoor (schema " +
+              std::to_string(version) + ", this version reads up to " +
+              std::to_string(kSchemaVersion) +
+              "); it was left untouched. Update Frontdoor to open it.";
+  }
+  for (int v = version; !failure && v < kSchemaVersion; ++v) {
+    const std::string sql = std::string(kMigrations.at(static_cast<std::size_t>(v))) +
+                            "PRAGMA user_version = " + std::to_string(v + 1) + ";";
+    if (!exec(db, sql, error)) {
+      failure = where + ": migrating the results database to schema " + std::to_string(v + 1) +
+                " failed: " + error;
+    }
+  }
+  if (failure) {
+    std::string ignored;
+    exec(db, "ROLLBACK;", ignored);
+    return failure;
+  }
+  if (!exec(db, "COMMIT;", error)) {
+    std::string ignored;
+    exec(db, "ROLLBACK;", ignored);
+    return where + ": cannot commit the migrated results database: " + error;
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path) {
   sqlite3* db = nullptr;
   const std::string where = path.string();
+  if (auto error = makePrivate(where)) {
+    return core::Error{*error};
+  }
   if (sqlite3_open_v2(where.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK) {
     std::string message = where + ": cannot open the results database: " + lastError(db);
@@ -124,21 +215,19 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::filesystem::pa
                        std::to_string(kSchemaVersion) +
                        "); it was left untouched. Update Frontdoor to open it."};
   }
-  if (!exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+  // secure_delete: deleted rows are overwritten with zeros, so an erased practitioner
+  // leaves nothing in the file's free space (Debian's SQLite does this by default; the
+  // store does not rely on how SQLite was built).
+  if (!switchToWal(db, error) ||
+      !exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
             error)) {
     sqlite3_close(db);
     return core::Error{where + ": cannot prepare the results database: " + error};
   }
-  for (int v = version; v < kSchemaVersion; ++v) {
-    const std::string sql = "BEGIN IMMEDIATE;" +
-                            std::string(kMigrations.at(static_cast<std::size_t>(v))) +
-                            "PRAGMA user_version = " + std::to_string(v + 1) + "; COMMIT;";
-    if (!exec(db, sql, error)) {
-      std::string ignored;
-      exec(db, "ROLLBACK;", ignored);
+  if (version < kSchemaVersion) {
+    if (auto failure = migrate(db, where)) {
       sqlite3_close(db);
-      return core::Error{where + ": migrating the results database to schema " +
-                         std::to_string(v + 1) + " failed: " + error};
+      return core::Error{*failure};
     }
   }
   return std::unique_ptr<Database>(new Database(db, path));

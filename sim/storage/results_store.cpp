@@ -3,12 +3,15 @@
 // so an acknowledged write is on disk; readers in other processes see whole transactions.
 #include "sim/storage/results_store.hpp"
 
+#include "sim/core/safe_text.hpp"
 #include "sim/storage/statement.hpp"
 
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <initializer_list>
+#include <tuple>
 
 namespace sim::storage {
 
@@ -58,6 +61,28 @@ DecisionRow decisionFrom(const Statement& s, int first) {
   return d;
 }
 
+// Text longer than these, not UTF-8, or holding control characters is refused before it is
+// stored: everything in the store can always be exported, printed and sent on.
+constexpr std::size_t kMaxIdBytes = 128;
+constexpr std::size_t kMaxNameBytes = 200;
+constexpr std::size_t kMaxGroupBytes = 100;
+constexpr std::size_t kMaxTokenBytes = 64;
+constexpr std::size_t kMaxEventBytes = 1U << 20U;
+
+// The first field of `fields` (name, value, most bytes) that cannot be stored, as an error
+// naming it and what is wrong.
+std::optional<core::Error>
+badText(std::string_view what,
+        std::initializer_list<std::tuple<std::string_view, std::string_view, std::size_t>> fields) {
+  for (const auto& [name, value, most] : fields) {
+    if (auto problem = core::textProblem(value, most)) {
+      return core::Error{std::string(what) + ": the " + std::string(name) + " " +
+                         core::quotedExcerpt(value) + " " + *problem};
+    }
+  }
+  return std::nullopt;
+}
+
 constexpr std::string_view kAttemptColumns =
     "id, practitioner, scenario_id, scenario_hash, mode, status, started_at, "
     "coalesce(finished_at, ''), rules, coalesce(uid, '')";
@@ -75,6 +100,15 @@ core::Result<std::unique_ptr<ResultsStore>> ResultsStore::open(const std::filesy
 }
 
 core::Result<Ok> ResultsStore::savePractitioner(const PractitionerRow& p) {
+  if (p.id.empty()) {
+    return core::Error{"cannot save a practitioner without an id"};
+  }
+  if (auto bad = badText("cannot save the practitioner", {{"id", p.id, kMaxIdBytes},
+                                                          {"name", p.displayName, kMaxNameBytes},
+                                                          {"team", p.team, kMaxGroupBytes},
+                                                          {"cohort", p.cohort, kMaxGroupBytes}})) {
+    return *bad;
+  }
   Statement s(m_database->handle(),
               "INSERT INTO practitioners (id, display_name, team, cohort) VALUES (?1, ?2, ?3, ?4) "
               "ON CONFLICT(id) DO UPDATE SET display_name = ?2, team = ?3, cohort = ?4");
@@ -120,6 +154,16 @@ core::Result<std::vector<PractitionerRow>> ResultsStore::practitioners() {
 }
 
 core::Result<std::int64_t> ResultsStore::startAttempt(const AttemptRow& a) {
+  if (auto bad =
+          badText("cannot start the attempt", {{"practitioner", a.practitioner, kMaxIdBytes},
+                                               {"scenario id", a.scenarioId, kMaxIdBytes},
+                                               {"scenario hash", a.scenarioHash, kMaxIdBytes},
+                                               {"mode", a.mode, kMaxTokenBytes},
+                                               {"start time", a.startedAt, kMaxTokenBytes},
+                                               {"end time", a.finishedAt, kMaxTokenBytes},
+                                               {"unique id", a.uid, kMaxTokenBytes}})) {
+    return *bad;
+  }
   Statement s(m_database->handle(),
               "INSERT INTO attempts (practitioner, scenario_id, scenario_hash, mode, status, "
               "started_at, rules, uid, finished_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
@@ -140,6 +184,10 @@ core::Result<std::int64_t> ResultsStore::startAttempt(const AttemptRow& a) {
 }
 
 core::Result<Ok> ResultsStore::appendEvent(std::int64_t attempt, int seq, const std::string& line) {
+  if (auto bad = badText("cannot record event " + std::to_string(seq),
+                         {{"event line", line, kMaxEventBytes}})) {
+    return *bad;
+  }
   Statement s(m_database->handle(),
               "INSERT INTO events (attempt, seq, payload) VALUES (?1, ?2, ?3)");
   if (!s.ok() || !s.bind(1, attempt).bind(2, seq).bind(3, line).run()) {
@@ -150,26 +198,44 @@ core::Result<Ok> ResultsStore::appendEvent(std::int64_t attempt, int seq, const 
 
 namespace {
 
-// Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back if it fails.
+// Runs `body` as one transaction: BEGIN IMMEDIATE ... COMMIT when none is open, else a
+// savepoint inside the caller's (ResultsStore::atomically), rolled back if `body` fails.
 template <typename T, typename Body> core::Result<T> inTransaction(sqlite3* db, Body&& body) {
-  Statement begin(db, "BEGIN IMMEDIATE");
+  const bool outermost = sqlite3_get_autocommit(db) != 0;
+  Statement begin(db, outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT nested");
   if (!begin.ok() || !begin.run()) {
     return failed("cannot start a transaction", begin);
   }
   auto result = body();
   if (!result) {
-    Statement rollback(db, "ROLLBACK");
-    rollback.run();
+    if (outermost) {
+      Statement rollback(db, "ROLLBACK");
+      rollback.run();
+    } else {
+      Statement rollback(db, "ROLLBACK TO nested");
+      rollback.run();
+      Statement release(db, "RELEASE nested");
+      release.run();
+    }
     return result;
   }
-  Statement commit(db, "COMMIT");
+  Statement commit(db, outermost ? "COMMIT" : "RELEASE nested");
   if (!commit.ok() || !commit.run()) {
-    return failed("cannot commit", commit);
+    auto error = failed("cannot commit", commit);
+    if (outermost) {
+      Statement rollback(db, "ROLLBACK");
+      rollback.run();
+    }
+    return error;
   }
   return result;
 }
 
 } // namespace
+
+core::Result<Ok> ResultsStore::atomically(const std::function<core::Result<Ok>()>& body) {
+  return inTransaction<Ok>(m_database->handle(), body);
+}
 
 core::Result<Ok> ResultsStore::appendEvents(std::int64_t attempt, int firstSeq,
                                             const std::vector<std::string>& lines) {
@@ -219,6 +285,12 @@ core::Result<Ok> ResultsStore::finishAttempt(std::int64_t attempt, core::Attempt
 }
 
 core::Result<Ok> ResultsStore::recordDecision(const DecisionRow& d) {
+  if (auto bad =
+          badText("cannot record the decision", {{"decision time", d.decidedAt, kMaxTokenBytes},
+                                                 {"response", d.response, kMaxTokenBytes},
+                                                 {"urgency", d.urgency, kMaxTokenBytes}})) {
+    return *bad;
+  }
   Statement s(m_database->handle(),
               "INSERT OR REPLACE INTO decisions (attempt, decision_point, decided_at, response, "
               "need_level, urgency, p_harm, p_rereferral, confidence, score, case_weight, "
@@ -360,16 +432,17 @@ core::Result<std::vector<DecisionRow>> ResultsStore::decisionsOf(std::int64_t at
 
 core::Result<std::vector<StoredDecision>>
 ResultsStore::decisions(const std::optional<std::string>& who) {
-  Statement s(m_database->handle(),
-              std::string("SELECT a.practitioner, coalesce(p.team, ''), coalesce(p.cohort, ''), "
-                          "a.scenario_id, a.started_at, d.attempt, d.decision_point, "
-                          "d.decided_at, d.response, d.need_level, coalesce(d.urgency, ''), "
-                          "d.p_harm, d.p_rereferral, d.confidence, d.score, d.case_weight, "
-                          "d.within_deadline, d.checks, d.records_checked, d.child_seen "
-                          "FROM decisions d JOIN attempts a ON a.id = d.attempt "
-                          "JOIN practitioners p ON p.id = a.practitioner") +
-                  (who ? " WHERE a.practitioner = ?1" : "") +
-                  " ORDER BY a.practitioner, d.attempt, d.decision_point");
+  Statement s(
+      m_database->handle(),
+      std::string("SELECT a.practitioner, coalesce(p.team, ''), coalesce(p.cohort, ''), "
+                  "a.scenario_id, a.started_at, d.attempt, d.decision_point, "
+                  "d.decided_at, d.response, d.need_level, coalesce(d.urgency, ''), "
+                  "d.p_harm, d.p_rereferral, d.confidence, d.score, d.case_weight, "
+                  "d.within_deadline, d.checks, d.records_checked, d.child_seen, "
+                  "coalesce(a.uid, '') FROM decisions d JOIN attempts a ON a.id = d.attempt "
+                  "JOIN practitioners p ON p.id = a.practitioner") +
+          (who ? " WHERE a.practitioner = ?1" : "") +
+          " ORDER BY a.practitioner, d.attempt, d.decision_point");
   if (!s.ok()) {
     return failed("cannot read decisions", s);
   }
@@ -385,6 +458,7 @@ ResultsStore::decisions(const std::optional<std::string>& who) {
     row.scenarioId = s.text(3);
     row.startedAt = s.text(4);
     row.decision = decisionFrom(s, 5);
+    row.attemptUid = s.text(20);
     out.push_back(std::move(row));
   }
   if (!s.done()) {
@@ -429,6 +503,13 @@ core::Result<Erasure> ResultsStore::erase(const std::string& practitioner) {
   if (!commit.ok() || !commit.run()) {
     return failed("cannot erase " + practitioner, commit);
   }
+  // The committed erasure still has the old pages in earlier frames of the -wal file:
+  // copy the log into the database and cut it to nothing.
+  int logFrames = -1;
+  int checkpointed = -1;
+  const int rc =
+      sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &checkpointed);
+  removed.logCleared = rc == SQLITE_OK && logFrames == 0;
   return removed;
 }
 
@@ -437,14 +518,17 @@ resolveDatabasePath(const std::string& explicitPath,
                     const std::function<std::optional<std::string>(const char*)>& environment) {
   namespace fs = std::filesystem;
   fs::path path;
+  bool chosenFolder = false; // the default folder, not one the user named
   if (!explicitPath.empty()) {
     path = explicitPath;
   } else if (const auto fromEnv = environment("FRONTDOOR_DB"); fromEnv && !fromEnv->empty()) {
     path = *fromEnv;
   } else if (const auto xdg = environment("XDG_DATA_HOME"); xdg && !xdg->empty()) {
     path = fs::path(*xdg) / "frontdoor" / "results.sqlite";
+    chosenFolder = true;
   } else if (const auto home = environment("HOME"); home && !home->empty()) {
     path = fs::path(*home) / ".local" / "share" / "frontdoor" / "results.sqlite";
+    chosenFolder = true;
   } else {
     return core::Error{"cannot tell where to keep results: set FRONTDOOR_DB, XDG_DATA_HOME or "
                        "HOME, or give --db PATH"};
@@ -456,10 +540,17 @@ resolveDatabasePath(const std::string& explicitPath,
     if (ec) {
       return core::Error{folder.string() + ": cannot create the results folder: " + ec.message()};
     }
-    // Results are about people: only their owner may read the folder.
-    fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ec);
-    if (ec) {
-      return core::Error{folder.string() + ": cannot make the folder private: " + ec.message()};
+    chosenFolder = true; // made here, so ours to keep private
+  }
+  // Results are about people: only their owner may read the folder Frontdoor chose or made
+  // (a folder the user named is theirs to set; the database file itself is 0600 anyway).
+  if (chosenFolder && fs::is_directory(folder, ec)) {
+    const auto perms = fs::status(folder, ec).permissions();
+    if (!ec && (perms & (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none) {
+      fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ec);
+      if (ec) {
+        return core::Error{folder.string() + ": cannot make the folder private: " + ec.message()};
+      }
     }
   }
   return path;

@@ -67,6 +67,7 @@ struct StoredDecision {
   std::string cohort;
   std::string scenarioId;
   std::string startedAt; // the attempt's start, UTC ISO 8601
+  std::string attemptUid;
   DecisionRow decision;
 };
 
@@ -76,6 +77,11 @@ struct Erasure {
   std::int64_t attempts = 0;
   std::int64_t events = 0;
   std::int64_t decisions = 0;
+  /// Whether the write-ahead log was emptied after the erasure (checkpointed and truncated
+  /// to zero bytes). When another connection is reading at that moment it cannot be: the
+  /// erased rows' old pages stay in the -wal file until the next checkpoint, which SQLite
+  /// runs when the log grows or the last connection closes.
+  bool logCleared = false;
 };
 
 class ResultsStore {
@@ -127,7 +133,14 @@ public:
   core::Result<std::vector<StoredDecision>>
   decisions(const std::optional<std::string>& practitioner);
 
-  /// Remove everything about one practitioner, in one transaction.
+  /// Run `body` as one transaction (nested calls, such as importAttempt inside it, become
+  /// savepoints): everything it wrote is kept only if it returns a value. Imports use it so
+  /// that a file that fails part-way changes nothing.
+  core::Result<Ok> atomically(const std::function<core::Result<Ok>()>& body);
+
+  /// Remove everything about one practitioner, in one transaction; the freed space is
+  /// overwritten (secure_delete) and the write-ahead log checkpointed and truncated, so no
+  /// copy of the rows is left in the database, -wal or -shm files (see Erasure::logCleared).
   core::Result<Erasure> erase(const std::string& practitioner);
 
 private:
@@ -137,7 +150,8 @@ private:
 
 /// The database path: `explicitPath` if given, else $FRONTDOOR_DB, else
 /// $XDG_DATA_HOME/frontdoor/results.sqlite, else ~/.local/share/frontdoor/results.sqlite.
-/// The folder is created with owner-only permissions (0700) when it does not exist.
+/// A folder that has to be made, and the default folder always, get owner-only permissions
+/// (0700); the database file is created 0600 (Database::open).
 /// `environment` looks up a variable (a map in tests).
 core::Result<std::filesystem::path>
 resolveDatabasePath(const std::string& explicitPath,

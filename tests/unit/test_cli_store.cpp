@@ -28,12 +28,14 @@ std::string playAndRecord(const std::string& id, const fs::path& db, const std::
 }
 
 // The export without its last column (the wall-clock start time).
+// The table without its last two columns (started_at and attempt_uid, which differ by run).
 std::vector<std::string> withoutStartTimes(const std::string& csv) {
   std::vector<std::string> out;
   std::istringstream lines(csv);
   std::string line;
   while (std::getline(lines, line)) {
-    out.push_back(line.substr(0, line.rfind(',')));
+    const auto uid = line.rfind(',');
+    out.push_back(line.substr(0, line.rfind(',', uid - 1)));
   }
   return out;
 }

@@ -216,7 +216,7 @@ TEST_CASE("an unknown column is a warning naming the nearest known column", "[de
             "mean 'p_harm'?",
             "u.csv:1:34: warning: unknown column \"notes\" (its values are ignored); known "
             "columns: trainee, scenario, decision, need_level, p_harm, p_rereferral, team, cohort, "
-            "checks, records_checked, child_seen",
+            "checks, records_checked, child_seen, attempt_uid, decision_point",
             "u.csv:1:40: warning: field 6 of the header has no column name (its values are "
             "ignored)"});
 }

@@ -46,12 +46,14 @@ TEST_CASE("stored decisions are written as a decisions table") {
   auto store = storeWithOneDecision(dir.file("results.sqlite"), attempt);
   const auto csv = exchange::exportDatabase(*store, exchange::ExportFormat::Csv, std::nullopt, {});
   REQUIRE(csv.ok());
+  const auto uid = store->attempt(attempt).value()->uid;
+  REQUIRE(uid.size() == 32);
   CHECK(csv.value() ==
         "trainee,scenario,decision,need_level,p_harm,p_rereferral,team,cohort,checks,"
         "records_checked,child_seen,attempt,decision_point,decided_at,within_deadline,score,"
-        "case_weight,started_at\n"
+        "case_weight,started_at,attempt_uid\n"
         "p1,s47-baby-bruise,s47,4,0.55,,north,2026-A,5,1,0," +
-            std::to_string(attempt) + ",1,0/16:40,1,95.91,0.70,2026-11-25T10:00:00Z\n");
+            std::to_string(attempt) + ",1,0/16:40,1,95.91,0.70,2026-11-25T10:00:00Z," + uid + "\n");
   const auto none = exchange::exportDatabase(*store, exchange::ExportFormat::Csv, "p2", {});
   REQUIRE(none.ok());
   CHECK(none.value().find('\n') == none.value().size() - 1); // the header alone

@@ -8,8 +8,14 @@
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <array>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 namespace fs = std::filesystem;
@@ -281,4 +287,149 @@ TEST_CASE("a batch of events is added whole or not at all") {
   CHECK_FALSE(store->importAttempt(row, {"1 0/09:00 read_contact"}, {decision}).ok());
   CHECK(store->allAttempts(std::nullopt).value().size() == 2);
   fs::remove_all(dir);
+}
+
+namespace {
+
+// Whether `needle` occurs anywhere in the raw bytes of the file (absent files hold nothing).
+bool fileHolds(const fs::path& file, const std::string& needle) {
+  std::ifstream in(file, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return bytes.find(needle) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("after erasure no byte of the person is left in the database, -wal or -shm, with "
+          "another connection open") {
+  const test_support::TempFolder dir("erase-bytes");
+  const auto path = dir.path() / "results.sqlite";
+  auto store = openStore(path);
+  // What is erased: a pseudonymous id, a name, a team and notes no one else shares.
+  REQUIRE(
+      store->savePractitioner({"zq-erasable-7", "Quillon Erasmore", "team-zebra-erase", ""}).ok());
+  REQUIRE(store->savePractitioner({"kept-1", "Kept Person", "north", ""}).ok());
+  for (const auto& who : {std::string("zq-erasable-7"), std::string("kept-1")}) {
+    AttemptRow attempt;
+    attempt.practitioner = who;
+    attempt.scenarioId = "s47-baby-bruise";
+    attempt.scenarioHash = "blake2b-256:00";
+    attempt.startedAt = "2026-11-25T10:00:00Z";
+    const auto id = store->startAttempt(attempt);
+    REQUIRE(id.ok());
+    for (int seq = 1; seq <= 40; ++seq) {
+      const std::string note = who == "kept-1" ? "kept note" : "Xylophonic private notes";
+      REQUIRE(
+          store->appendEvent(id.value(), seq, std::to_string(seq) + " 0/13:20 note " + note).ok());
+    }
+    REQUIRE(store->recordDecision(test_support::sampleDecision(id.value())).ok());
+  }
+  // The app's connection: open, having read, idle (as the app is between frames).
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(path.string().c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "SELECT count(*) FROM events", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+
+  const std::vector<std::string> traces{"zq-erasable-7", "Quillon Erasmore", "team-zebra-erase",
+                                        "Xylophonic"};
+  const std::vector<fs::path> files{path, fs::path(path.string() + "-wal"),
+                                    fs::path(path.string() + "-shm")};
+  bool heldBefore = false;
+  for (const auto& f : files) {
+    heldBefore = heldBefore || fileHolds(f, "Xylophonic");
+  }
+  REQUIRE(heldBefore); // the search can find what it looks for
+
+  const auto removed = store->erase("zq-erasable-7");
+  REQUIRE(removed.ok());
+  CHECK(removed.value().logCleared);
+  for (const auto& f : files) {
+    for (const auto& trace : traces) {
+      INFO(f.filename().string() << " holds " << trace);
+      CHECK_FALSE(fileHolds(f, trace));
+    }
+  }
+  CHECK(fileHolds(path, "Kept Person")); // everyone else is still there
+  sqlite3_close(other);
+}
+
+TEST_CASE("the results database and its -wal and -shm are readable by their owner only") {
+  const test_support::TempFolder dir("perms");
+  const auto path = dir.path() / "results.sqlite";
+  {
+    auto store = openStore(path);
+    REQUIRE(store->savePractitioner({"p1", "Sam", "north", ""}).ok());
+    for (const auto& f :
+         {path, fs::path(path.string() + "-wal"), fs::path(path.string() + "-shm")}) {
+      INFO(f.string());
+      REQUIRE(fs::exists(f));
+      CHECK((fs::status(f).permissions() & fs::perms::all) ==
+            (fs::perms::owner_read | fs::perms::owner_write));
+    }
+  }
+  // A database left world-readable by an older version is narrowed when it is opened.
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                            fs::perms::others_read);
+  auto store = openStore(path);
+  CHECK((fs::status(path).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write));
+}
+
+TEST_CASE("the default results folder is made private even when it already exists") {
+  const test_support::TempFolder dir("folder-perms");
+  const auto folder = dir.path() / "frontdoor";
+  fs::create_directories(folder);
+  fs::permissions(folder, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  const std::map<std::string, std::string> env{{"XDG_DATA_HOME", dir.path().string()}};
+  const auto path = resolveDatabasePath("", [&env](const char* name) {
+    const auto found = env.find(name);
+    return found == env.end() ? std::nullopt : std::optional<std::string>(found->second);
+  });
+  REQUIRE(path.ok());
+  CHECK((fs::status(folder).permissions() & fs::perms::all) == fs::perms::owner_all);
+}
+
+TEST_CASE("two processes opening a new database at once both record their attempt, 20 times") {
+  const test_support::TempFolder dir("first-writers");
+  for (int round = 0; round < 20; ++round) {
+    const auto path = dir.path() / ("round-" + std::to_string(round) + ".sqlite");
+    std::array<pid_t, 2> children{};
+    for (std::size_t i = 0; i < children.size(); ++i) {
+      children[i] = ::fork();
+      REQUIRE(children[i] >= 0);
+      if (children[i] == 0) {
+        // The child says why it failed (on the test's stderr) and exits 1.
+        const auto fail = [](const std::string& why) {
+          std::fprintf(stderr, "first writer: %s\n", why.c_str());
+          ::_exit(1);
+        };
+        auto store = ResultsStore::open(path);
+        if (!store) {
+          fail(store.error().message);
+        }
+        const std::string who = "p" + std::to_string(i);
+        if (auto saved = store.value()->savePractitioner({who, who, "", ""}); !saved) {
+          fail(saved.error().message);
+        }
+        AttemptRow attempt;
+        attempt.practitioner = who;
+        attempt.scenarioId = "s47-baby-bruise";
+        attempt.scenarioHash = "blake2b-256:00";
+        attempt.startedAt = "2026-11-25T10:00:00Z";
+        if (auto started = store.value()->startAttempt(attempt); !started) {
+          fail(started.error().message);
+        }
+        ::_exit(0);
+      }
+    }
+    for (const auto child : children) {
+      int status = 0;
+      REQUIRE(::waitpid(child, &status, 0) == child);
+      INFO("round " << round);
+      CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    }
+    auto store = openStore(path);
+    CHECK(store->allAttempts(std::nullopt).value().size() == 2);
+  }
 }
