@@ -1,7 +1,10 @@
 // Rendering and ordering of Diagnostic values.
 #include "sim/core/diagnostic.hpp"
 
+#include "sim/core/safe_text.hpp"
+
 #include <algorithm>
+#include <map>
 
 namespace sim::core {
 
@@ -15,6 +18,35 @@ std::string formatDiagnostic(const Diagnostic& d) {
   }
   out += d.severity == Severity::Error ? ": error: " : ": warning: ";
   out += d.message;
+  // A message may quote what the file said: never let it drive the terminal or run on.
+  return terminalSafe(out, kMaxDiagnosticBytes);
+}
+
+std::vector<std::string> formatDiagnostics(const std::vector<Diagnostic>& diagnostics,
+                                           std::size_t perFile) {
+  std::vector<std::string> out;
+  std::map<std::string, std::size_t> shown;
+  std::map<std::string, std::size_t> more;
+  std::vector<std::string> order; // files in the order first seen
+  for (const auto& d : diagnostics) {
+    auto& count = shown[d.file];
+    if (count == 0 && more.count(d.file) == 0) {
+      order.push_back(d.file);
+    }
+    if (count < perFile) {
+      ++count;
+      out.push_back(formatDiagnostic(d));
+    } else {
+      ++more[d.file];
+    }
+  }
+  for (const auto& file : order) {
+    if (const auto it = more.find(file); it != more.end()) {
+      out.push_back(
+          terminalSafe(file, kMaxDiagnosticBytes) + ": note: " + std::to_string(it->second) +
+          " more problems are not listed (the first " + std::to_string(perFile) + " are)");
+    }
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 // and its GCC-style rendering "FILE:LINE:COL: error|warning: message".
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -17,8 +18,19 @@ struct Diagnostic {
   std::string message;
 };
 
-/// "FILE:LINE:COL: error: message" (LINE:COL omitted when unknown).
+/// Rendered diagnostics are cut at this many bytes.
+inline constexpr std::size_t kMaxDiagnosticBytes = 2000;
+/// Diagnostics listed per file before the rest are counted in one note.
+inline constexpr std::size_t kListedDiagnostics = 200;
+
+/// "FILE:LINE:COL: error: message" (LINE:COL omitted when unknown), terminal-safe
+/// (core/safe_text.hpp) and at most kMaxDiagnosticBytes long.
 std::string formatDiagnostic(const Diagnostic& diagnostic);
+
+/// Each diagnostic rendered, at most `perFile` per file; then, for each file with more, one
+/// note "FILE: note: N more problems are not listed".
+std::vector<std::string> formatDiagnostics(const std::vector<Diagnostic>& diagnostics,
+                                           std::size_t perFile = kListedDiagnostics);
 
 /// True when any diagnostic is an error (warnings alone do not fail a load).
 bool hasErrors(const std::vector<Diagnostic>& diagnostics);

@@ -1,16 +1,13 @@
 // Choosing the export by format, and the durable write of an export file.
 #include "sim/exchange/database_export.hpp"
 
+#include "sim/core/file_output.hpp"
 #include "sim/exchange/decisions_csv.hpp"
 #include "sim/exchange/results_file.hpp"
 #include "sim/exchange/xapi_statements.hpp"
 #include "sim/report/practice_report.hpp"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace sim::exchange {
 
@@ -37,10 +34,6 @@ const FormatInfo& infoOf(ExportFormat format) {
     }
   }
   return kFormats.front();
-}
-
-core::Error systemError(const std::filesystem::path& path, std::string_view what) {
-  return core::Error{path.string() + ": " + std::string(what) + ": " + std::strerror(errno)};
 }
 
 } // namespace
@@ -99,39 +92,7 @@ core::Result<std::string> exportDatabase(storage::ResultsStore& store, ExportFor
 
 core::Result<storage::Ok> writeExportFile(const std::filesystem::path& path,
                                           std::string_view text) {
-  auto temporary = path;
-  temporary += ".partial";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    return systemError(temporary, "cannot create the file");
-  }
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const auto n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      auto error = systemError(temporary, "cannot write the export");
-      ::close(fd);
-      ::unlink(temporary.c_str());
-      return error;
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    auto error = systemError(temporary, "cannot flush the export to disk");
-    ::close(fd);
-    ::unlink(temporary.c_str());
-    return error;
-  }
-  ::close(fd);
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    auto error = systemError(path, "cannot put the export in place");
-    ::unlink(temporary.c_str());
-    return error;
-  }
-  return storage::Ok{};
+  return core::writeFileWhole(path, text);
 }
 
 } // namespace sim::exchange

@@ -3,6 +3,8 @@
 // the practitioner would see, nothing more.
 #include "sim/report/play_report.hpp"
 
+#include "sim/core/safe_text.hpp"
+
 #include "sim/report/detail/score_json.hpp"
 #include "sim/report/score_report.hpp"
 
@@ -388,15 +390,7 @@ void textDebrief(std::ostringstream& out, const core::Scenario& scenario,
 
 } // namespace
 
-std::string printableForTerminal(std::string text) {
-  for (auto& c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte < 0x20U && c != '\n' && c != '\t') || byte == 0x7FU) {
-      c = '?';
-    }
-  }
-  return text;
-}
+std::string printableForTerminal(std::string text) { return core::terminalSafe(text, text.size()); }
 
 std::string playReportJson(const engine::Attempt& attempt, const core::Rubric& rubric) {
   return JsonReport(attempt, rubric).build().dump(2) + "\n";

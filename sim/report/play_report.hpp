@@ -11,8 +11,9 @@ namespace sim::report {
 
 std::string playReportText(const engine::Attempt& attempt, const core::Rubric& rubric);
 
-/// `text` with control characters other than newline and tab replaced by '?', so that text
-/// typed into an attempt cannot drive the terminal (escape sequences).
+/// `text` with control characters other than newline and tab, C1 controls and bytes that are
+/// not UTF-8 written as escapes (core::terminalSafe, uncut), so that text typed into an
+/// attempt cannot drive the terminal.
 std::string printableForTerminal(std::string text);
 std::string playReportJson(const engine::Attempt& attempt, const core::Rubric& rubric);
 

@@ -1,11 +1,13 @@
 // Playing an action file against a scenario, step by step, recording as it goes.
 #include "sim/session/script_play.hpp"
 
+#include "sim/core/file_output.hpp"
 #include "sim/core/file_text.hpp"
 #include "sim/engine/action_text.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/rubric_loader.hpp"
+#include "sim/storage/results_store.hpp"
 
 #include <fstream>
 
@@ -71,6 +73,24 @@ ScriptPlay playScript(const ScriptPlayOptions& options) {
     return out;
   }
   out.attempt.emplace(loaded.scenario);
+  // An output over an input or the results database would destroy it: refused before
+  // anything is written.
+  if (!options.logPath.empty()) {
+    const auto database = options.record
+                              ? storage::resolveDatabasePath(options.record->database)
+                              : core::Result<std::filesystem::path>(std::filesystem::path());
+    const bool overDatabase = database && !database.value().empty() &&
+                              storage::isDatabaseFile(options.logPath, database.value());
+    if (overDatabase || core::sameFile(options.logPath, options.actionsPath) ||
+        core::sameFile(options.logPath, options.scenarioPath)) {
+      out.diagnostics.push_back(fileError(
+          options.logPath, overDatabase ? "the event log would be written over the results "
+                                          "database; give --log another file"
+                                        : "the event log would be written over an input file; "
+                                          "give --log another file"));
+      return out;
+    }
+  }
   std::unique_ptr<AttemptRecorder> recorder;
   if (options.record) {
     auto started = AttemptRecorder::start(*options.record, *loaded.scenario);
@@ -97,10 +117,11 @@ ScriptPlay playScript(const ScriptPlayOptions& options) {
     }
   }
   if (!options.logPath.empty()) {
-    std::ofstream log(options.logPath, std::ios::binary | std::ios::trunc);
-    log << engine::formatEventLog(out.attempt->log());
-    if (!log.flush()) {
-      out.diagnostics.push_back(fileError(options.logPath, "could not write the event log"));
+    const auto written =
+        core::writeFileWhole(options.logPath, engine::formatEventLog(out.attempt->log()));
+    if (!written) {
+      out.diagnostics.push_back(
+          fileError(options.logPath, "could not write the event log: " + written.error().message));
       return out;
     }
   }

@@ -3,6 +3,7 @@
 // so an acknowledged write is on disk; readers in other processes see whole transactions.
 #include "sim/storage/results_store.hpp"
 
+#include "sim/core/file_output.hpp"
 #include "sim/core/safe_text.hpp"
 #include "sim/storage/statement.hpp"
 
@@ -511,6 +512,15 @@ core::Result<Erasure> ResultsStore::erase(const std::string& practitioner) {
       sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &checkpointed);
   removed.logCleared = rc == SQLITE_OK && logFrames == 0;
   return removed;
+}
+
+bool isDatabaseFile(const std::filesystem::path& file, const std::filesystem::path& database) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (core::sameFile(file, database.string() + suffix)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 core::Result<std::filesystem::path>

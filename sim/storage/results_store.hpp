@@ -148,6 +148,10 @@ private:
   std::unique_ptr<Database> m_database;
 };
 
+/// Whether `file` is the database at `database` or one of its -wal, -shm or -journal files:
+/// outputs that would be written there are refused.
+bool isDatabaseFile(const std::filesystem::path& file, const std::filesystem::path& database);
+
 /// The database path: `explicitPath` if given, else $FRONTDOOR_DB, else
 /// $XDG_DATA_HOME/frontdoor/results.sqlite, else ~/.local/share/frontdoor/results.sqlite.
 /// A folder that has to be made, and the default folder always, get owner-only permissions

@@ -27,7 +27,6 @@ std::string playAndRecord(const std::string& id, const fs::path& db, const std::
          db.string() + "' --practitioner " + who + " --team north";
 }
 
-// The export without its last column (the wall-clock start time).
 // The table without its last two columns (started_at and attempt_uid, which differ by run).
 std::vector<std::string> withoutStartTimes(const std::string& csv) {
   std::vector<std::string> out;
@@ -160,7 +159,8 @@ TEST_CASE("results move to another machine without loss and only once") {
           .status == 0);
   const auto first = cli("import '" + file.string() + "' --db '" + office.string() + "'");
   CHECK(first.status == 0);
-  CHECK(first.out == "Imported 2 attempts from " + file.string() + ".\n");
+  CHECK(first.out == "Imported 2 attempts from " + file.string() +
+                         ".\n2 attempts were replayed against their cases and matched.\n");
   const auto second = cli("import '" + file.string() + "' --db '" + office.string() + "'");
   CHECK(second.out == "Imported 0 attempts from " + file.string() +
                           "; 2 already in the database were skipped.\n");
@@ -199,7 +199,8 @@ TEST_CASE("import refuses what is not a results file") {
   CHECK(run.status == 1);
   CHECK(run.err == file.string() +
                        ": error: not a Frontdoor results file (expected a JSON object with "
-                       "\"frontdoor_results\": 1)\n");
+                       "\"frontdoor_results\": 1)\n"
+                       "frontdoor-cli import: nothing was imported; the database is as it was.\n");
   fs::remove_all(db.parent_path());
 }
 

@@ -3,13 +3,36 @@
 #include "tools/cli/play_command.hpp"
 #include "tools/cli/report_command.hpp"
 #include "tools/cli/store_commands.hpp"
+#include "tools/cli/terminal_output.hpp"
 #include "tools/cli/validate_command.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
+namespace {
+
+int run(int argc, char** argv);
+
+} // namespace
+
 int main(int argc, char** argv) {
+  // Every message goes through one terminal-safe formatter, and a command whose output was
+  // not written whole fails.
+  sim::cli::SafeErrorBuffer safeErrors;
+  std::streambuf* const original = std::cerr.rdbuf(&safeErrors);
+  int status = run(argc, argv);
+  if (!sim::cli::standardOutputWritten(std::cout, std::cerr) && status == 0) {
+    status = 1;
+  }
+  safeErrors.finish();
+  std::cerr.rdbuf(original);
+  return status;
+}
+
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"frontdoor-cli: scenarios, attempts and reports for Frontdoor, without the GUI"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "frontdoor-cli 0.1.0");
@@ -74,12 +97,16 @@ int main(int argc, char** argv) {
                             "Scenario folder, for readable activity names in xAPI");
   std::string importDatabase;
   std::string importFile;
+  std::string importScenarios;
   auto* importCommand = app.add_subcommand(
       "import", "Add results from another machine (a results file, .json) or a decisions table "
                 "from a workshop on paper (.csv). Attempts already present are skipped. Exit 0 "
                 "imported, 1 bad input.");
   importCommand->add_option("FILE", importFile, "Results file or decisions table")->required();
   importCommand->add_option("--db", importDatabase, "Results database");
+  importCommand->add_option("--scenarios", importScenarios,
+                            "Case library to replay imported attempts against (default: "
+                            "$FRONTDOOR_SCENARIOS, else the bundled cases)");
   std::string eraseDatabase;
   std::string erasePractitioner;
   auto* eraseCommand = app.add_subcommand(
@@ -104,7 +131,7 @@ int main(int argc, char** argv) {
     return sim::cli::runExport(exportOptions, std::cout, std::cerr);
   }
   if (importCommand->parsed()) {
-    return sim::cli::runImport(importDatabase, importFile, std::cout, std::cerr);
+    return sim::cli::runImport({importDatabase, importFile, importScenarios}, std::cout, std::cerr);
   }
   if (eraseCommand->parsed()) {
     return sim::cli::runErase(eraseDatabase, erasePractitioner, std::cout, std::cerr);
@@ -117,3 +144,5 @@ int main(int argc, char** argv) {
   }
   return 2;
 }
+
+} // namespace

@@ -18,9 +18,9 @@ int runPlay(const PlayOptions& options, std::ostream& out, std::ostream& err) {
         {options.practitionerId, options.practitionerName, options.team, options.cohort}};
   }
   const auto result = session::playScript(play);
-  for (const auto& d : result.diagnostics) {
-    // A message may quote what the file said (an id), so keep it terminal-safe.
-    err << report::printableForTerminal(core::formatDiagnostic(d)) << '\n';
+  // Terminal-safe and at most 200 per file (a file of 100,000 bad lines gives one page).
+  for (const auto& line : core::formatDiagnostics(result.diagnostics)) {
+    err << line << '\n';
   }
   if (!result.storeProblem.empty()) {
     err << "frontdoor-cli play: " << result.storeProblem << '\n';

@@ -1,0 +1,78 @@
+// writeFileWhole over POSIX calls (mkstemp, write, fsync, close, rename), and sameFile.
+#include "sim/core/file_output.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+namespace sim::core {
+
+namespace {
+
+Error systemError(const std::filesystem::path& path, const std::string& what) {
+  return Error{path.string() + ": " + what + ": " + std::strerror(errno)};
+}
+
+} // namespace
+
+Result<std::monostate> writeFileWhole(const std::filesystem::path& path, std::string_view text) {
+  const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::string temporary = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(temporary.data()); // 0600, a name no one else has
+  if (fd < 0) {
+    return systemError(path, "cannot create a file beside it to write into");
+  }
+  const auto fail = [&](const std::string& what) {
+    auto error = systemError(path, what);
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    return error;
+  };
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const auto n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      if (n == 0) {
+        errno = ENOSPC;
+      }
+      return fail("cannot write the file (it was left as it was)");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    return fail("cannot flush the file to disk (it was left as it was)");
+  }
+  if (::close(fd) != 0) {
+    auto error = systemError(path, "cannot close the file (it was left as it was)");
+    ::unlink(temporary.c_str());
+    return error;
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    auto error = systemError(path, "cannot put the file in place");
+    ::unlink(temporary.c_str());
+    return error;
+  }
+  return std::monostate{};
+}
+
+bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b) {
+  struct stat sa {};
+  struct stat sb {};
+  if (::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0) {
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  }
+  std::error_code ec;
+  const auto na = std::filesystem::weakly_canonical(std::filesystem::absolute(a, ec), ec);
+  const auto nb = std::filesystem::weakly_canonical(std::filesystem::absolute(b, ec), ec);
+  return na == nb;
+}
+
+} // namespace sim::core
