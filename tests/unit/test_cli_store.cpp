@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -241,5 +242,90 @@ TEST_CASE("the HTML practice report has every chart and table and prints on A4")
   CHECK(count("src=") == 0);
   CHECK(count("href=") == 0);
   CHECK(page.rfind("</body></html>\n") == page.size() - std::string("</body></html>\n").size());
+  fs::remove_all(db.parent_path());
+}
+
+TEST_CASE("an output that is the results database is refused and the database survives") {
+  const auto db = freshDatabase("out-is-db");
+  REQUIRE(cli(playAndRecord("s47-baby-bruise", db, "p-3")).status == 0);
+  const auto before = cli("export --db '" + db.string() + "' --format results").out;
+  for (const auto& target : {db.string(), db.string() + "-wal"}) {
+    INFO(target);
+    const auto exported = cli("export --db '" + db.string() + "' --out '" + target + "'");
+    CHECK(exported.status == 1);
+    CHECK(exported.err.find("this is the results database") != std::string::npos);
+  }
+  const auto logged = cli("play scenarios/s47-baby-bruise.toml --actions "
+                          "scenarios/actions/s47-baby-bruise.actions --db '" +
+                          db.string() + "' --practitioner p-4 --log '" + db.string() + "'");
+  CHECK(logged.status == 1);
+  CHECK(logged.err.find("would be written over the results database") != std::string::npos);
+  CHECK(cli("export --db '" + db.string() + "' --format results").out == before);
+  fs::remove_all(db.parent_path());
+}
+
+TEST_CASE("a full standard output is an error for every command that writes to it") {
+  const auto db = freshDatabase("dev-full");
+  REQUIRE(cli(playAndRecord("s47-baby-bruise", db, "p-3")).status == 0);
+  const auto results = db.parent_path() / "results.json";
+  REQUIRE(cli("export --db '" + db.string() + "' --format results --out '" + results.string() + "'")
+              .status == 0);
+  for (const std::string& command :
+       std::vector<std::string>{"export --db '" + db.string() + "'",
+                                "validate tests/data/bad_scenarios/anonymisation.toml",
+                                "play scenarios/s47-baby-bruise.toml --actions "
+                                "scenarios/actions/s47-baby-bruise.actions",
+                                "import '" + results.string() + "' --db '" + db.string() + "'"}) {
+    INFO(command);
+    const auto run = cli(command + " >/dev/full");
+    CHECK(run.status == 1);
+    CHECK(run.err.find("cannot write to standard output") != std::string::npos);
+  }
+  fs::remove_all(db.parent_path());
+}
+
+TEST_CASE("messages never carry terminal controls, never run on, and stop at 200 per file") {
+  const test_support::TempFolder dir("cli-messages");
+  const auto actions = dir.path() / "bad.actions";
+  // An escape sequence, a C1 control (U+009B, CSI) and invalid UTF-8 in bad lines.
+  std::ofstream(actions) << "read_contact extra \x1b[2J\n\"ask\xc2\x9b\" q-1\nask q-1 \xff\n";
+  const auto run = cli("play scenarios/s47-baby-bruise.toml --actions '" + actions.string() + "'");
+  CHECK(run.status == 1);
+  REQUIRE_FALSE(run.err.empty());
+  CHECK(run.err.find('\x1b') == std::string::npos);
+  CHECK(run.err.find("\xc2\x9b") == std::string::npos);
+  CHECK(run.err.find('\xff') == std::string::npos);
+  // A usage error from CLI11 goes through the same formatter.
+  const auto usage = cli("validate --no-such-flag-\x1b[31m scenarios");
+  CHECK(usage.status == 2);
+  CHECK(usage.err.find('\x1b') == std::string::npos);
+
+  // One 4 MiB token: one short message.
+  const auto huge = dir.path() / "huge.actions";
+  std::ofstream(huge) << "read_contact\nask " << std::string(4'000'000, 'q') << " extra\n";
+  const auto hugeRun = cli("play scenarios/s47-baby-bruise.toml --actions '" + huge.string() + "'");
+  CHECK(hugeRun.status == 1);
+  CHECK(hugeRun.err.size() < 5000);
+
+  // 100,000 bad lines: 200 messages and one note.
+  const auto many = dir.path() / "many.actions";
+  {
+    std::ofstream out(many);
+    for (int i = 0; i < 100'000; ++i) {
+      out << "frobnicate\n";
+    }
+  }
+  const auto manyRun = cli("play scenarios/s47-baby-bruise.toml --actions '" + many.string() + "'");
+  CHECK(manyRun.status == 1);
+  CHECK(std::count(manyRun.err.begin(), manyRun.err.end(), '\n') == 201);
+  CHECK(manyRun.err.find("more problems are not listed") != std::string::npos);
+}
+
+TEST_CASE("erase says that no copy is left when the log could be emptied") {
+  const auto db = freshDatabase("erase-says");
+  REQUIRE(cli(playAndRecord("s47-baby-bruise", db, "p-3")).status == 0);
+  const auto run = cli("erase p-3 --db '" + db.string() + "'");
+  CHECK(run.status == 0);
+  CHECK(run.out.find("No copy is left in the database's files") != std::string::npos);
   fs::remove_all(db.parent_path());
 }
