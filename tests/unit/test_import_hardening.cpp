@@ -436,3 +436,26 @@ TEST_CASE("fuzzed results files and decision tables never crash or half-import")
     CHECK(exchange::exportDatabase(*reopened, format, std::nullopt, library()).ok());
   }
 }
+
+TEST_CASE("text that is not UTF-8 is never stored, and a database holding some still exports") {
+  Lab lab;
+  {
+    auto store = openStore(lab.source);
+    const auto refused = store->savePractitioner({"p-9", "Sam \xff", "north", ""});
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message ==
+          "cannot save the practitioner: the name 'Sam \\xFF' is not valid UTF-8 (byte 5)");
+    CHECK_FALSE(store->practitioner("p-9").value().has_value());
+  }
+  // Written by an older version, which did not check: every export still works.
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(lab.source.string().c_str(), &raw) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(raw, "UPDATE practitioners SET display_name = 'Sam ' || x'ff'", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+  auto store = openStore(lab.source);
+  for (const auto format : {exchange::ExportFormat::Csv, exchange::ExportFormat::Html,
+                            exchange::ExportFormat::Xapi, exchange::ExportFormat::Results}) {
+    CHECK(exchange::exportDatabase(*store, format, std::nullopt, library()).ok());
+  }
+}
