@@ -5,6 +5,7 @@
 
 #include "sim/core/safe_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cinttypes>
 #include <cstdio>
@@ -57,8 +58,19 @@ storage::DecisionRow decisionOf(const DecisionRow& r, int decisionPoint) {
   return decision;
 }
 
+// The id an earlier Frontdoor gave a paper row (its values and its line), so that a table
+// imported before this version is still recognised when imported again unchanged.
+std::string legacyUid(const DecisionRow& r) {
+  const std::string content = r.trainee + "|" + r.scenario + "|" +
+                              std::string(core::tokenOf(r.decision)) + "|" + optionalText(r.pHarm) +
+                              "|" + optionalText(r.pRereferral) + "|" + r.team + "|" + r.cohort +
+                              "|" + std::to_string(r.line);
+  return "paper-" + hex64(fnv(content)) + hex64(fnv("salt|" + content));
+}
+
 struct TableAttempt {
   storage::AttemptRow row;
+  std::string legacyUid; // empty for rows with an attempt_uid
   storage::PractitionerRow person;
   std::vector<storage::DecisionRow> decisions;
   std::set<int> points;
@@ -96,6 +108,7 @@ core::Result<ImportCounts> importDecisionTable(storage::ResultsStore& store,
       a.row.startedAt = importedAt;
       a.row.finishedAt = importedAt;
       a.person = {r.trainee, r.trainee, r.team, r.cohort};
+      a.legacyUid = r.attemptUid.empty() ? legacyUid(r) : std::string();
     }
     TableAttempt& a = attempts[it->second];
     if (a.row.practitioner != r.trainee || a.row.scenarioId != r.scenario) {
@@ -115,7 +128,10 @@ core::Result<ImportCounts> importDecisionTable(storage::ResultsStore& store,
   ImportCounts counts;
   const auto written = store.atomically([&]() -> core::Result<storage::Ok> {
     for (const auto& a : attempts) {
-      const auto known = alreadyImported(store, a.row.uid, counts);
+      auto known = alreadyImported(store, a.row.uid, counts);
+      if (known && !known.value() && !a.legacyUid.empty()) {
+        known = alreadyImported(store, a.legacyUid, counts);
+      }
       if (!known) {
         return known.error();
       }

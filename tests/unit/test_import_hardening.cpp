@@ -459,3 +459,28 @@ TEST_CASE("text that is not UTF-8 is never stored, and a database holding some s
     CHECK(exchange::exportDatabase(*store, format, std::nullopt, library()).ok());
   }
 }
+
+TEST_CASE("a paper table imported by an earlier version is still recognised") {
+  const test_support::TempFolder dir("paper-legacy");
+  auto store = openStore(dir.path() / "results.sqlite");
+  // The row "kofi,s47-baby-bruise,s17" on line 2, as Frontdoor 0.1 recorded it: its id came
+  // from its values and its line.
+  REQUIRE(store->savePractitioner({"kofi", "kofi", "", ""}).ok());
+  storage::AttemptRow old;
+  old.uid = "paper-8aac85a3718f770d598c98e833b6839b";
+  old.practitioner = "kofi";
+  old.scenarioId = "s47-baby-bruise";
+  old.mode = "paper";
+  old.status = core::AttemptStatus::Finished;
+  old.startedAt = "2026-11-01T10:00:00Z";
+  storage::DecisionRow decision;
+  decision.response = "s17";
+  REQUIRE(store->importAttempt(old, {}, {decision}).ok());
+  const auto again = exchange::importDecisionTable(
+      *store,
+      exchange::readDecisionTable("trainee,scenario,decision\nkofi,s47-baby-bruise,s17\n", "w.csv"),
+      "2026-12-03T10:00:00Z");
+  REQUIRE(again.ok());
+  CHECK(again.value().added == 0);
+  CHECK(again.value().skipped == 1);
+}
