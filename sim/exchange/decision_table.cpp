@@ -1,7 +1,9 @@
 // Reading decision tables: a one-pass RFC 4180 scanner over the text (fields are views into
 // it; only the kept text columns are copied) and the checks of each row against the header.
 // Every bad row gives one positioned error and is skipped; after kListedErrors bad rows the
-// rest are only counted. Nothing here throws on input, whatever the bytes.
+// rest are only counted. Nothing here throws on input, whatever the bytes. Streamed, the text
+// is a buffer holding the current record onwards: a record is taken only once its line break
+// has been read, otherwise the buffer is topped up and the record scanned again.
 #include "sim/exchange/decision_table.hpp"
 
 #include "sim/core/csv_field.hpp"
@@ -19,6 +21,8 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <fstream>
+#include <istream>
 
 namespace sim::exchange {
 
@@ -166,11 +170,33 @@ class Scanner {
 public:
   explicit Scanner(std::string_view text) : m_text(text) {}
 
+  /// Where the scanner is: the next byte, its line and where that line starts.
+  struct Position {
+    std::size_t pos = 0;
+    std::size_t line = 1;
+    std::size_t lineStart = 0;
+  };
+  [[nodiscard]] Position position() const { return {m_pos, m_line, m_lineStart}; }
+
+  /// Scan `text` from `at`, where `at` was a position in the text before it whose first
+  /// `dropped` bytes are gone.
+  void restart(std::string_view text, const Position& at, std::size_t dropped) {
+    m_text = text;
+    m_pos = at.pos - dropped;
+    m_line = at.line;
+    m_lineStart = at.lineStart - dropped;
+  }
+
+  /// Whether the last record ended at a line break (not at the end of the text, where more
+  /// text could have continued it).
+  [[nodiscard]] bool endedAtLineBreak() const { return m_endedAtLineBreak; }
+
   /// The next record, skipping blank lines; false at the end of the text.
   bool next(Record& record) {
     if (!skipBlankLines()) {
       return false;
     }
+    m_endedAtLineBreak = false;
     record.fields.clear();
     record.fieldCount = 0;
     record.syntax = Syntax::None;
@@ -244,6 +270,7 @@ public:
       if (p < n && m_text[p] == '\n') {
         ++p;
         newLine(p);
+        m_endedAtLineBreak = true;
       }
       m_pos = p;
       return true;
@@ -321,6 +348,7 @@ private:
   std::size_t m_pos = 0;
   std::size_t m_line = 1;
   std::size_t m_lineStart = 0;
+  bool m_endedAtLineBreak = false;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -329,8 +357,18 @@ private:
 class Reader {
 public:
   Reader(std::string_view text, const std::string& path) : m_text(text), m_path(path) {}
+  Reader(std::istream& in, std::size_t chunkBytes, const std::string& path,
+         const DecisionRowVisitor& visit)
+      : m_path(path), m_in(&in), m_chunkBytes(std::max<std::size_t>(chunkBytes, 1)),
+        m_visit(&visit), m_final(false) {}
 
   DecisionTable run() {
+    if (m_in != nullptr) {
+      while (!m_final && m_buffer.size() < kByteOrderMark.size()) {
+        readMore();
+      }
+      m_text = m_buffer;
+    }
     if (m_text.starts_with("\xFF\xFE") || m_text.starts_with("\xFE\xFF")) {
       fileError("the file is UTF-16 text; a decisions CSV must be UTF-8 (save it as "
                 "\"CSV UTF-8\")");
@@ -338,10 +376,14 @@ public:
     }
     if (m_text.starts_with(kByteOrderMark)) {
       m_text.remove_prefix(kByteOrderMark.size());
+      if (m_in != nullptr) {
+        m_buffer.erase(0, kByteOrderMark.size());
+        m_text = m_buffer;
+      }
     }
     Scanner scanner(m_text);
     Record record;
-    if (!scanner.next(record)) {
+    if (!nextRecord(scanner, record)) {
       fileError("empty file: expected a header row naming at least the columns trainee, "
                 "scenario, decision");
       return std::move(m_table);
@@ -351,8 +393,10 @@ public:
       core::sortDiagnostics(m_table.diagnostics);
       return std::move(m_table);
     }
-    reserveRows();
-    while (scanner.next(record)) {
+    if (m_visit == nullptr) {
+      reserveRows();
+    }
+    while (nextRecord(scanner, record)) {
       readRow(record);
     }
     if (m_table.rows.capacity() > 2 * m_table.rows.size() + 1024) {
@@ -370,6 +414,64 @@ public:
   }
 
 private:
+  // The next record (false at the end of the input). Streamed, a record is taken once its
+  // line break is in the buffer or the input has ended; otherwise the buffer keeps the
+  // record's line onwards (so columns still count from the line's start), takes more
+  // bytes, and the record is scanned again.
+  bool nextRecord(Scanner& scanner, Record& record) {
+    for (;;) {
+      Scanner::Position from = scanner.position();
+      const bool found = scanner.next(record);
+      if (m_final || (found && scanner.endedAtLineBreak())) {
+        return found;
+      }
+      if (!found) {
+        // Only blank lines: they stay skipped, and the last one, unfinished, is scanned again.
+        from = scanner.position();
+        from.pos = from.lineStart;
+      }
+      m_buffer.erase(0, from.lineStart);
+      readMore();
+      m_text = m_buffer;
+      scanner.restart(m_text, from, from.lineStart);
+      m_countedLine = SIZE_MAX; // columnOf's cache counted in the old buffer
+    }
+  }
+
+  // Appends the next bytes of the input: a chunk, or as many as the buffer already holds
+  // when a record is longer than a chunk (so a long record is scanned a few times, not once
+  // a chunk). A short read is the end of the input, as for a whole-file read.
+  void readMore() {
+    const std::size_t kept = m_buffer.size();
+    const std::size_t wanted = std::max(m_chunkBytes, kept);
+    m_buffer.resize(kept + wanted);
+    m_in->read(m_buffer.data() + kept, static_cast<std::streamsize>(wanted));
+    const auto got = static_cast<std::size_t>(std::max<std::streamsize>(m_in->gcount(), 0));
+    m_buffer.resize(kept + got);
+    if (got < wanted) {
+      m_final = true;
+    }
+  }
+
+  // The row being read: a new one at the end of the table, or one reused for the visitor.
+  DecisionRow& startRow() {
+    if (m_visit == nullptr) {
+      return m_table.rows.emplace_back();
+    }
+    m_row = DecisionRow{};
+    return m_row;
+  }
+  void keepRow() {
+    if (m_visit != nullptr) {
+      (*m_visit)(m_row);
+    }
+  }
+  void dropRow() {
+    if (m_visit == nullptr) {
+      m_table.rows.pop_back();
+    }
+  }
+
   // Room for every row up front: growing a vector of a million rows would move them all and
   // touch twice the memory. There is at most one row per line, and a row takes at least
   // kShortestRow bytes ("t,s,nfa" and a line break), which bounds a file of empty lines.
@@ -611,14 +713,15 @@ private:
       return;
     }
 
-    DecisionRow& row = m_table.rows.emplace_back();
+    DecisionRow& row = startRow();
     row.line = toInt(record.line);
     for (std::size_t i = 0; i < expected; ++i) {
       if (!readValue(row, m_columns[i], record.fields[i])) {
-        m_table.rows.pop_back();
+        dropRow();
         return;
       }
     }
+    keepRow();
   }
 
   bool readValue(DecisionRow& row, Column column, const Field& field) {
@@ -834,8 +937,14 @@ private:
     return false;
   }
 
-  std::string_view m_text;
+  std::string_view m_text; // the whole text, or the buffer's
   const std::string& m_path;
+  std::istream* m_in = nullptr; // streamed: the input, and the buffer of it from a record on
+  std::string m_buffer;
+  std::size_t m_chunkBytes = 0;
+  const DecisionRowVisitor* m_visit = nullptr; // rows go to it instead of the table
+  DecisionRow m_row;
+  bool m_final = true; // the text holds the rest of the input
   DecisionTable m_table;
   std::vector<Column> m_columns;    // per header field
   std::vector<std::string> m_names; // per header field, as written (trimmed)
@@ -868,6 +977,39 @@ DecisionTable readDecisionTableFile(const std::string& path) {
     return table;
   }
   return readDecisionTable(text.value(), path);
+}
+
+DecisionTable visitDecisionTable(std::istream& in, const std::string& displayPath,
+                                 const DecisionRowVisitor& visit, std::size_t chunkBytes) {
+  return Reader(in, chunkBytes, displayPath, visit).run();
+}
+
+DecisionTable visitDecisionTableFile(const std::string& path, const DecisionRowVisitor& visit) {
+  DecisionTable table;
+  // readDecisionTableFile's checks, in core::readFileText's words, before any byte is read.
+  const auto refuse = [&](std::string message) {
+    table.readable = false;
+    table.diagnostics.push_back({path, 0, 0, core::Severity::Error, std::move(message)});
+    return table;
+  };
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return refuse("no such file");
+  }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    return refuse("cannot read the file: " + ec.message());
+  }
+  if (size > kMaxDecisionTableBytes) {
+    return refuse("file is " + std::to_string(size) + " bytes, larger than the " +
+                  std::to_string(kMaxDecisionTableBytes) +
+                  "-byte limit for a decisions table; it was not read");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return refuse("cannot open the file for reading");
+  }
+  return visitDecisionTable(in, path, visit);
 }
 
 } // namespace sim::exchange

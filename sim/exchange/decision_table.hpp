@@ -3,6 +3,8 @@
 // `p_rereferral`, `team`, `cohort`, and the habits `checks`, `records_checked`,
 // `child_seen`. RFC 4180 quoting. Bad rows are reported with their line
 // and column and skipped; the caller decides whether any bad row is fatal (--strict).
+// Rows come whole in a DecisionTable, or one at a time to a visitor, the file read in
+// chunks (for tables of millions of rows).
 #pragma once
 
 #include "sim/core/diagnostic.hpp"
@@ -10,6 +12,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,5 +44,23 @@ inline constexpr unsigned long long kMaxDecisionTableBytes = 2ULL << 30U; // 2 G
 /// Read the file at `path` and parse it; a file that does not exist or cannot be read gives
 /// one error naming the file, and `readable` false.
 DecisionTable readDecisionTableFile(const std::string& path);
+
+/// Called with each good row in file order; the row is only valid during the call.
+using DecisionRowVisitor = std::function<void(const DecisionRow&)>;
+
+/// Bytes a streaming read takes from its input at a time.
+inline constexpr std::size_t kDecisionTableChunkBytes = std::size_t{1} << 20U; // 1 MiB
+
+/// The same reading as readDecisionTable, but each good row goes to `visit` as it is read
+/// and none is kept: the table returned has no rows; its diagnostics, badRows and readable
+/// are exactly readDecisionTable's for the same bytes. `in` is read `chunkBytes` at a time
+/// (at least 1); a record longer than that is held whole while it is read.
+DecisionTable visitDecisionTable(std::istream& in, const std::string& displayPath,
+                                 const DecisionRowVisitor& visit,
+                                 std::size_t chunkBytes = kDecisionTableChunkBytes);
+
+/// visitDecisionTable over the file at `path`, with readDecisionTableFile's errors for a file
+/// that does not exist, cannot be read or is over kMaxDecisionTableBytes.
+DecisionTable visitDecisionTableFile(const std::string& path, const DecisionRowVisitor& visit);
 
 } // namespace sim::exchange

@@ -1,5 +1,6 @@
 // Report rendering. JSON is the reference form (every figure, documented keys); text, CSV
-// and HTML present the same figures for people, spreadsheets and printing.
+// and HTML present the same figures for people, spreadsheets and printing. Practitioners
+// are written one by one as their stream makes them; text, CSV and HTML go out in pieces.
 #include "sim/report/group_report.hpp"
 
 #include "sim/core/csv_field.hpp"
@@ -130,9 +131,44 @@ std::string signalText(const scoring::SignalDetection& s) {
                    : "d' and c n/a (no cases on one side of the s17 threshold)";
 }
 
+// A report written in pieces: text gathers in stream() and goes to `out` every 64 KiB or
+// so (made safe for a terminal on the way when asked), and at flush().
+class Pieces {
+public:
+  Pieces(std::ostream& out, bool forTerminal) : m_out(out), m_forTerminal(forTerminal) {}
+  std::ostream& stream() { return m_piece; }
+  void flushWhenFull() {
+    if (m_piece.tellp() >= kPieceBytes) {
+      flush();
+    }
+  }
+  void flush() {
+    std::string text = m_piece.str();
+    m_out << (m_forTerminal ? printableForTerminal(std::move(text)) : text);
+    m_piece.str(std::string());
+  }
+
+private:
+  static constexpr std::streamoff kPieceBytes = 64 * 1024;
+  std::ostream& m_out;
+  bool m_forTerminal;
+  std::ostringstream m_piece;
+};
+
+void writeText(const scoring::Report& report, const scoring::PractitionerStream& practitioners,
+               Pieces& pieces);
+void writeCsv(const scoring::PractitionerStream& practitioners, Pieces& pieces);
+void writeHtml(const scoring::Report& report, const scoring::PractitionerStream& practitioners,
+               Pieces& pieces);
+
 } // namespace
 
 void writeReportJson(const scoring::Report& report, std::ostream& out) {
+  writeReportJson(report, scoring::ListedPractitioners(report.practitioners), out);
+}
+
+void writeReportJson(const scoring::Report& report,
+                     const scoring::PractitionerStream& practitioners, std::ostream& out) {
   Json root;
   root["format"] = 1;
   root["decisions"] = report.decisions;
@@ -175,7 +211,7 @@ void writeReportJson(const scoring::Report& report, std::ostream& out) {
   head.resize(head.size() - 2); // drop the closing "\n}"
   out << head << ",\n  \"practitioners\": [";
   bool first = true;
-  for (const auto& p : report.practitioners) {
+  practitioners.forEach([&](const scoring::PractitionerSummary& p) {
     const Json person = {{"trainee", p.trainee},
                          {"team", p.team},
                          {"cohort", p.cohort},
@@ -186,7 +222,7 @@ void writeReportJson(const scoring::Report& report, std::ostream& out) {
                          {"habits", habits(p.habits)}};
     out << (first ? "\n    " : ",\n    ") << person.dump();
     first = false;
-  }
+  });
   out << (first ? "]\n}\n" : "\n  ]\n}\n");
 }
 
@@ -197,12 +233,39 @@ std::string reportJson(const scoring::Report& report) {
 }
 
 std::string reportText(const scoring::Report& report) {
-  std::ostringstream out;
+  std::ostringstream text;
+  Pieces pieces(text, false);
+  writeText(report, scoring::ListedPractitioners(report.practitioners), pieces);
+  pieces.flush();
+  return text.str();
+}
+
+std::string reportCsv(const scoring::Report& report) {
+  std::ostringstream text;
+  Pieces pieces(text, false);
+  writeCsv(scoring::ListedPractitioners(report.practitioners), pieces);
+  pieces.flush();
+  return text.str();
+}
+
+std::string reportHtml(const scoring::Report& report) {
+  std::ostringstream text;
+  Pieces pieces(text, false);
+  writeHtml(report, scoring::ListedPractitioners(report.practitioners), pieces);
+  pieces.flush();
+  return text.str();
+}
+
+namespace {
+
+void writeText(const scoring::Report& report, const scoring::PractitionerStream& practitioners,
+               Pieces& pieces) {
+  std::ostream& out = pieces.stream();
   out << "Decisions: " << report.decisions;
   if (report.badRows > 0) {
     out << " (" << report.badRows << " bad rows skipped)";
   }
-  out << "; practitioners: " << report.practitioners.size() << "; cases: " << report.cases.size()
+  out << "; practitioners: " << practitioners.count() << "; cases: " << report.cases.size()
       << "\n\nConversion (share of each response):\n";
   const auto mine = scoring::shares(report.conversion);
   const auto panel = report.panel ? scoring::shares(report.panel->panelConversion)
@@ -244,7 +307,7 @@ std::string reportText(const scoring::Report& report) {
     out << "\n";
   }
   out << "\nPractitioners:\n";
-  for (const auto& p : report.practitioners) {
+  practitioners.forEach([&](const scoring::PractitionerSummary& p) {
     out << "  " << p.trainee << (p.team.empty() ? "" : " [" + p.team + "]") << ": " << p.decisions
         << (p.decisions == 1 ? " decision" : " decisions");
     if (p.panel) {
@@ -270,7 +333,8 @@ std::string reportText(const scoring::Report& report) {
           << formatPercent(static_cast<double>(h.childSeen) / static_cast<double>(h.childRows));
     }
     out << "\n";
-  }
+    pieces.flushWhenFull();
+  });
   for (const auto* groups : {&report.teams, &report.cohorts}) {
     if (groups->empty()) {
       continue;
@@ -285,18 +349,17 @@ std::string reportText(const scoring::Report& report) {
       out << "\n";
     }
   }
-  return out.str();
 }
 
-std::string reportCsv(const scoring::Report& report) {
-  std::ostringstream out;
+void writeCsv(const scoring::PractitionerStream& practitioners, Pieces& pieces) {
+  std::ostream& out = pieces.stream();
   out << "trainee,team,cohort,decisions";
   for (const auto& entry : core::tokenTable<core::ResponseLevel>()) {
     out << ",share_" << entry.token;
   }
   out << ",within_band,under,over,quadratic_kappa,d_prime,criterion,harm_gap_to_panel,"
          "rereferral_brier\n";
-  for (const auto& p : report.practitioners) {
+  practitioners.forEach([&](const scoring::PractitionerSummary& p) {
     out << core::csvField(p.trainee) << "," << core::csvField(p.team) << ","
         << core::csvField(p.cohort) << "," << p.decisions;
     for (const double share : scoring::shares(p.conversion)) {
@@ -314,19 +377,20 @@ std::string reportCsv(const scoring::Report& report) {
         << ","
         << (p.calibration.rereferral.count > 0 ? fixed(p.calibration.rereferral.brier, 4) : "")
         << "\n";
-  }
-  return out.str();
+    pieces.flushWhenFull();
+  });
 }
 
-std::string reportHtml(const scoring::Report& report) {
-  std::ostringstream out;
+void writeHtml(const scoring::Report& report, const scoring::PractitionerStream& practitioners,
+               Pieces& pieces) {
+  std::ostream& out = pieces.stream();
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<title>Frontdoor report</title><style>"
          "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#111}"
          "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;"
          "padding:.3em .6em;text-align:right}th:first-child,td:first-child{text-align:left}"
          "@media print{body{margin:0}}</style></head><body>\n<h1>Frontdoor report</h1>\n";
-  out << "<p>" << report.decisions << " decisions by " << report.practitioners.size()
+  out << "<p>" << report.decisions << " decisions by " << practitioners.count()
       << " practitioners on " << report.cases.size() << " cases.</p>\n";
   out << "<h2>Conversion</h2>\n" << conversionChart(report, "practitioners");
   out << "<h2>Agreement</h2>\n<p>Fleiss' kappa among practitioners: "
@@ -334,7 +398,7 @@ std::string reportHtml(const scoring::Report& report) {
   out << "<h2>Practitioners</h2>\n<table><tr><th>Practitioner</th><th>Team</th>"
          "<th>Decisions</th><th>Within band</th><th>Under</th><th>Over</th><th>Kappa</th>"
          "<th>d&prime;</th><th>c</th></tr>\n";
-  for (const auto& p : report.practitioners) {
+  practitioners.forEach([&](const scoring::PractitionerSummary& p) {
     out << "<tr><td>" << escapeHtml(p.trainee) << "</td><td>" << escapeHtml(p.team) << "</td><td>"
         << p.decisions << "</td>";
     if (p.panel) {
@@ -347,10 +411,12 @@ std::string reportHtml(const scoring::Report& report) {
       out << "<td colspan=\"6\">no panels given</td>";
     }
     out << "</tr>\n";
-  }
+    pieces.flushWhenFull();
+  });
   out << "</table>\n</body></html>\n";
-  return out.str();
 }
+
+} // namespace
 
 std::optional<GroupFormat> parseGroupFormat(std::string_view token) {
   if (token == "text") {
@@ -369,20 +435,31 @@ std::optional<GroupFormat> parseGroupFormat(std::string_view token) {
 }
 
 void writeGroupReport(const scoring::Report& report, GroupFormat format, std::ostream& out) {
-  switch (format) {
-  case GroupFormat::Json:
-    writeReportJson(report, out);
-    return;
-  case GroupFormat::Csv:
-    out << reportCsv(report);
-    return;
-  case GroupFormat::Html:
-    out << reportHtml(report);
-    return;
-  case GroupFormat::Text:
-    out << printableForTerminal(reportText(report));
+  writeGroupReport(report, scoring::ListedPractitioners(report.practitioners), format, out);
+}
+
+void writeGroupReport(const scoring::Report& report,
+                      const scoring::PractitionerStream& practitioners, GroupFormat format,
+                      std::ostream& out) {
+  if (format == GroupFormat::Json) {
+    writeReportJson(report, practitioners, out);
     return;
   }
+  Pieces pieces(out, format == GroupFormat::Text);
+  switch (format) {
+  case GroupFormat::Json:
+    break;
+  case GroupFormat::Csv:
+    writeCsv(practitioners, pieces);
+    break;
+  case GroupFormat::Html:
+    writeHtml(report, practitioners, pieces);
+    break;
+  case GroupFormat::Text:
+    writeText(report, practitioners, pieces);
+    break;
+  }
+  pieces.flush();
 }
 
 std::vector<std::string> unknownScenarioWarnings(const scoring::Report& report,

@@ -2,7 +2,9 @@
 // profile beside the panel's, per practitioner agreement with the panel (confusion matrix,
 // quadratic-weighted kappa, signal detection for "a statutory response is needed",
 // calibration), each case's spread and Fleiss' kappa among practitioners, and the same
-// figures by team and cohort. Pure and linear in the number of decisions.
+// figures by team and cohort. Pure and linear in the number of decisions; an Analysis takes
+// the rows one at a time, so its memory grows with the cases, groups and practitioners met,
+// not with the rows.
 #pragma once
 
 #include "sim/core/scenario.hpp"
@@ -12,6 +14,8 @@
 #include "sim/scoring/signal_detection.hpp"
 
 #include <array>
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -101,7 +105,56 @@ struct Report {
 /// Scenarios by id, for scoring against their panels (the first decision point's panel).
 using core::ScenarioIndex;
 
-/// Analyse decision rows; with `scenarios`, compare them with the panels.
+/// A report's practitioners, made one at a time in trainee order: a table of a million
+/// trainees would otherwise hold a million summaries at once.
+class PractitionerStream {
+public:
+  virtual ~PractitionerStream() = default;
+  [[nodiscard]] virtual std::size_t count() const = 0;
+  /// Calls `visit` for each practitioner, in trainee order; may be called again.
+  virtual void forEach(const std::function<void(const PractitionerSummary&)>& visit) const = 0;
+};
+
+/// The practitioners of a report made whole (its `practitioners`).
+class ListedPractitioners final : public PractitionerStream {
+public:
+  explicit ListedPractitioners(const std::vector<PractitionerSummary>& list) : m_list(list) {}
+  [[nodiscard]] std::size_t count() const override { return m_list.size(); }
+  void forEach(const std::function<void(const PractitionerSummary&)>& visit) const override;
+
+private:
+  const std::vector<PractitionerSummary>& m_list;
+};
+
+/// Analytics taken one decision at a time, with the same figures as analyse() over the
+/// same rows in the same order. State is kept per case, team, cohort (counts) and per
+/// practitioner (an interned id and, from their second decision, fixed-size counts); no
+/// row is kept. `scenarios` (may be null: no panels) must outlive the Analysis.
+class Analysis final : public PractitionerStream {
+public:
+  explicit Analysis(const ScenarioIndex* scenarios);
+  ~Analysis() override;
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+  Analysis(Analysis&&) noexcept;
+  Analysis& operator=(Analysis&&) noexcept;
+
+  void add(const DecisionRow& row);
+  /// The report of every row added, except its practitioners (left empty): they are made
+  /// one at a time by forEach. Call once, after the last add.
+  [[nodiscard]] Report finish();
+
+  /// The practitioners met so far; forEach needs finish() first.
+  [[nodiscard]] std::size_t count() const override;
+  void forEach(const std::function<void(const PractitionerSummary&)>& visit) const override;
+
+private:
+  struct State;
+  std::unique_ptr<State> m_state;
+};
+
+/// Analyse decision rows; with `scenarios`, compare them with the panels. An Analysis over
+/// the rows, with its practitioners listed in the report.
 Report analyse(const std::vector<DecisionRow>& rows, const ScenarioIndex* scenarios);
 
 /// Share of each level (0 when there are no decisions).

@@ -1,9 +1,12 @@
 // Analytics over decision rows: conversion, spreads, agreement among practitioners and
-// with the panels, by team and cohort, on small tables whose answers are worked by hand.
+// with the panels, by team and cohort, on small tables whose answers are worked by hand; the
+// row-at-a-time Analysis and its incremental Brier tally.
 #include "sim/scoring/analytics.hpp"
+#include "sim/scoring/brier_tally.hpp"
 #include "tests/support/engine_fixtures.hpp"
 
 #include <cmath>
+#include <random>
 
 using namespace sim::scoring;
 using sim::core::ResponseLevel;
@@ -139,4 +142,56 @@ TEST_CASE("a single decision gives defined figures and no NaN") {
   CHECK(std::isfinite(report.panel->quadraticKappa.value));
   CHECK(std::isfinite(report.panel->statutory.dPrime));
   CHECK(std::isfinite(report.practitioners[0].calibration.rereferral.brier));
+}
+
+TEST_CASE("a Brier tally taken one forecast at a time equals decomposeBrier exactly") {
+  std::mt19937_64 rng(11);
+  std::vector<Forecast> forecasts;
+  BrierTally tally;
+  const auto same = [](const BrierDecomposition& a, const BrierDecomposition& b) {
+    bool equal = a.count == b.count && a.brier == b.brier && a.reliability == b.reliability &&
+                 a.resolution == b.resolution && a.uncertainty == b.uncertainty &&
+                 a.withinBin == b.withinBin && a.bins.size() == b.bins.size();
+    for (std::size_t k = 0; equal && k < a.bins.size(); ++k) {
+      equal = a.bins[k].lower == b.bins[k].lower && a.bins[k].upper == b.bins[k].upper &&
+              a.bins[k].count == b.bins[k].count &&
+              a.bins[k].meanForecast == b.bins[k].meanForecast &&
+              a.bins[k].observedFrequency == b.bins[k].observedFrequency;
+    }
+    return equal;
+  };
+  CHECK(same(tally.finish(), decomposeBrier(forecasts)));
+  // Edges, values outside 0..1 and NaN (clamped), then many ordinary forecasts.
+  std::vector<double> probabilities{0.0, 0.1, 0.3, 0.7, 0.9, 1.0, -0.5, 1.5, std::nan("")};
+  for (int i = 0; i < 3000; ++i) {
+    probabilities.push_back(static_cast<double>(rng() % 1000001) / 1e6);
+  }
+  for (const double p : probabilities) {
+    const Forecast f{p, rng() % 3 == 0};
+    forecasts.push_back(f);
+    tally.add(f);
+    if (forecasts.size() < 20 || forecasts.size() % 500 == 0) {
+      INFO(forecasts.size() << " forecasts");
+      CHECK(same(tally.finish(), decomposeBrier(forecasts)));
+    }
+  }
+  CHECK(tally.count() == static_cast<int>(forecasts.size()));
+}
+
+TEST_CASE("an analysis taken row by row gives its practitioners in trainee order") {
+  Analysis analysis(nullptr);
+  for (const auto& r : kRows) {
+    analysis.add(r);
+  }
+  analysis.add(row("t0", "s47-baby-bruise", ResponseLevel::Nfa, "", 0.2)); // one decision
+  const auto report = analysis.finish();
+  CHECK(report.decisions == 7);
+  CHECK(report.practitioners.empty());
+  CHECK(analysis.count() == 4);
+  std::vector<std::string> trainees;
+  analysis.forEach([&](const PractitionerSummary& p) { trainees.push_back(p.trainee); });
+  CHECK(trainees == std::vector<std::string>{"t0", "t1", "t2", "t3"});
+  std::vector<std::int64_t> decisions;
+  analysis.forEach([&](const PractitionerSummary& p) { decisions.push_back(p.decisions); });
+  CHECK(decisions == std::vector<std::int64_t>{1, 2, 2, 2});
 }

@@ -1,12 +1,18 @@
 // Decision tables (product.md §7): RFC 4180 reading, the header rules, one positioned error
 // per bad row (exact texts), the listing cap, and a fuzz test of truncated and byte-flipped
-// variants whose rows + bad rows (and row lines) must match an independent record reader.
+// variants whose rows + bad rows (and row lines) must match an independent record reader;
+// streamed reading in chunks against whole reading, and the streamed report against the
+// report of the whole table.
 #include "sim/exchange/decision_table.hpp"
+#include "sim/report/group_report.hpp"
+#include "sim/scenario/scenario_index.hpp"
+#include "sim/scoring/analytics.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -544,4 +550,178 @@ TEST_CASE("habit columns are read when present", "[decision_table]") {
   CHECK(sim::core::formatDiagnostic(table.diagnostics[0]) ==
         "h.csv:4:11: error: 'checks' must be a whole number from 0 to 1000, or empty (found "
         "\"many\")");
+}
+
+namespace {
+
+// Every field of a row as text (doubles in their shortest exact form).
+std::string rowText(const scoring::DecisionRow& row) {
+  const auto number = [](const std::optional<double>& value) {
+    if (!value) {
+      return std::string("-");
+    }
+    std::array<char, 32> buffer{};
+    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *value).ptr;
+    return std::string(buffer.data(), end);
+  };
+  const auto whole = [](const auto& value) {
+    return value ? std::to_string(static_cast<int>(*value)) : std::string("-");
+  };
+  return std::to_string(row.line) + "|" + row.trainee + "|" + row.scenario + "|" +
+         std::string(core::tokenOf(row.decision)) + "|" + whole(row.needLevel) + "|" +
+         number(row.pHarm) + "|" + number(row.pRereferral) + "|" + row.team + "|" + row.cohort +
+         "|" + whole(row.checks) + "|" + whole(row.recordsChecked) + "|" + whole(row.childSeen) +
+         "|" + row.attemptUid + "|" + whole(row.decisionPoint);
+}
+
+// Reads `text` whole and streamed `chunk` bytes at a time; empty when both give the same rows
+// (in order), diagnostics, bad-row count and readability, else what differs.
+std::string streamedDifference(const std::string& text, std::size_t chunk) {
+  const auto whole = readDecisionTable(text, "s.csv");
+  std::vector<std::string> rows;
+  std::istringstream in(text);
+  const auto streamed = exchange::visitDecisionTable(
+      in, "s.csv", [&](const scoring::DecisionRow& row) { rows.push_back(rowText(row)); }, chunk);
+  if (!streamed.rows.empty()) {
+    return "the streamed table kept rows";
+  }
+  if (streamed.readable != whole.readable || streamed.badRows != whole.badRows) {
+    return "readable or badRows differ";
+  }
+  if (formatted(streamed) != formatted(whole)) {
+    const auto a = formatted(whole);
+    const auto b = formatted(streamed);
+    for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+      if (a[i] != b[i]) {
+        return "diagnostic " + std::to_string(i) + ": whole " + a[i] + " / streamed " + b[i];
+      }
+    }
+    return "diagnostics differ in number";
+  }
+  if (rows.size() != whole.rows.size()) {
+    return "streamed " + std::to_string(rows.size()) + " rows, whole " +
+           std::to_string(whole.rows.size());
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i] != rowText(whole.rows[i])) {
+      return "row " + std::to_string(i) + ": whole " + rowText(whole.rows[i]) + " / streamed " +
+             rows[i];
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+TEST_CASE("streamed in chunks, a table reads exactly as it does whole", "[decision_table]") {
+  std::vector<std::string> texts{
+      readFile(dataDir() / "all_columns.csv"),
+      readFile(dataDir() / "gen_1000_seed1.csv").substr(0, 6000),
+      "",
+      "\xEF\xBB",
+      "\xEF\xBB\xBFtrainee,scenario,decision\r\nt1,s,nfa\r\n\r\n  \t\r\nt2,s,s47",
+      "\xFF\xFEt\0r",
+      "  \n\n \t \ntrainee,scenario,decision\n \n  ,s,nfa\nt1,s,nfa\n   ",
+      "trainee,scenario,decision,team\nt1,\"s\n1\",nfa,\"a \"\"b\"\"\"\n\"t2\"  ,s,s17,x\r\n",
+      "trainee,scenario,decision\nt1,\"s\nx\"y,nfa\nt2,s,nfa\nt3,\"never closed\n\nnfa\n",
+      "trainee,scenario,decision\nt1,s,nfa,extra\nt2,s\nt3,s,maybe\nt4,s,NFA\r",
+      "trainee,scenario,decison,tema\nt1,s,nfa,x\n",
+      "trainee,scenario,decision,p_harm\ntrainée,scénario,s17,45%\nt,s,s17,0,5\n",
+  };
+  std::string many = "trainee,scenario,decision\n";
+  for (int i = 0; i < 250; ++i) {
+    many += "t1,s,maybe\nt2,s,nfa\n";
+  }
+  texts.push_back(many);
+  std::string wide = "trainee,scenario,decision\nt1,s,nfa";
+  for (int i = 0; i < 1500; ++i) {
+    wide += ",x";
+  }
+  texts.push_back(wide + "\nt2,s,nfa\n");
+  // Byte-flipped variants of the small files, as in the fuzz test above.
+  std::mt19937 rng(7);
+  static constexpr char kSpecial[] = {'"', ',', '\n', '\r', ' ', '\t', 'x'};
+  for (int i = 0; i < 300; ++i) {
+    std::string text = texts[rng() % 2];
+    for (int e = 0; e < 3; ++e) {
+      text[rng() % text.size()] = kSpecial[rng() % sizeof kSpecial];
+    }
+    texts.push_back(text);
+  }
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    for (const std::size_t chunk : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{5},
+                                    std::size_t{17}, std::size_t{64}, std::size_t{4096}}) {
+      const std::string problem = streamedDifference(texts[t], chunk);
+      if (!problem.empty()) {
+        INFO("text " << t << ", chunks of " << chunk << ": " << problem);
+        CHECK(problem.empty());
+        return;
+      }
+    }
+  }
+}
+
+TEST_CASE("a streamed file is refused as a whole-file read refuses it", "[decision_table]") {
+  const auto ignore = [](const scoring::DecisionRow&) {};
+  for (const std::string& path : {std::string("/no/such/decisions.csv"), dataDir().string()}) {
+    const auto whole = exchange::readDecisionTableFile(path);
+    const auto streamed = exchange::visitDecisionTableFile(path, ignore);
+    CHECK_FALSE(streamed.readable);
+    CHECK(formatted(streamed) == formatted(whole));
+  }
+  int rows = 0;
+  const auto table = exchange::visitDecisionTableFile((dataDir() / "gen_1000_seed1.csv").string(),
+                                                      [&](const scoring::DecisionRow&) { ++rows; });
+  CHECK(table.readable);
+  CHECK(table.diagnostics.empty());
+  CHECK(rows == 1000);
+}
+
+TEST_CASE("the streamed report is exactly the report of the whole table", "[decision_table]") {
+  // The report path of `frontdoor-cli report` (rows streamed into an Analysis, practitioners
+  // made as they are written) against the whole-table path (every row read, then analyse),
+  // in every format, with and without panels. The sample has trainees with one decision
+  // and with many, habits on some rows, a bad row and a case without a panel.
+  std::string text = readFile(dataDir() / "gen_1000_seed1.csv");
+  text.insert(text.find('\n'), ",checks,records_checked,child_seen");
+  std::string sample;
+  std::istringstream lines(text);
+  std::string line;
+  for (int i = 0; std::getline(lines, line); ++i) {
+    if (i > 0) {
+      line += i % 3 == 0 ? ",2,yes,0" : i % 3 == 1 ? ",,no," : ",7,,1";
+    }
+    if (i % 10 == 5) {
+      line.replace(0, line.find(','), "solo" + std::to_string(i)); // one decision each
+    }
+    sample += line + "\n";
+  }
+  sample += "solo-unknown,no-such-case,s17,2,0.30,0.20,team-01,,1,1,1\n";
+  sample += "bad,s47-baby-bruise,maybe,,,,,,,,\n";
+  const auto scenarios = scenario::loadScenarioIndex(fs::path(SIM_SOURCE_DIR) / "scenarios");
+  REQUIRE(scenarios.complete());
+  for (const auto* index : {static_cast<const core::ScenarioIndex*>(nullptr), &scenarios.index}) {
+    const auto table = readDecisionTable(sample, "r.csv");
+    REQUIRE(table.badRows == 1);
+    auto whole = scoring::analyse(table.rows, index);
+    whole.badRows = table.badRows;
+
+    scoring::Analysis analysis(index);
+    std::istringstream in(sample);
+    const auto streamed = exchange::visitDecisionTable(
+        in, "r.csv", [&](const scoring::DecisionRow& row) { analysis.add(row); }, 97);
+    auto report = analysis.finish();
+    report.badRows = streamed.badRows;
+    CHECK(analysis.count() == whole.practitioners.size());
+    CHECK(report.practitioners.empty());
+    for (const auto format : {report::GroupFormat::Json, report::GroupFormat::Text,
+                              report::GroupFormat::Csv, report::GroupFormat::Html}) {
+      std::ostringstream expected;
+      report::writeGroupReport(whole, format, expected);
+      std::ostringstream actual;
+      report::writeGroupReport(report, analysis, format, actual);
+      INFO("format " << static_cast<int>(format) << (index != nullptr ? " with panels" : ""));
+      CHECK(actual.str() == expected.str());
+    }
+  }
 }

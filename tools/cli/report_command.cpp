@@ -1,5 +1,6 @@
-// `frontdoor-cli report`: reads the decisions table (exchange), loads the scenarios when
-// given (scenario), analyses (scoring) and writes the report (report).
+// `frontdoor-cli report`: loads the scenarios when given (scenario), reads the decisions
+// table row by row into the analysis (exchange, scoring) and writes the report (report).
+// Messages come in the same order as ever: the table's first, then the scenarios'.
 #include "tools/cli/report_command.hpp"
 
 #include "sim/exchange/decision_table.hpp"
@@ -14,16 +15,21 @@
 namespace sim::cli {
 
 int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
-  const auto table = exchange::readDecisionTableFile(options.decisionsPath);
+  // The panels are needed as the rows stream past, so the scenarios load first.
+  scenario::LoadedIndex scenarios;
+  if (!options.scenariosPath.empty()) {
+    scenarios = scenario::loadScenarioIndex(options.scenariosPath);
+  }
+  scoring::Analysis analysis(options.scenariosPath.empty() ? nullptr : &scenarios.index);
+  const auto table = exchange::visitDecisionTableFile(
+      options.decisionsPath, [&](const scoring::DecisionRow& row) { analysis.add(row); });
   for (const auto& d : table.diagnostics) {
     err << core::formatDiagnostic(d) << '\n';
   }
   if (!table.readable || (options.strict && table.badRows > 0)) {
     return 1;
   }
-  scenario::LoadedIndex scenarios;
   if (!options.scenariosPath.empty()) {
-    scenarios = scenario::loadScenarioIndex(options.scenariosPath);
     for (const auto& problem : scenarios.problems) {
       err << "frontdoor-cli report: " << problem << '\n';
     }
@@ -34,8 +40,7 @@ int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err
       return 1;
     }
   }
-  auto report =
-      scoring::analyse(table.rows, options.scenariosPath.empty() ? nullptr : &scenarios.index);
+  auto report = analysis.finish();
   report.badRows = table.badRows;
   for (const auto& warning : report::unknownScenarioWarnings(report, options.decisionsPath)) {
     err << report::printableForTerminal(warning) << '\n';
@@ -45,7 +50,7 @@ int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err
     file.open(options.outPath, std::ios::binary | std::ios::trunc);
   }
   std::ostream& sink = options.outPath.empty() ? out : file;
-  report::writeGroupReport(report, *report::parseGroupFormat(options.format), sink);
+  report::writeGroupReport(report, analysis, *report::parseGroupFormat(options.format), sink);
   if (!sink.flush()) {
     err << (options.outPath.empty() ? std::string("standard output") : options.outPath)
         << ": error: could not write the report\n";

@@ -22,8 +22,9 @@ namespace {
 
 using sim::core::ResponseLevel;
 
-constexpr int kLevels = 6;                         // nfa .. immediate
-constexpr std::int64_t kMostRows = 10'000'000'000; // about 600 GB of CSV
+constexpr int kLevels = 6;                             // nfa .. immediate
+constexpr std::int64_t kMostRows = 10'000'000'000;     // about 600 GB of CSV
+constexpr std::int64_t kMostDistinctRows = 10'000'000; // --trainee-per-row keeps every model
 constexpr double kSqrt3 = 1.7320508075688772;
 // Typical need level and harm probability seen at each response level (nfa .. immediate).
 constexpr std::array<int, kLevels> kNeedOfLevel{1, 1, 2, 3, 4, 4};
@@ -194,6 +195,7 @@ struct Options {
   std::uint64_t seed = 1;
   int trainees = 40;
   int teams = 4;
+  bool traineePerRow = false; // every row by a trainee of its own, in shuffled order
   std::vector<std::string> scenarios{"advice-bedtime-battles", "early-help-attendance",
                                      "s47-baby-bruise"};
   std::string out;
@@ -201,7 +203,21 @@ struct Options {
 
 void writeDecisions(const Options& options, Writer& writer) {
   Random random(options.seed);
-  const auto trainees = traineeModels(random, options.trainees, options.teams);
+  const int traineeCount =
+      options.traineePerRow ? static_cast<int>(options.rows) : options.trainees;
+  const auto trainees = traineeModels(random, std::max(traineeCount, 1), options.teams);
+  // With a trainee per row, row i is by trainee order[i]: a Fisher-Yates shuffle, so the ids
+  // are all different and not in sorted order.
+  std::vector<std::uint32_t> order;
+  if (options.traineePerRow) {
+    order.resize(trainees.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      order[i] = static_cast<std::uint32_t>(i);
+    }
+    for (std::size_t i = order.size(); i > 1; --i) {
+      std::swap(order[i - 1], order[random.below(i)]);
+    }
+  }
   std::vector<ScenarioModel> scenarios;
   for (const auto& id : options.scenarios) {
     scenarios.push_back(scenarioModel(id));
@@ -210,7 +226,8 @@ void writeDecisions(const Options& options, Writer& writer) {
   writer.text("trainee,scenario,decision,need_level,p_harm,p_rereferral,team,cohort");
   writer.endRow();
   for (std::int64_t i = 0; i < options.rows && !writer.failed(); ++i) {
-    const auto& trainee = trainees[random.below(trainees.size())];
+    const auto& trainee = options.traineePerRow ? trainees[order[static_cast<std::size_t>(i)]]
+                                                : trainees[random.below(trainees.size())];
     const auto& scenario = scenarios[random.below(scenarios.size())];
 
     double leaning = static_cast<double>(scenario.trueLevel) + trainee.bias;
@@ -283,6 +300,9 @@ int main(int argc, char** argv) {
   app.add_option("--teams", options.teams, "Number of teams the trainees are in")
       ->capture_default_str()
       ->check(CLI::Range(1, 10000));
+  app.add_flag("--trainee-per-row", options.traineePerRow,
+               "Every row by a trainee of its own (as many trainees as rows, at most 10,000,000, "
+               "in shuffled order); --trainees is then ignored");
   app.add_option("--out", options.out, "Output file (default: standard output)");
 
   try {
@@ -298,6 +318,11 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "frontdoor-gen-decisions: --scenarios: empty scenario id in the list\n");
       return 2;
     }
+  }
+  if (options.traineePerRow && options.rows > kMostDistinctRows) {
+    std::fprintf(stderr, "frontdoor-gen-decisions: --trainee-per-row: at most %lld rows\n",
+                 static_cast<long long>(kMostDistinctRows));
+    return 2;
   }
   if (options.scenarios.empty()) {
     std::fprintf(stderr, "frontdoor-gen-decisions: --scenarios: give at least one id\n");
