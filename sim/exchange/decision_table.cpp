@@ -751,7 +751,7 @@ private:
     case Column::AttemptUid:
       return readUid(row.attemptUid, field);
     case Column::DecisionPoint:
-      return readDecisionPoint(row.decisionPoint, field);
+      return readCount(row.decisionPoint, field, "decision_point", 1, kMaxDecisionPoints);
     case Column::Unknown:
       return true;
     }
@@ -796,25 +796,6 @@ private:
     return false;
   }
 
-  bool readDecisionPoint(std::optional<int>& out, const Field& field) {
-    const std::string_view value = valueOf(field);
-    if (value.empty()) {
-      return true;
-    }
-    int number = 0;
-    const char* end = value.data() + value.size();
-    const auto [ptr, ec] = std::from_chars(value.data(), end, number);
-    if (ec == std::errc{} && ptr == end && number >= 1 && number <= kMaxDecisionPoints) {
-      out = number;
-      return true;
-    }
-    badField(field, [&] {
-      return "'decision_point' must be a whole number from 1 to " +
-             std::to_string(kMaxDecisionPoints) + ", or empty (found " + shown(value) + ")";
-    });
-    return false;
-  }
-
   bool readDecision(DecisionRow& row, const Field& field) {
     const std::string_view value = valueOf(field);
     if (value.size() <= kLongestToken) {
@@ -846,7 +827,9 @@ private:
     return false;
   }
 
-  bool readCount(std::optional<int>& out, const Field& field, const char* name) {
+  // A whole number from `lo` to `hi`, or empty.
+  bool readCount(std::optional<int>& out, const Field& field, const char* name, int lo = 0,
+                 int hi = kMaxChecks) {
     const std::string_view value = valueOf(field);
     if (value.empty()) {
       return true;
@@ -854,13 +837,13 @@ private:
     int number = 0;
     const char* end = value.data() + value.size();
     const auto [ptr, ec] = std::from_chars(value.data(), end, number);
-    if (ec == std::errc{} && ptr == end && number >= 0 && number <= kMaxChecks) {
+    if (ec == std::errc{} && ptr == end && number >= lo && number <= hi) {
       out = number;
       return true;
     }
     badField(field, [&] {
-      return "'" + std::string(name) + "' must be a whole number from 0 to " +
-             std::to_string(kMaxChecks) + ", or empty (found " + shown(value) + ")";
+      return "'" + std::string(name) + "' must be a whole number from " + std::to_string(lo) +
+             " to " + std::to_string(hi) + ", or empty (found " + shown(value) + ")";
     });
     return false;
   }

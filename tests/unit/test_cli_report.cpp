@@ -107,3 +107,28 @@ TEST_CASE("report refuses a missing file and an unusable header and bad usage") 
   CHECK(cli("report --decisions x.csv --format pdf").status == 2);
   fs::remove(header);
 }
+
+TEST_CASE("report --out never destroys its input and writes whole or not at all") {
+  const auto file = scratch("input.csv", kTable);
+  const auto same = cli("report --decisions '" + file.string() + "' --out '" + file.string() + "'");
+  CHECK(same.status == 1);
+  CHECK(same.err.find("this is the decisions table being read") != std::string::npos);
+  CHECK(readAll(file) == kTable);
+  // Into a folder that cannot be written: the old report stays as it was.
+  const test_support::TempFolder folder("report-locked");
+  const auto out = folder.path() / "report.txt";
+  std::ofstream(out) << "the old report\n";
+  fs::permissions(folder.path(), fs::perms::owner_read | fs::perms::owner_exec);
+  const auto locked =
+      cli("report --decisions '" + file.string() + "' --out '" + out.string() + "'");
+  fs::permissions(folder.path(), fs::perms::owner_all);
+  if (::geteuid() != 0) { // root writes anywhere; the refusal is then not reachable this way
+    CHECK(locked.status == 1);
+    CHECK(readAll(out) == "the old report\n");
+  }
+  // A device is written into, never replaced.
+  const auto toNull = cli("report --decisions '" + file.string() + "' --out /dev/null");
+  CHECK(toNull.status == 0);
+  CHECK(fs::is_character_file("/dev/null"));
+  fs::remove(file);
+}

@@ -3,6 +3,8 @@
 // Messages come in the same order as ever: the table's first, then the scenarios'.
 #include "tools/cli/report_command.hpp"
 
+#include "sim/core/file_output.hpp"
+
 #include "sim/exchange/decision_table.hpp"
 #include "sim/report/group_report.hpp"
 #include "sim/report/play_report.hpp"
@@ -15,6 +17,12 @@
 namespace sim::cli {
 
 int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
+  if (!options.outPath.empty() && core::sameFile(options.outPath, options.decisionsPath)) {
+    err << "frontdoor-cli report: " << options.outPath
+        << ": this is the decisions table being read; nothing was written. Give --out another "
+           "file.\n";
+    return 1;
+  }
   // The panels are needed as the rows stream past, so the scenarios load first.
   scenario::LoadedIndex scenarios;
   if (!options.scenariosPath.empty()) {
@@ -45,15 +53,16 @@ int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err
   for (const auto& warning : report::unknownScenarioWarnings(report, options.decisionsPath)) {
     err << report::printableForTerminal(warning) << '\n';
   }
-  std::ofstream file;
-  if (!options.outPath.empty()) {
-    file.open(options.outPath, std::ios::binary | std::ios::trunc);
+  const auto format = *report::parseGroupFormat(options.format);
+  if (options.outPath.empty()) {
+    report::writeGroupReport(report, analysis, format, out);
+    return 0; // a failed write to standard output is found and reported by main
   }
-  std::ostream& sink = options.outPath.empty() ? out : file;
-  report::writeGroupReport(report, analysis, *report::parseGroupFormat(options.format), sink);
-  if (!sink.flush()) {
-    err << (options.outPath.empty() ? std::string("standard output") : options.outPath)
-        << ": error: could not write the report\n";
+  const auto written = core::writeFileStreamed(options.outPath, [&](std::ostream& file) {
+    report::writeGroupReport(report, analysis, format, file);
+  });
+  if (!written) {
+    err << "frontdoor-cli report: " << written.error().message << '\n';
     return 1;
   }
   return 0;
