@@ -1,4 +1,5 @@
-// writeFileWhole over POSIX calls (mkstemp, write, fsync, close, rename), and sameFile.
+// The whole-file writers over POSIX calls (mkstemp, fsync, rename) and a file stream, and
+// sameFile.
 #include "sim/core/file_output.hpp"
 
 #include <fcntl.h>
@@ -42,54 +43,6 @@ Result<std::monostate> writeStraight(const std::filesystem::path& path,
 
 } // namespace
 
-Result<std::monostate> writeFileWhole(const std::filesystem::path& path, std::string_view text) {
-  if (isSpecialFile(path)) {
-    return writeStraight(path, [text](std::ostream& out) {
-      out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    });
-  }
-  const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  std::string temporary = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(temporary.data()); // 0600, a name no one else has
-  if (fd < 0) {
-    return systemError(path, "cannot create a file beside it to write into");
-  }
-  const auto fail = [&](const std::string& what) {
-    auto error = systemError(path, what);
-    ::close(fd);
-    ::unlink(temporary.c_str());
-    return error;
-  };
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const auto n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      if (n == 0) {
-        errno = ENOSPC;
-      }
-      return fail("cannot write the file (it was left as it was)");
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    return fail("cannot flush the file to disk (it was left as it was)");
-  }
-  if (::close(fd) != 0) {
-    auto error = systemError(path, "cannot close the file (it was left as it was)");
-    ::unlink(temporary.c_str());
-    return error;
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    auto error = systemError(path, "cannot put the file in place");
-    ::unlink(temporary.c_str());
-    return error;
-  }
-  return std::monostate{};
-}
-
 Result<std::monostate> writeFileStreamed(const std::filesystem::path& path,
                                          const std::function<void(std::ostream&)>& write) {
   if (isSpecialFile(path)) {
@@ -130,6 +83,12 @@ Result<std::monostate> writeFileStreamed(const std::filesystem::path& path,
     return error;
   }
   return std::monostate{};
+}
+
+Result<std::monostate> writeFileWhole(const std::filesystem::path& path, std::string_view text) {
+  return writeFileStreamed(path, [text](std::ostream& out) {
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  });
 }
 
 bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b) {

@@ -1,39 +1,13 @@
 // Incremental Brier decomposition. The sums are the ones decomposeBrier makes, taken in the
 // same order: forecasts per bin, squared errors overall; outcome sums are sums of 0s and 1s,
 // kept as integers (exact, so the doubles made from them are the same). The clamping and
-// the bin edges follow calibration.cpp exactly.
+// the bin edges are calibration.hpp's own.
 #include "sim/scoring/brier_tally.hpp"
 
 #include <algorithm>
 #include <cstddef>
 
 namespace sim::scoring {
-
-namespace {
-
-double clampedProbability(double p) {
-  if (!(p >= 0.0)) {
-    return 0.0; // negative or NaN
-  }
-  return std::min(p, 1.0);
-}
-
-double binEdge(int k, int binCount) {
-  return static_cast<double>(k) / static_cast<double>(binCount);
-}
-
-int binIndex(double p, int binCount) {
-  int k = std::clamp(static_cast<int>(p * static_cast<double>(binCount)), 0, binCount - 1);
-  while (k > 0 && p < binEdge(k, binCount)) {
-    --k;
-  }
-  while (k < binCount - 1 && p >= binEdge(k + 1, binCount)) {
-    ++k;
-  }
-  return k;
-}
-
-} // namespace
 
 void BrierTally::add(const Forecast& forecast) {
   const double p = clampedProbability(forecast.probability);

@@ -10,14 +10,16 @@ namespace sim::scoring {
 
 namespace {
 
+double outcome(const Forecast& f) { return f.happened ? 1.0 : 0.0; }
+
+} // namespace
+
 double clampedProbability(double p) {
   if (!(p >= 0.0)) {
     return 0.0; // negative or NaN
   }
   return std::min(p, 1.0);
 }
-
-double outcome(const Forecast& f) { return f.happened ? 1.0 : 0.0; }
 
 double binEdge(int k, int binCount) {
   return static_cast<double>(k) / static_cast<double>(binCount);
@@ -35,8 +37,6 @@ int binIndex(double p, int binCount) {
   }
   return k;
 }
-
-} // namespace
 
 double brierScore(const std::vector<Forecast>& forecasts) {
   if (forecasts.empty()) {

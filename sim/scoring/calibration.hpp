@@ -34,6 +34,13 @@ struct BrierDecomposition {
 
 /// Brier score of forecasts (0 for no forecasts). A probability below 0 or NaN is read as 0
 /// and one above 1 as 1 (here and in decomposeBrier).
+/// A forecast as scored: clamped to [0, 1], NaN as 0.
+double clampedProbability(double p);
+/// The lower edge of reliability bin `k` of `binCount` (k / binCount).
+double binEdge(int k, int binCount);
+/// The bin [edge(k), edge(k+1)) holding `p` (already in [0, 1]); 1.0 goes in the last.
+int binIndex(double p, int binCount);
+
 double brierScore(const std::vector<Forecast>& forecasts);
 
 /// The decomposition over `binCount` equal-width bins of [0, 1] (default 10). Bin k is
