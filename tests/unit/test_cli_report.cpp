@@ -126,6 +126,17 @@ TEST_CASE("report --out never destroys its input and writes whole or not at all"
     CHECK(locked.status == 1);
     CHECK(readAll(out) == "the old report\n");
   }
+  // A disk that fills part-way (a 1 KiB file size limit, SIGXFSZ ignored so the write
+  // fails with EFBIG as on a full disk): the old report stays whole.
+  const auto full = folder.path() / "full.html";
+  std::ofstream(full) << "the old report\n";
+  // cli() runs "CLI ARGS": a harmless first command, then the limited one in the same shell.
+  const auto cut = cli("--version >/dev/null; trap '' XFSZ; ulimit -f 1; exec '" +
+                       std::string(SIM_CLI) + "' report --decisions '" + file.string() +
+                       "' --scenarios scenarios --format html --out '" + full.string() + "'");
+  CHECK(cut.status == 1);
+  CHECK(cut.err.find("it was left as it was") != std::string::npos);
+  CHECK(readAll(full) == "the old report\n");
   // A device is written into, never replaced.
   const auto toNull = cli("report --decisions '" + file.string() + "' --out /dev/null");
   CHECK(toNull.status == 0);
