@@ -1,6 +1,6 @@
 // The event log's text form, for files, storage rows and crash recovery:
 //   frontdoor-log 1
-//   scenario advice-bedtime-battles
+//   scenario bedtime-battles
 //   hash blake2b-256:…
 //   rules 1
 //   1 0/10:40 read_contact

@@ -28,7 +28,7 @@ std::string conversionChart(const LevelShares& shares, const std::optional<Level
 std::string conversionChart(const scoring::Report& report, std::string_view whose);
 
 struct ScorePoint {
-  std::string label; // "3. s47-baby-bruise (2026-11-26)"
+  std::string label; // "3. mark-on-the-cheek (2026-11-26)"
   double score = 0;  // 0..100
 };
 

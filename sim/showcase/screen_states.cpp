@@ -1,6 +1,6 @@
 // The named states, reached through the same intents the views emit. Ids come from the
-// bundled scenarios (s47-baby-bruise for the mid-case states; its example attempt and
-// advice-bedtime-battles' for the progress history).
+// bundled scenarios (mark-on-the-cheek for the mid-case states; its example attempt and
+// bedtime-battles' for the progress history).
 #include "sim/showcase/screen_states.hpp"
 
 #include "sim/engine/action_text.hpp"
@@ -13,7 +13,7 @@ namespace sim::showcase {
 
 namespace {
 
-const std::string kCase = "s47-baby-bruise";
+const std::string kCase = "mark-on-the-cheek";
 
 // Apply one intent; "" or why it did not take (a refusal, or a new notice).
 std::string apply(session::Session& session, const view::Intent& intent) {
@@ -159,7 +159,7 @@ std::string prepare(std::string_view state, session::Session& session, ui::UiSta
     return apply(session, view::ShowScreen{view::Screen::Library});
   }
   if (state == "progress") {
-    for (const auto* id : {"s47-baby-bruise", "advice-bedtime-battles"}) {
+    for (const auto* id : {"mark-on-the-cheek", "bedtime-battles"}) {
       if (auto problem = playExample(session, id); !problem.empty()) {
         return problem;
       }

@@ -16,7 +16,7 @@ namespace {
 
 const std::string kScenarios = std::string(SIM_SOURCE_DIR) + "/scenarios";
 
-// Text only the panel review and the outcome hold (scenarios/s47-baby-bruise.toml).
+// Text only the panel review and the outcome hold (scenarios/mark-on-the-cheek.toml).
 constexpr const char* kPanelText = "reasonable cause to suspect significant harm";
 constexpr const char* kOutcomeText = "Child-in-need plans closed: no longer in need.";
 
@@ -45,9 +45,9 @@ void openCase(ShellDriver& d) {
   REQUIRE(d.createProfile("ab-17", "Alex B"));
   REQUIRE(d.click("nav:Cases"));
   d.step();
-  REQUIRE(d.click("Case##s47-baby-bruise"));
+  REQUIRE(d.click("Case##mark-on-the-cheek"));
   d.step();
-  REQUIRE(d.click("Start this case##case-s47-baby-bruise"));
+  REQUIRE(d.click("Start this case##case-mark-on-the-cheek"));
   d.step();
   REQUIRE(d.model().screen == view::Screen::Workspace);
 }

@@ -36,9 +36,9 @@ TEST_CASE("each export from the app is the file frontdoor-cli export writes") {
   const auto database = folder.file("r.sqlite");
   ShellDriver d(kScenarios, database);
   REQUIRE(d.createProfile("ab-17", "Alex B"));
-  playOneCase(d, "advice-bedtime-battles", decision(core::ResponseLevel::Advice));
+  playOneCase(d, "bedtime-battles", decision(core::ResponseLevel::Advice));
   d.session().apply(view::CreateProfile{"cd-42", "Chris D", ""});
-  playOneCase(d, "early-help-attendance", decision(core::ResponseLevel::EarlyHelp));
+  playOneCase(d, "monday-absences", decision(core::ResponseLevel::EarlyHelp));
   d.session().apply(view::SelectProfile{"ab-17"});
   d.session().apply(view::ShowScreen{view::Screen::Progress});
   d.step();

@@ -59,14 +59,14 @@ TEST_CASE("the library lists the bundled cases with status and filters by search
   REQUIRE(d.click("nav:Cases"));
   CHECK(d.model().screen == sim::view::Screen::Library);
   d.step();
-  CHECK(d.harness().has("Case##s47-baby-bruise"));
-  CHECK(d.harness().has("Case##advice-bedtime-battles"));
+  CHECK(d.harness().has("Case##mark-on-the-cheek"));
+  CHECK(d.harness().has("Case##bedtime-battles"));
   CHECK(d.harness().shows("New"));
   REQUIRE(d.click("Search##library"));
-  d.type("baby");
+  d.type("cheek");
   d.step();
-  CHECK(d.harness().has("Case##s47-baby-bruise"));
-  CHECK_FALSE(d.harness().has("Case##advice-bedtime-battles"));
+  CHECK(d.harness().has("Case##mark-on-the-cheek"));
+  CHECK_FALSE(d.harness().has("Case##bedtime-battles"));
 }
 
 TEST_CASE("choosing a case previews its contact without panel or outcome and starts it") {
@@ -75,14 +75,14 @@ TEST_CASE("choosing a case previews its contact without panel or outcome and sta
   createProfile(d);
   REQUIRE(d.click("nav:Cases"));
   d.step();
-  REQUIRE(d.click("Case##s47-baby-bruise"));
+  REQUIRE(d.click("Case##mark-on-the-cheek"));
   d.step();
   CHECK(d.harness().shows("Household"));
-  REQUIRE(d.click("Start this case##case-s47-baby-bruise"));
+  REQUIRE(d.click("Start this case##case-mark-on-the-cheek"));
   REQUIRE(countOf<sim::view::StartAttempt>(d.intents()) == 1);
   CHECK(d.model().screen == sim::view::Screen::Workspace);
   REQUIRE(d.session().attempt() != nullptr);
-  CHECK(d.session().attempt()->scenario().meta.id == "s47-baby-bruise");
+  CHECK(d.session().attempt()->scenario().meta.id == "mark-on-the-cheek");
 }
 
 TEST_CASE("Ctrl plus and Ctrl minus change the text size within 100 to 200 percent") {
@@ -131,7 +131,7 @@ TEST_CASE("after a crash home offers to resume and the button reopens the attemp
   {
     ShellDriver d(kScenarios, database, preferences);
     createProfile(d);
-    d.session().apply(sim::view::StartAttempt{"early-help-attendance"});
+    d.session().apply(sim::view::StartAttempt{"monday-absences"});
     d.session().apply(sim::view::Act{sim::engine::ReadContact{}});
     attempt = d.session().attemptId();
     // The app is killed here: no clean close.
@@ -166,7 +166,7 @@ TEST_CASE("dragging a workspace divider sets the column widths kept in the prefe
   TempFolder folder("ui-divider");
   ShellDriver d(kScenarios, folder.file("r.sqlite"));
   createProfile(d);
-  d.session().apply(sim::view::StartAttempt{"s47-baby-bruise"});
+  d.session().apply(sim::view::StartAttempt{"mark-on-the-cheek"});
   d.step();
   const int before = d.model().preferences.contactColumnPercent;
   REQUIRE(d.drag("##divider-contact", 120.0f));

@@ -38,12 +38,12 @@ std::size_t at(ResponseLevel level) { return static_cast<std::size_t>(level); }
 
 const std::vector<DecisionRow> kRows{
     // Three practitioners, the same two cases.
-    row("t1", "advice-bedtime-battles", ResponseLevel::Advice, "north", 0.05, 0.1),
-    row("t2", "advice-bedtime-battles", ResponseLevel::Advice, "north", 0.10, 0.2),
-    row("t3", "advice-bedtime-battles", ResponseLevel::S17, "south", 0.40, 0.5),
-    row("t1", "s47-baby-bruise", ResponseLevel::S47, "north", 0.60, 0.1),
-    row("t2", "s47-baby-bruise", ResponseLevel::S17, "north", 0.30, 0.3),
-    row("t3", "s47-baby-bruise", ResponseLevel::S47, "south", 0.70, 0.2),
+    row("t1", "bedtime-battles", ResponseLevel::Advice, "north", 0.05, 0.1),
+    row("t2", "bedtime-battles", ResponseLevel::Advice, "north", 0.10, 0.2),
+    row("t3", "bedtime-battles", ResponseLevel::S17, "south", 0.40, 0.5),
+    row("t1", "mark-on-the-cheek", ResponseLevel::S47, "north", 0.60, 0.1),
+    row("t2", "mark-on-the-cheek", ResponseLevel::S17, "north", 0.30, 0.3),
+    row("t3", "mark-on-the-cheek", ResponseLevel::S47, "south", 0.70, 0.2),
 };
 
 } // namespace
@@ -58,7 +58,7 @@ TEST_CASE("conversion and case spreads count every decision") {
   CHECK(report.conversion[at(ResponseLevel::S47)] == 2);
   CHECK(shares(report.conversion)[at(ResponseLevel::S47)] == Approx(2.0 / 6));
   REQUIRE(report.cases.size() == 2);
-  CHECK(report.cases[0].scenario == "advice-bedtime-battles");
+  CHECK(report.cases[0].scenario == "bedtime-battles");
   CHECK(report.cases[0].spread[at(ResponseLevel::Advice)] == 2);
   CHECK(report.practitioners.size() == 3);
 }
@@ -135,7 +135,7 @@ TEST_CASE("unknown scenarios are listed and left out of the panel comparison") {
 TEST_CASE("a single decision gives defined figures and no NaN") {
   const auto scenarios = bundled();
   const auto report =
-      analyse({row("t1", "s47-baby-bruise", ResponseLevel::S47, "", 0.5, 0.5)}, &scenarios);
+      analyse({row("t1", "mark-on-the-cheek", ResponseLevel::S47, "", 0.5, 0.5)}, &scenarios);
   CHECK(std::isfinite(report.fleissKappa.value));
   CHECK_FALSE(report.fleissKappa.defined);
   REQUIRE(report.panel.has_value());
@@ -183,7 +183,7 @@ TEST_CASE("an analysis taken row by row gives its practitioners in trainee order
   for (const auto& r : kRows) {
     analysis.add(r);
   }
-  analysis.add(row("t0", "s47-baby-bruise", ResponseLevel::Nfa, "", 0.2)); // one decision
+  analysis.add(row("t0", "mark-on-the-cheek", ResponseLevel::Nfa, "", 0.2)); // one decision
   const auto report = analysis.finish();
   CHECK(report.decisions == 7);
   CHECK(report.practitioners.empty());

@@ -74,10 +74,10 @@ TEST_CASE("the example attempts decide in time and end with every decision locke
 }
 
 TEST_CASE("play prints a readable transcript and debrief as text") {
-  const auto run = cli("play scenarios/advice-bedtime-battles.toml --actions "
-                       "scenarios/actions/advice-bedtime-battles.actions");
+  const auto run = cli("play scenarios/bedtime-battles.toml --actions "
+                       "scenarios/actions/bedtime-battles.actions");
   CHECK(run.status == 0);
-  CHECK(run.out.rfind("Bedtime battles (advice-bedtime-battles v1)\n", 0) == 0);
+  CHECK(run.out.rfind("Bedtime battles (bedtime-battles v1)\n", 0) == 0);
   CHECK(run.out.find("Contact arrived Tue 10:40 (day 0); decision due by Wed 10:40 (day 1).") !=
         std::string::npos);
   CHECK(run.out.find("== Decision 1: ") != std::string::npos);
@@ -87,23 +87,23 @@ TEST_CASE("play prints a readable transcript and debrief as text") {
 TEST_CASE("play writes an event log that replays to the same attempt") {
   const test_support::TempFolder folder("play-log");
   const auto log = folder.path() / "log.txt";
-  const auto run = cli("play scenarios/s47-baby-bruise.toml --actions "
-                       "scenarios/actions/s47-baby-bruise.actions --log '" +
+  const auto run = cli("play scenarios/mark-on-the-cheek.toml --actions "
+                       "scenarios/actions/mark-on-the-cheek.actions --log '" +
                        log.string() + "'");
   CHECK(run.status == 0);
   const auto parsed = sim::engine::parseEventLog(readAll(log), log.string());
   CHECK(parsed.diagnostics.empty());
   REQUIRE(parsed.log.has_value());
-  CHECK(parsed.log->scenarioId == "s47-baby-bruise");
+  CHECK(parsed.log->scenarioId == "mark-on-the-cheek");
   CHECK(parsed.log->events.size() > 10);
   fs::remove(log);
   // The same actions, applied in this process, give the same log; replaying it gives the
   // same state.
-  const auto scenario =
-      sim::scenario::loadScenarioFile(fs::path(SIM_SOURCE_DIR) / "scenarios/s47-baby-bruise.toml");
+  const auto scenario = sim::scenario::loadScenarioFile(fs::path(SIM_SOURCE_DIR) /
+                                                        "scenarios/mark-on-the-cheek.toml");
   REQUIRE(scenario.ok());
   const auto script = sim::engine::parseActionScript(
-      readAll(fs::path(SIM_SOURCE_DIR) / "scenarios/actions/s47-baby-bruise.actions"), "x");
+      readAll(fs::path(SIM_SOURCE_DIR) / "scenarios/actions/mark-on-the-cheek.actions"), "x");
   sim::engine::Attempt live(scenario.scenario);
   for (const auto& scripted : script.actions) {
     REQUIRE(live.apply(scripted.action).ok());
@@ -137,13 +137,13 @@ TEST_CASE("a refused action stops the play at its line and exits 1") {
 
 TEST_CASE("play refuses a broken scenario and a missing action file") {
   const auto broken = cli("play tests/data/bad_scenarios/band_inverted.toml --actions "
-                          "scenarios/actions/advice-bedtime-battles.actions");
+                          "scenarios/actions/bedtime-battles.actions");
   CHECK(broken.status == 1);
   CHECK(broken.err.rfind("tests/data/bad_scenarios/band_inverted.toml:", 0) == 0);
-  const auto missing = cli("play scenarios/advice-bedtime-battles.toml --actions no/such.actions");
+  const auto missing = cli("play scenarios/bedtime-battles.toml --actions no/such.actions");
   CHECK(missing.status == 1);
   CHECK(missing.err == "no/such.actions: error: no such file\n");
-  CHECK(cli("play scenarios/advice-bedtime-battles.toml").status == 2);
+  CHECK(cli("play scenarios/bedtime-battles.toml").status == 2);
 }
 
 TEST_CASE("the diagnostics examples in ACTIONS.md are real output") {
@@ -164,7 +164,7 @@ TEST_CASE("the diagnostics examples in ACTIONS.md are real output") {
   const auto dir = test_support::uniqueTempFolder("actions-doc");
   std::ofstream(dir / "bad.actions", std::ios::binary) << actions;
   const auto run = cli("play '" + std::string(SIM_SOURCE_DIR) +
-                           "/scenarios/advice-bedtime-battles.toml' --actions bad.actions",
+                           "/scenarios/bedtime-battles.toml' --actions bad.actions",
                        dir);
   CHECK(run.status == 1);
   std::string expected;

@@ -21,12 +21,12 @@ fs::path scratch(const std::string& name, const std::string& text) {
 }
 
 const std::string kTable = "trainee,scenario,decision,p_harm,team\n"
-                           "t1,advice-bedtime-battles,advice,0.05,north\n"
-                           "t2,advice-bedtime-battles,advice,0.10,north\n"
-                           "t3,advice-bedtime-battles,s17,0.40,south\n"
-                           "t1,s47-baby-bruise,s47,0.60,north\n"
-                           "t2,s47-baby-bruise,s17,0.30,north\n"
-                           "t3,s47-baby-bruise,s47,0.70,south\n";
+                           "t1,bedtime-battles,advice,0.05,north\n"
+                           "t2,bedtime-battles,advice,0.10,north\n"
+                           "t3,bedtime-battles,s17,0.40,south\n"
+                           "t1,mark-on-the-cheek,s47,0.60,north\n"
+                           "t2,mark-on-the-cheek,s17,0.30,north\n"
+                           "t3,mark-on-the-cheek,s47,0.70,south\n";
 
 } // namespace
 
@@ -63,7 +63,7 @@ TEST_CASE("report with scenarios compares with the panels") {
 }
 
 TEST_CASE("bad rows are reported by line and skipped unless strict") {
-  const auto file = scratch("bad.csv", kTable + "t4,s47-baby-bruise,s48\n");
+  const auto file = scratch("bad.csv", kTable + "t4,mark-on-the-cheek,s48\n");
   const auto run = cli("report --decisions '" + file.string() + "' --format json");
   CHECK(run.status == 0);
   CHECK(run.err.find(file.string() + ":8:") == 0);

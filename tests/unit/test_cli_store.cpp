@@ -44,7 +44,7 @@ std::vector<std::string> withoutStartTimes(const std::string& csv) {
 
 TEST_CASE("played attempts are recorded and export as a decisions table") {
   const auto db = freshDatabase("export");
-  for (const auto* id : {"advice-bedtime-battles", "s47-baby-bruise"}) {
+  for (const auto* id : {"bedtime-battles", "mark-on-the-cheek"}) {
     const auto run = cli(playAndRecord(id, db, "p-042"));
     CHECK(run.status == 0);
     CHECK(run.err.find("Recorded as attempt") != std::string::npos);
@@ -56,15 +56,15 @@ TEST_CASE("played attempts are recorded and export as a decisions table") {
             "trainee,scenario,decision,need_level,p_harm,p_rereferral,team,cohort,checks,"
             "records_checked,child_seen,attempt,decision_point,decided_at,within_deadline,score,"
             "case_weight",
-            "p-042,advice-bedtime-battles,advice,2,0.03,0.15,north,,1,1,0,1,1,0/13:48,1,92.91,"
+            "p-042,bedtime-battles,advice,2,0.03,0.15,north,,1,1,0,1,1,0/13:48,1,92.91,"
             "0.80",
-            "p-042,s47-baby-bruise,s47,4,0.55,0.30,north,,7,1,0,2,1,0/16:40,1,95.91,0.70"});
+            "p-042,mark-on-the-cheek,s47,4,0.55,0.30,north,,7,1,0,2,1,0/16:40,1,95.91,0.70"});
   fs::remove_all(db.parent_path());
 }
 
 TEST_CASE("report reads an export without complaint") {
   const auto db = freshDatabase("report");
-  REQUIRE(cli(playAndRecord("early-help-attendance", db, "p-7")).status == 0);
+  REQUIRE(cli(playAndRecord("monday-absences", db, "p-7")).status == 0);
   const auto out = db.parent_path() / "decisions.csv";
   REQUIRE(cli("export --db '" + db.string() + "' --out '" + out.string() + "'").status == 0);
   const auto report =
@@ -77,8 +77,8 @@ TEST_CASE("report reads an export without complaint") {
 
 TEST_CASE("erase removes one practitioner and says what it removed") {
   const auto db = freshDatabase("erase");
-  REQUIRE(cli(playAndRecord("advice-bedtime-battles", db, "p-1")).status == 0);
-  REQUIRE(cli(playAndRecord("advice-bedtime-battles", db, "p-2")).status == 0);
+  REQUIRE(cli(playAndRecord("bedtime-battles", db, "p-1")).status == 0);
+  REQUIRE(cli(playAndRecord("bedtime-battles", db, "p-2")).status == 0);
   const auto erased = cli("erase --db '" + db.string() + "' p-1");
   CHECK(erased.status == 0);
   CHECK(erased.out.rfind("Removed everything about \"p-1\": 1 practitioner record, 1 attempt, ",
@@ -93,8 +93,8 @@ TEST_CASE("erase removes one practitioner and says what it removed") {
 
 TEST_CASE("xAPI export follows the statement rules") {
   const auto db = freshDatabase("xapi");
-  REQUIRE(cli(playAndRecord("s47-baby-bruise", db, "p-9")).status == 0);
-  REQUIRE(cli(playAndRecord("advice-bedtime-battles", db, "p-9")).status == 0);
+  REQUIRE(cli(playAndRecord("mark-on-the-cheek", db, "p-9")).status == 0);
+  REQUIRE(cli(playAndRecord("bedtime-battles", db, "p-9")).status == 0);
   const auto run = cli("export --db '" + db.string() + "' --format xapi --scenarios scenarios");
   REQUIRE(run.status == 0);
   const auto statements = nlohmann::json::parse(run.out);
@@ -152,8 +152,8 @@ TEST_CASE("xAPI export follows the statement rules") {
 TEST_CASE("results move to another machine without loss and only once") {
   const auto laptop = freshDatabase("laptop");
   const auto office = freshDatabase("office");
-  REQUIRE(cli(playAndRecord("s47-baby-bruise", laptop, "p-3")).status == 0);
-  REQUIRE(cli(playAndRecord("early-help-attendance", laptop, "p-3")).status == 0);
+  REQUIRE(cli(playAndRecord("mark-on-the-cheek", laptop, "p-3")).status == 0);
+  REQUIRE(cli(playAndRecord("monday-absences", laptop, "p-3")).status == 0);
   const auto file = laptop.parent_path() / "results.json";
   REQUIRE(
       cli("export --db '" + laptop.string() + "' --format results --out '" + file.string() + "'")
@@ -179,16 +179,16 @@ TEST_CASE("a decisions table from a paper workshop is imported once") {
   const auto db = freshDatabase("paper");
   const auto table = db.parent_path() / "workshop.csv";
   std::ofstream(table) << "trainee,scenario,decision,p_harm,team\n"
-                          "w1,s47-baby-bruise,s47,0.6,east\n"
-                          "w2,s47-baby-bruise,s17,0.3,east\n";
+                          "w1,mark-on-the-cheek,s47,0.6,east\n"
+                          "w2,mark-on-the-cheek,s17,0.3,east\n";
   const auto run = cli("import '" + table.string() + "' --db '" + db.string() + "'");
   CHECK(run.status == 0);
   CHECK(run.out == "Imported 2 attempts from " + table.string() + ".\n");
   CHECK(cli("import '" + table.string() + "' --db '" + db.string() + "'")
             .out.find("2 already in the database were skipped") != std::string::npos);
   const auto exported = cli("export --db '" + db.string() + "'");
-  CHECK(exported.out.find("\nw1,s47-baby-bruise,s47,,0.60,,east,,0,0,0,") != std::string::npos);
-  CHECK(exported.out.find("\nw2,s47-baby-bruise,s17,,0.30,,east,,0,0,0,") != std::string::npos);
+  CHECK(exported.out.find("\nw1,mark-on-the-cheek,s47,,0.60,,east,,0,0,0,") != std::string::npos);
+  CHECK(exported.out.find("\nw2,mark-on-the-cheek,s17,,0.30,,east,,0,0,0,") != std::string::npos);
   fs::remove_all(db.parent_path());
 }
 
@@ -207,7 +207,7 @@ TEST_CASE("import refuses what is not a results file") {
 
 TEST_CASE("the HTML practice report has every chart and table and prints on A4") {
   const auto db = freshDatabase("html");
-  for (const auto* id : {"advice-bedtime-battles", "s47-baby-bruise"}) {
+  for (const auto* id : {"bedtime-battles", "mark-on-the-cheek"}) {
     REQUIRE(cli(playAndRecord(id, db, "p-5")).status == 0);
   }
   const auto run = cli("export --db '" + db.string() +
@@ -235,7 +235,7 @@ TEST_CASE("the HTML practice report has every chart and table and prints on A4")
     INFO(heading);
     CHECK(count(heading) == 1);
   }
-  CHECK(page.find("<td>1. advice-bedtime-battles") != std::string::npos);
+  CHECK(page.find("<td>1. bedtime-battles") != std::string::npos);
   CHECK(page.find("@page{size:A4") != std::string::npos);
   // Self-contained: no scripts and nothing fetched from elsewhere.
   CHECK(count("<script") == 0);
@@ -247,7 +247,7 @@ TEST_CASE("the HTML practice report has every chart and table and prints on A4")
 
 TEST_CASE("an output that is the results database is refused and the database survives") {
   const auto db = freshDatabase("out-is-db");
-  REQUIRE(cli(playAndRecord("s47-baby-bruise", db, "p-3")).status == 0);
+  REQUIRE(cli(playAndRecord("mark-on-the-cheek", db, "p-3")).status == 0);
   const auto before = cli("export --db '" + db.string() + "' --format results").out;
   for (const auto& target : {db.string(), db.string() + "-wal"}) {
     INFO(target);
@@ -255,8 +255,8 @@ TEST_CASE("an output that is the results database is refused and the database su
     CHECK(exported.status == 1);
     CHECK(exported.err.find("this is the results database") != std::string::npos);
   }
-  const auto logged = cli("play scenarios/s47-baby-bruise.toml --actions "
-                          "scenarios/actions/s47-baby-bruise.actions --db '" +
+  const auto logged = cli("play scenarios/mark-on-the-cheek.toml --actions "
+                          "scenarios/actions/mark-on-the-cheek.actions --db '" +
                           db.string() + "' --practitioner p-4 --log '" + db.string() + "'");
   CHECK(logged.status == 1);
   CHECK(logged.err.find("would be written over the results database") != std::string::npos);
@@ -266,15 +266,15 @@ TEST_CASE("an output that is the results database is refused and the database su
 
 TEST_CASE("a full standard output is an error for every command that writes to it") {
   const auto db = freshDatabase("dev-full");
-  REQUIRE(cli(playAndRecord("s47-baby-bruise", db, "p-3")).status == 0);
+  REQUIRE(cli(playAndRecord("mark-on-the-cheek", db, "p-3")).status == 0);
   const auto results = db.parent_path() / "results.json";
   REQUIRE(cli("export --db '" + db.string() + "' --format results --out '" + results.string() + "'")
               .status == 0);
   for (const std::string& command :
        std::vector<std::string>{"export --db '" + db.string() + "'",
                                 "validate tests/data/bad_scenarios/anonymisation.toml",
-                                "play scenarios/s47-baby-bruise.toml --actions "
-                                "scenarios/actions/s47-baby-bruise.actions",
+                                "play scenarios/mark-on-the-cheek.toml --actions "
+                                "scenarios/actions/mark-on-the-cheek.actions",
                                 "import '" + results.string() + "' --db '" + db.string() + "'"}) {
     INFO(command);
     const auto run = cli(command + " >/dev/full");
@@ -289,7 +289,8 @@ TEST_CASE("messages never carry terminal controls, never run on, and stop at 200
   const auto actions = dir.path() / "bad.actions";
   // An escape sequence, a C1 control (U+009B, CSI) and invalid UTF-8 in bad lines.
   std::ofstream(actions) << "read_contact extra \x1b[2J\n\"ask\xc2\x9b\" q-1\nask q-1 \xff\n";
-  const auto run = cli("play scenarios/s47-baby-bruise.toml --actions '" + actions.string() + "'");
+  const auto run =
+      cli("play scenarios/mark-on-the-cheek.toml --actions '" + actions.string() + "'");
   CHECK(run.status == 1);
   REQUIRE_FALSE(run.err.empty());
   CHECK(run.err.find('\x1b') == std::string::npos);
@@ -303,7 +304,8 @@ TEST_CASE("messages never carry terminal controls, never run on, and stop at 200
   // One 4 MiB token: one short message.
   const auto huge = dir.path() / "huge.actions";
   std::ofstream(huge) << "read_contact\nask " << std::string(4'000'000, 'q') << " extra\n";
-  const auto hugeRun = cli("play scenarios/s47-baby-bruise.toml --actions '" + huge.string() + "'");
+  const auto hugeRun =
+      cli("play scenarios/mark-on-the-cheek.toml --actions '" + huge.string() + "'");
   CHECK(hugeRun.status == 1);
   CHECK(hugeRun.err.size() < 5000);
 
@@ -315,7 +317,8 @@ TEST_CASE("messages never carry terminal controls, never run on, and stop at 200
       out << "frobnicate\n";
     }
   }
-  const auto manyRun = cli("play scenarios/s47-baby-bruise.toml --actions '" + many.string() + "'");
+  const auto manyRun =
+      cli("play scenarios/mark-on-the-cheek.toml --actions '" + many.string() + "'");
   CHECK(manyRun.status == 1);
   CHECK(std::count(manyRun.err.begin(), manyRun.err.end(), '\n') == 201);
   CHECK(manyRun.err.find("more problems are not listed") != std::string::npos);
@@ -323,7 +326,7 @@ TEST_CASE("messages never carry terminal controls, never run on, and stop at 200
 
 TEST_CASE("erase says that no copy is left when the log could be emptied") {
   const auto db = freshDatabase("erase-says");
-  REQUIRE(cli(playAndRecord("s47-baby-bruise", db, "p-3")).status == 0);
+  REQUIRE(cli(playAndRecord("mark-on-the-cheek", db, "p-3")).status == 0);
   const auto run = cli("erase p-3 --db '" + db.string() + "'");
   CHECK(run.status == 0);
   CHECK(run.out.find("No copy is left in the database's files") != std::string::npos);

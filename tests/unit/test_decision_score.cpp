@@ -43,7 +43,7 @@ std::vector<std::string> rules(const DecisionScore& score) {
 } // namespace
 
 TEST_CASE("bedtime battles: the careful example attempt") {
-  const auto s = playExample("advice-bedtime-battles");
+  const auto s = playExample("bedtime-battles");
   CHECK(points(s, Component::Decision) == Approx(35.0)); // advice is inside advice..early_help
   // 0.6 (4 of 4 critical facts) + 0.15 (records) + 0 (Kai not seen) + 0.1 (referrer) = 0.85
   CHECK(points(s, Component::Information) == Approx(0.85 * 20));
@@ -61,8 +61,7 @@ TEST_CASE("bedtime battles: the careful example attempt") {
 }
 
 TEST_CASE("bedtime battles: closing with NFA straight from the contact") {
-  const auto s =
-      play("advice-bedtime-battles", "read_contact\ndecide nfa need=1 urgency=routine\n");
+  const auto s = play("bedtime-battles", "read_contact\ndecide nfa need=1 urgency=routine\n");
   // nfa is below the band, but the cost matrix (row advice, column nfa) is 0.
   CHECK(points(s, Component::Decision) == Approx(35.0));
   // Only f-separation (1 of 4 critical facts) comes with the contact: 0.6/4 = 0.15 of 20.
@@ -76,8 +75,7 @@ TEST_CASE("bedtime battles: closing with NFA straight from the contact") {
 }
 
 TEST_CASE("bedtime battles: an s47 enquiry for a parent asking for advice") {
-  const auto s =
-      play("advice-bedtime-battles", "read_contact\ndecide s47 need=4 urgency=same_day\n");
+  const auto s = play("bedtime-battles", "read_contact\ndecide s47 need=4 urgency=same_day\n");
   // Above the band: row early_help, column s47 costs 3 of 10 -> 0.7 x 35. No panellist
   // chose s47, so no script-concordance credit.
   CHECK(points(s, Component::Decision) == Approx(24.5));
@@ -85,7 +83,7 @@ TEST_CASE("bedtime battles: an s47 enquiry for a parent asking for advice") {
 }
 
 TEST_CASE("Monday absences: the careful example attempt") {
-  const auto s = playExample("early-help-attendance");
+  const auto s = playExample("monday-absences");
   CHECK(points(s, Component::Decision) == Approx(35.0));
   // 8 of 8 critical facts, records, Ellie seen, referrer asked: 0.6+0.15+0.15+0.1 = 1.
   CHECK(points(s, Component::Information) == Approx(20.0));
@@ -98,8 +96,7 @@ TEST_CASE("Monday absences: the careful example attempt") {
 }
 
 TEST_CASE("Monday absences: advice only") {
-  const auto s =
-      play("early-help-attendance", "read_contact\ndecide advice need=2 urgency=routine\n");
+  const auto s = play("monday-absences", "read_contact\ndecide advice need=2 urgency=routine\n");
   // Row early_help, column advice costs 2: 0.8 x 35 = 28. One panellist chose advice
   // against four for early_help: concordance 1/4 < 0.8, so the matrix credit stands.
   CHECK(points(s, Component::Decision) == Approx(28.0));
@@ -110,15 +107,14 @@ TEST_CASE("Monday absences: advice only") {
 }
 
 TEST_CASE("Monday absences: an s47 enquiry") {
-  const auto s =
-      play("early-help-attendance", "read_contact\ndecide s47 need=4 urgency=same_day\n");
+  const auto s = play("monday-absences", "read_contact\ndecide s47 need=4 urgency=same_day\n");
   // Row s17 (the band's top), column s47 costs 1: 0.9 x 35 = 31.5.
   CHECK(points(s, Component::Decision) == Approx(31.5));
   CHECK(s.total == Approx(31.5 + 1.5 + 10)); // 43
 }
 
 TEST_CASE("a mark on the cheek: the careful example attempt") {
-  const auto s = playExample("s47-baby-bruise");
+  const auto s = playExample("mark-on-the-cheek");
   CHECK(points(s, Component::Decision) == Approx(35.0));
   // 7 of 7 critical facts, records, Ava to be seen today (adjunct see_child_today: the
   // panel sees her after the strategy discussion), referrer asked: 0.6+0.15+0.15+0.1 = 1.
@@ -131,7 +127,7 @@ TEST_CASE("a mark on the cheek: the careful example attempt") {
 
 TEST_CASE("a mark on the cheek: early help for a bruised baby") {
   const auto s =
-      play("s47-baby-bruise", "read_contact\ndecide early_help need=3 urgency=routine\n");
+      play("mark-on-the-cheek", "read_contact\ndecide early_help need=3 urgency=routine\n");
   // Row s47, column early_help costs 8: 0.2 x 35 = 7; nobody on the panel chose it.
   CHECK(points(s, Component::Decision) == Approx(7.0));
   // The contact brings 4 of the 7 critical facts: 0.6 x 4/7 x 20.
@@ -145,7 +141,7 @@ TEST_CASE("a mark on the cheek: early help for a bruised baby") {
 
 TEST_CASE("a mark on the cheek: immediate protection sits at the top of the band") {
   const auto s =
-      play("s47-baby-bruise", "read_contact\ndecide immediate need=4 urgency=same_day\n");
+      play("mark-on-the-cheek", "read_contact\ndecide immediate need=4 urgency=same_day\n");
   CHECK(points(s, Component::Decision) == Approx(35.0));
   CHECK(s.total == Approx(35 + 0.6 * 4 / 7 * 20 + 10)); // 51.86
   CHECK(s.criticalErrors.empty());
@@ -154,7 +150,7 @@ TEST_CASE("a mark on the cheek: immediate protection sits at the top of the band
 TEST_CASE("a critical error caps the score") {
   sim::core::Rubric rubric;
   rubric.critical.cap = 10;
-  Attempt attempt(sim::test::loadScenario("scenarios/s47-baby-bruise.toml"));
+  Attempt attempt(sim::test::loadScenario("scenarios/mark-on-the-cheek.toml"));
   sim::test::mustApply(attempt, sim::engine::ReadContact{});
   sim::test::mustApply(attempt, sim::engine::Decide{sim::core::ResponseLevel::EarlyHelp,
                                                     sim::core::NeedLevel::Complex,
@@ -166,22 +162,21 @@ TEST_CASE("a critical error caps the score") {
 }
 
 TEST_CASE("a decision is scored only once locked") {
-  Attempt attempt(sim::test::loadScenario("scenarios/s47-baby-bruise.toml"));
+  Attempt attempt(sim::test::loadScenario("scenarios/mark-on-the-cheek.toml"));
   sim::test::mustApply(attempt, sim::engine::ReadContact{});
   CHECK_FALSE(scoreDecision(attempt.scenario(), attempt.state(), 0, sim::core::Rubric{}).ok());
 }
 
 TEST_CASE("component lines add up to the component's points in every kind of attempt") {
   std::vector<DecisionScore> scores;
-  for (const auto* id : {"advice-bedtime-battles", "early-help-attendance", "s47-baby-bruise"}) {
+  for (const auto* id : {"bedtime-battles", "monday-absences", "mark-on-the-cheek"}) {
     scores.push_back(playExample(id));
   }
   // Partial credit, penalties, a late same-day case, missing estimates and rationale.
-  scores.push_back(play("s47-baby-bruise", "read_contact\nrequest chk-pmh consent=seek\n"
-                                           "direct speak-liam\nwait until 1/09:30\n"
-                                           "decide s17 need=3 urgency=routine\n"));
-  scores.push_back(
-      play("early-help-attendance", "read_contact\ndecide nfa need=1 urgency=routine\n"));
+  scores.push_back(play("mark-on-the-cheek", "read_contact\nrequest chk-pmh consent=seek\n"
+                                             "direct speak-liam\nwait until 1/09:30\n"
+                                             "decide s17 need=3 urgency=routine\n"));
+  scores.push_back(play("monday-absences", "read_contact\ndecide nfa need=1 urgency=routine\n"));
   for (const auto& s : scores) {
     // Every component is there, explains itself, and the components make the total.
     REQUIRE(s.components.size() == static_cast<std::size_t>(kComponents));
@@ -208,9 +203,9 @@ TEST_CASE("component lines add up to the component's points in every kind of att
 }
 
 TEST_CASE("contested cases count less in a practitioner's overall score") {
-  const auto advice = playExample("advice-bedtime-battles"); // weight 0.8
+  const auto advice = playExample("bedtime-battles"); // weight 0.8
   const auto baby =
-      play("s47-baby-bruise", "read_contact\ndecide early_help need=3 urgency=routine\n");
+      play("mark-on-the-cheek", "read_contact\ndecide early_help need=3 urgency=routine\n");
   // The baby case's panel: s47 x4, immediate x1, s17 x1 -> pairs 12/30 = 0.4 -> weight 0.7.
   CHECK(baby.caseWeight == Approx(0.7));
   const double expected = (advice.total * 0.8 + baby.total * 0.7) / (0.8 + 0.7);
@@ -219,9 +214,9 @@ TEST_CASE("contested cases count less in a practitioner's overall score") {
 }
 
 TEST_CASE("low-yield checks that delay a same-day case cost information points") {
-  const auto s = play("s47-baby-bruise", "read_contact\nrequest chk-probation\n"
-                                         "wait until 1/09:30\n"
-                                         "decide s47 need=4 urgency=same_day\n");
+  const auto s = play("mark-on-the-cheek", "read_contact\nrequest chk-probation\n"
+                                           "wait until 1/09:30\n"
+                                           "decide s47 need=4 urgency=same_day\n");
   // Information: 4 of 7 critical facts (0.6 x 4/7), nothing else, minus 0.2 for the
   // delay with a check (probation) that adds no critical fact.
   CHECK(points(s, Component::Information) == Approx((0.6 * 4 / 7 - 0.2) * 20));
@@ -291,13 +286,13 @@ TEST_CASE("script concordance outside the band earns at most half") {
 }
 
 TEST_CASE("a same-day case closed with NFA is a critical error") {
-  const auto s = play("s47-baby-bruise", "read_contact\ndecide nfa need=1 urgency=same_day\n");
+  const auto s = play("mark-on-the-cheek", "read_contact\ndecide nfa need=1 urgency=same_day\n");
   const auto all = rules(s);
   CHECK(std::find(all.begin(), all.end(), "critical.urgent_without_same_day_action") != all.end());
 }
 
 TEST_CASE("closing a family referral without its history is a critical error") {
-  const std::string path = "scenarios/early-help-attendance.toml";
+  const std::string path = "scenarios/monday-absences.toml";
   const std::string actions = "read_contact\ndecide advice need=2 urgency=routine\n";
   const auto family = variant(path, "source_code = \"2A\"", "source_code = \"1A\"");
   CHECK(rules(playText(family, actions)) ==

@@ -123,7 +123,7 @@ TEST_CASE("decision table reads a good file with all columns", "[decision_table]
   const auto& first = table.rows[0];
   CHECK(first.line == 2);
   CHECK(first.trainee == "t001");
-  CHECK(first.scenario == "advice-bedtime-battles");
+  CHECK(first.scenario == "bedtime-battles");
   CHECK(first.decision == core::ResponseLevel::Advice);
   CHECK(first.needLevel == core::NeedLevel::Additional);
   CHECK(first.pHarm == Approx(0.10));
@@ -153,7 +153,7 @@ TEST_CASE("quoted fields keep commas and doubled quotes and line breaks", "[deci
   CHECK(table.rows[2].team == "team-02, north");
   const auto& quoted = table.rows[4];
   CHECK(quoted.line == 6);
-  CHECK(quoted.scenario == "early-help-attendance");
+  CHECK(quoted.scenario == "monday-absences");
   CHECK(quoted.decision == core::ResponseLevel::EarlyHelp); // "EARLY_HELP " trimmed
   CHECK(quoted.needLevel == core::NeedLevel::Additional);   // " 2 " trimmed
   CHECK(quoted.team == "team \"east\"");
@@ -162,10 +162,10 @@ TEST_CASE("quoted fields keep commas and doubled quotes and line breaks", "[deci
 
 TEST_CASE("CRLF line endings and a UTF-8 byte order mark are accepted", "[decision_table]") {
   const std::string text = "\xEF\xBB\xBFTrainee , Scenario,DECISION,p_harm\r\n"
-                           "t001,s47-baby-bruise,s47,0.9\r\n"
+                           "t001,mark-on-the-cheek,s47,0.9\r\n"
                            "\r\n"
                            "t002,\"a\r\nb\",nfa,\r\n"
-                           "t003,s47-baby-bruise,s17,x\r\n";
+                           "t003,mark-on-the-cheek,s17,x\r\n";
   const auto table = readDecisionTable(text, "crlf.csv");
   CHECK(table.readable);
   REQUIRE(table.rows.size() == 2);
@@ -178,12 +178,12 @@ TEST_CASE("CRLF line endings and a UTF-8 byte order mark are accepted", "[decisi
   // The BOM is not a character of line 1; CRLF rows keep their physical line numbers.
   CHECK(formatted(table) ==
         std::vector<std::string>{
-            "crlf.csv:6:26: error: 'p_harm' must be a number from 0 to 1, or empty (found \"x\")"});
+            "crlf.csv:6:28: error: 'p_harm' must be a number from 0 to 1, or empty (found \"x\")"});
 }
 
 TEST_CASE("a missing required column makes the table unreadable", "[decision_table]") {
   const auto table =
-      readDecisionTable("trainee,need_level,scenario\nt001,2,s47-baby-bruise\n", "m.csv");
+      readDecisionTable("trainee,need_level,scenario\nt001,2,mark-on-the-cheek\n", "m.csv");
   CHECK_FALSE(table.readable);
   CHECK(table.rows.empty());
   CHECK(table.badRows == 0);
@@ -228,11 +228,11 @@ TEST_CASE("an unknown column is a warning naming the nearest known column", "[de
 }
 
 TEST_CASE("a bad decision token gives one positioned error", "[decision_table]") {
-  CHECK(onlyError(kHeader + "t001,s47-baby-bruise,S48,4,0.8,\n") ==
-        "d.csv:2:22: error: 'decision' must be one of nfa|advice|early_help|s17|s47|immediate "
+  CHECK(onlyError(kHeader + "t001,mark-on-the-cheek,S48,4,0.8,\n") ==
+        "d.csv:2:24: error: 'decision' must be one of nfa|advice|early_help|s17|s47|immediate "
         "(found \"S48\"); did you mean 's47'?");
-  CHECK(onlyError(kHeader + "t001,s47-baby-bruise,  ,4,0.8,\n") ==
-        "d.csv:2:22: error: 'decision' is empty; expected one of "
+  CHECK(onlyError(kHeader + "t001,mark-on-the-cheek,  ,4,0.8,\n") ==
+        "d.csv:2:24: error: 'decision' is empty; expected one of "
         "nfa|advice|early_help|s17|s47|immediate");
   CHECK(onlyError(kHeader + "t001,x,child protection enquiry,4,0.8,\n") ==
         "d.csv:2:8: error: 'decision' must be one of nfa|advice|early_help|s17|s47|immediate "
@@ -697,7 +697,7 @@ TEST_CASE("the streamed report is exactly the report of the whole table", "[deci
     sample += line + "\n";
   }
   sample += "solo-unknown,no-such-case,s17,2,0.30,0.20,team-01,,1,1,1\n";
-  sample += "bad,s47-baby-bruise,maybe,,,,,,,,\n";
+  sample += "bad,mark-on-the-cheek,maybe,,,,,,,,\n";
   const auto scenarios = scenario::loadScenarioIndex(fs::path(SIM_SOURCE_DIR) / "scenarios");
   REQUIRE(scenarios.complete());
   for (const auto* index : {static_cast<const core::ScenarioIndex*>(nullptr), &scenarios.index}) {

@@ -25,7 +25,7 @@ extern char** environ;
 namespace {
 
 constexpr int kRuns = 20;
-const char* const kScenario = "scenarios/s47-baby-bruise.toml";
+const char* const kScenario = "scenarios/mark-on-the-cheek.toml";
 
 struct Killed {
   std::int64_t attempt = 0;

@@ -23,7 +23,7 @@ std::unique_ptr<storage::ResultsStore> storeWithOneDecision(const std::string& p
   REQUIRE(store->savePractitioner({"p1", "Sam, \"the\" lead", "north", "2026-A"}).ok());
   storage::AttemptRow row;
   row.practitioner = "p1";
-  row.scenarioId = "s47-baby-bruise";
+  row.scenarioId = "mark-on-the-cheek";
   row.scenarioHash = "blake2b-256:00";
   row.startedAt = "2026-11-25T10:00:00Z";
   attempt = store->startAttempt(row).value();
@@ -52,7 +52,7 @@ TEST_CASE("stored decisions are written as a decisions table") {
         "trainee,scenario,decision,need_level,p_harm,p_rereferral,team,cohort,checks,"
         "records_checked,child_seen,attempt,decision_point,decided_at,within_deadline,score,"
         "case_weight,started_at,attempt_uid\n"
-        "p1,s47-baby-bruise,s47,4,0.55,,north,2026-A,5,1,0," +
+        "p1,mark-on-the-cheek,s47,4,0.55,,north,2026-A,5,1,0," +
             std::to_string(attempt) + ",1,0/16:40,1,95.91,0.70,2026-11-25T10:00:00Z," + uid + "\n");
   const auto none = exchange::exportDatabase(*store, exchange::ExportFormat::Csv, "p2", {});
   REQUIRE(none.ok());

@@ -43,7 +43,7 @@ std::unique_ptr<storage::ResultsStore> openStore(const fs::path& path) {
 
 // A database holding real attempts: two bundled cases played to the end by `who`.
 void recordPlays(const fs::path& db, const std::string& who) {
-  for (const auto* id : {"s47-baby-bruise", "early-help-attendance"}) {
+  for (const auto* id : {"mark-on-the-cheek", "monday-absences"}) {
     session::ScriptPlayOptions play;
     play.scenarioPath = (kRoot / "scenarios" / (std::string(id) + ".toml")).string();
     play.actionsPath = (kRoot / "scenarios" / "actions" / (std::string(id) + ".actions")).string();
@@ -277,14 +277,14 @@ TEST_CASE("every export that import reads adds nothing the second time, here or 
 TEST_CASE("a paper table imported again with blank lines added adds nothing") {
   const test_support::TempFolder dir("paper-again");
   auto store = openStore(dir.path() / "results.sqlite");
-  const std::string text = "trainee,scenario,decision\n-dana,s47-baby-bruise,s47\n"
-                           "kofi,s47-baby-bruise,s17\nkofi,s47-baby-bruise,s17\n";
+  const std::string text = "trainee,scenario,decision\n-dana,mark-on-the-cheek,s47\n"
+                           "kofi,mark-on-the-cheek,s17\nkofi,mark-on-the-cheek,s17\n";
   const auto first = exchange::importDecisionTable(
       *store, exchange::readDecisionTable(text, "w.csv"), "2026-12-03T10:00:00Z");
   REQUIRE(first.ok());
   CHECK(first.value().added == 3); // two identical rows are two attempts
-  const std::string spaced = "trainee,scenario,decision\n\n-dana,s47-baby-bruise,s47\n\n\n"
-                             "kofi,s47-baby-bruise,s17\n\nkofi,s47-baby-bruise,s17\n";
+  const std::string spaced = "trainee,scenario,decision\n\n-dana,mark-on-the-cheek,s47\n\n\n"
+                             "kofi,mark-on-the-cheek,s17\n\nkofi,mark-on-the-cheek,s17\n";
   const auto again = exchange::importDecisionTable(
       *store, exchange::readDecisionTable(spaced, "w.csv"), "2026-12-03T11:00:00Z");
   REQUIRE(again.ok());
@@ -307,7 +307,8 @@ TEST_CASE("a decisions table with a bad row imports nothing") {
   const test_support::TempFolder dir("paper-bad");
   auto store = openStore(dir.path() / "results.sqlite");
   const auto table = exchange::readDecisionTable(
-      "trainee,scenario,decision\nkofi,s47-baby-bruise,s17\nama,s47-baby-bruise,maybe\n", "w.csv");
+      "trainee,scenario,decision\nkofi,mark-on-the-cheek,s17\nama,mark-on-the-cheek,maybe\n",
+      "w.csv");
   const auto imported = exchange::importDecisionTable(*store, table, "2026-12-03T10:00:00Z");
   REQUIRE_FALSE(imported.ok());
   CHECK(imported.error().message.find("nothing was imported") != std::string::npos);
@@ -493,13 +494,13 @@ TEST_CASE("text that is not UTF-8 is never stored, and a database holding some s
 TEST_CASE("a paper table imported by an earlier version is still recognised") {
   const test_support::TempFolder dir("paper-legacy");
   auto store = openStore(dir.path() / "results.sqlite");
-  // The row "kofi,s47-baby-bruise,s17" on line 2, as Frontdoor 0.1 recorded it: its id came
+  // The row "kofi,mark-on-the-cheek,s17" on line 2, as Frontdoor 0.1 recorded it: its id came
   // from its values and its line.
   REQUIRE(store->savePractitioner({"kofi", "kofi", "", ""}).ok());
   storage::AttemptRow old;
-  old.uid = "paper-8aac85a3718f770d598c98e833b6839b";
+  old.uid = "paper-ac939d6f0bb3e57d8ee1831ed0f48f27";
   old.practitioner = "kofi";
-  old.scenarioId = "s47-baby-bruise";
+  old.scenarioId = "mark-on-the-cheek";
   old.mode = "paper";
   old.status = core::AttemptStatus::Finished;
   old.startedAt = "2026-11-01T10:00:00Z";
@@ -508,7 +509,8 @@ TEST_CASE("a paper table imported by an earlier version is still recognised") {
   REQUIRE(store->importAttempt(old, {}, {decision}).ok());
   const auto again = exchange::importDecisionTable(
       *store,
-      exchange::readDecisionTable("trainee,scenario,decision\nkofi,s47-baby-bruise,s17\n", "w.csv"),
+      exchange::readDecisionTable("trainee,scenario,decision\nkofi,mark-on-the-cheek,s17\n",
+                                  "w.csv"),
       "2026-12-03T10:00:00Z");
   REQUIRE(again.ok());
   CHECK(again.value().added == 0);

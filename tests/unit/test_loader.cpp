@@ -58,10 +58,10 @@ TEST_CASE("the bundled library spans advice and early help and s47 consensus") {
 }
 
 TEST_CASE("the annotated example loads into the typed model") {
-  const auto result = scenario::loadScenarioFile(kScenarios / "advice-bedtime-battles.toml");
+  const auto result = scenario::loadScenarioFile(kScenarios / "bedtime-battles.toml");
   REQUIRE(result.ok());
   const auto& s = *result.scenario;
-  CHECK(s.meta.id == "advice-bedtime-battles");
+  CHECK(s.meta.id == "bedtime-battles");
   CHECK(s.meta.difficulty == core::Difficulty::Introductory);
   CHECK(s.clock.startDay == core::Weekday::Tuesday);
   CHECK(s.clock.startMinute == 10 * 60 + 40);

@@ -39,7 +39,7 @@ std::int64_t recordedAttempt(ResultsStore& store, const std::string& who) {
   REQUIRE(store.savePractitioner({who, "Sam", "north", "2026-A"}).ok());
   AttemptRow attempt;
   attempt.practitioner = who;
-  attempt.scenarioId = "s47-baby-bruise";
+  attempt.scenarioId = "mark-on-the-cheek";
   attempt.scenarioHash = "blake2b-256:00";
   attempt.startedAt = "2026-11-25T10:00:00Z";
   const auto id = store.startAttempt(attempt);
@@ -97,7 +97,7 @@ TEST_CASE("every decision is read back with its attempt and practitioner") {
   CHECK(stored.practitioner == "p1");
   CHECK(stored.team == "north");
   CHECK(stored.cohort == "2026-A");
-  CHECK(stored.scenarioId == "s47-baby-bruise");
+  CHECK(stored.scenarioId == "mark-on-the-cheek");
   CHECK(stored.startedAt == "2026-11-25T10:00:00Z");
   CHECK(stored.decision.attempt == attempt);
   CHECK(stored.decision.response == "s47");
@@ -312,7 +312,7 @@ TEST_CASE("after erasure no byte of the person is left in the database, -wal or 
   for (const auto& who : {std::string("zq-erasable-7"), std::string("kept-1")}) {
     AttemptRow attempt;
     attempt.practitioner = who;
-    attempt.scenarioId = "s47-baby-bruise";
+    attempt.scenarioId = "mark-on-the-cheek";
     attempt.scenarioHash = "blake2b-256:00";
     attempt.startedAt = "2026-11-25T10:00:00Z";
     const auto id = store->startAttempt(attempt);
@@ -414,7 +414,7 @@ TEST_CASE("two processes opening a new database at once both record their attemp
         }
         AttemptRow attempt;
         attempt.practitioner = who;
-        attempt.scenarioId = "s47-baby-bruise";
+        attempt.scenarioId = "mark-on-the-cheek";
         attempt.scenarioHash = "blake2b-256:00";
         attempt.startedAt = "2026-11-25T10:00:00Z";
         if (auto started = store.value()->startAttempt(attempt); !started) {

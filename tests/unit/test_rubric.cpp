@@ -118,7 +118,7 @@ TEST_CASE("a scenario may not change the cost matrix or give a rubric format") {
 TEST_CASE("rubric files are told apart from scenarios by name") {
   CHECK(scenario::isRubricFile("scenarios/rubric.toml"));
   CHECK(scenario::isRubricFile("a/team.rubric.toml"));
-  CHECK_FALSE(scenario::isRubricFile("scenarios/s47-baby-bruise.toml"));
+  CHECK_FALSE(scenario::isRubricFile("scenarios/mark-on-the-cheek.toml"));
   CHECK_FALSE(scenario::isRubricFile("rubric.toml.bak"));
 }
 

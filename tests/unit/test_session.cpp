@@ -28,7 +28,7 @@ void act(session::Session& s, engine::Action action) { s.apply(view::Act{std::mo
 
 // Options for a library folder holding one good case and broken.toml with `brokenText`.
 session::SessionOptions withBrokenCase(const TempFolder& folder, const std::string& brokenText) {
-  std::filesystem::copy_file(std::string(SIM_SOURCE_DIR) + "/scenarios/advice-bedtime-battles.toml",
+  std::filesystem::copy_file(std::string(SIM_SOURCE_DIR) + "/scenarios/bedtime-battles.toml",
                              folder.path() / "good.toml");
   std::ofstream(folder.path() / "broken.toml") << brokenText;
   auto options = optionsIn(folder);
@@ -95,7 +95,7 @@ TEST_CASE("every action is in the store as soon as it is applied and a decision 
   TempFolder folder("session-record");
   session::Session s(optionsIn(folder));
   s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
-  s.apply(view::StartAttempt{"s47-baby-bruise"});
+  s.apply(view::StartAttempt{"mark-on-the-cheek"});
   REQUIRE(s.attempt() != nullptr);
   CHECK(s.model().screen == view::Screen::Workspace);
   act(s, engine::ReadContact{});
@@ -115,7 +115,7 @@ TEST_CASE("every action is in the store as soon as it is applied and a decision 
   REQUIRE(decisions[0].score.has_value());
   // The library and progress now know about it.
   for (const auto& e : s.model().library.entries) {
-    if (e.id == "s47-baby-bruise") {
+    if (e.id == "mark-on-the-cheek") {
       CHECK(e.status == view::CaseStatus::Done);
       CHECK(e.bestScore == decisions[0].score);
     }
@@ -130,7 +130,7 @@ TEST_CASE("a refused action changes nothing and says why") {
   TempFolder folder("session-refused");
   session::Session s(optionsIn(folder));
   s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
-  s.apply(view::StartAttempt{"advice-bedtime-battles"});
+  s.apply(view::StartAttempt{"bedtime-battles"});
   act(s, engine::ReadContact{});
   REQUIRE(s.model().workspace.refusal.empty());
   const auto before = s.attempt()->state();
@@ -148,7 +148,7 @@ TEST_CASE("after a crash the next start offers to resume the open attempt with i
   {
     session::Session s(optionsIn(folder));
     s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
-    s.apply(view::StartAttempt{"early-help-attendance"});
+    s.apply(view::StartAttempt{"monday-absences"});
     act(s, engine::ReadContact{});
     act(s, engine::CheckRecords{});
     id = s.attemptId();
@@ -170,7 +170,7 @@ TEST_CASE("after a clean exit no resume is offered though the attempt stays unfi
   {
     session::Session s(optionsIn(folder));
     s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
-    s.apply(view::StartAttempt{"early-help-attendance"});
+    s.apply(view::StartAttempt{"monday-absences"});
     act(s, engine::ReadContact{});
     s.close();
   }
@@ -194,7 +194,7 @@ TEST_CASE("a database that cannot be opened is a notice and practice still works
   CHECK(s.model().notices[0].title == "The results database could not be opened");
   CHECK_FALSE(s.model().notices[0].whatToDo.empty());
   s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
-  s.apply(view::StartAttempt{"advice-bedtime-battles"});
+  s.apply(view::StartAttempt{"bedtime-battles"});
   act(s, engine::ReadContact{});
   CHECK(s.attempt()->state().contactRead);
   CHECK(s.model().home.databasePath.find("not saved") != std::string::npos);
@@ -234,13 +234,13 @@ TEST_CASE("cases in the user's own folder are listed after the bundled ones") {
   TempFolder folder("session-user-cases");
   std::filesystem::create_directories(folder.path() / "mine");
   auto text = [] {
-    std::ifstream in(std::string(SIM_SOURCE_DIR) + "/scenarios/advice-bedtime-battles.toml");
+    std::ifstream in(std::string(SIM_SOURCE_DIR) + "/scenarios/bedtime-battles.toml");
     return std::string(std::istreambuf_iterator<char>(in), {});
   }();
   const auto replace = [&](const std::string& from, const std::string& to) {
     text.replace(text.find(from), from.size(), to);
   };
-  replace("id = \"advice-bedtime-battles\"", "id = \"my-own-case\"");
+  replace("id = \"bedtime-battles\"", "id = \"my-own-case\"");
   {
     std::ofstream out(folder.path() / "mine" / "my-own-case.toml");
     out << text;
@@ -262,7 +262,7 @@ TEST_CASE("a step the store cannot save is undone and the notice says what to do
   TempFolder folder("session-write-fails");
   session::Session s(optionsIn(folder));
   s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
-  s.apply(view::StartAttempt{"early-help-attendance"});
+  s.apply(view::StartAttempt{"monday-absences"});
   act(s, engine::ReadContact{});
   // Another writer takes the next event number first, so the session's own write of its
   // next step fails (as a full disk or a damaged file would make it fail).
@@ -285,7 +285,7 @@ TEST_CASE("a decision the store cannot save leaves nothing half-saved and can be
   TempFolder folder("session-decision-fails");
   session::Session s(optionsIn(folder));
   s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
-  s.apply(view::StartAttempt{"advice-bedtime-battles"});
+  s.apply(view::StartAttempt{"bedtime-battles"});
   act(s, engine::ReadContact{});
   const auto id = s.attemptId();
   // Another connection makes every new decision row fail, as a full disk would.
@@ -318,7 +318,7 @@ TEST_CASE("choosing another profile closes the previous practitioner's attempt")
   TempFolder folder("session-switch");
   session::Session s(optionsIn(folder));
   s.apply(view::CreateProfile{"aa-1", "Alice", ""});
-  s.apply(view::StartAttempt{"early-help-attendance"});
+  s.apply(view::StartAttempt{"monday-absences"});
   const auto alices = s.attemptId();
   s.apply(view::CreateProfile{"bb-2", "Bob", ""});
   CHECK(s.attempt() == nullptr);
@@ -334,7 +334,7 @@ TEST_CASE("the crash offer names only the open attempt of the same profile") {
   {
     session::Session s(optionsIn(folder));
     s.apply(view::CreateProfile{"aa-1", "Alice", ""});
-    s.apply(view::StartAttempt{"early-help-attendance"});
+    s.apply(view::StartAttempt{"monday-absences"});
     act(s, engine::ReadContact{});
   } // crash
   {
@@ -349,7 +349,7 @@ TEST_CASE("the crash offer names only the open attempt of the same profile") {
   {
     session::Session s(other);
     s.apply(view::CreateProfile{"aa-1", "Alice", ""});
-    s.apply(view::StartAttempt{"s47-baby-bruise"});
+    s.apply(view::StartAttempt{"mark-on-the-cheek"});
     s.close();
   }
   {
@@ -377,7 +377,7 @@ TEST_CASE("creating a profile with an id that exists is refused and the profile 
 TEST_CASE("a user case with a bundled case's id is listed as not loading with why") {
   TempFolder folder("session-duplicate-case");
   std::filesystem::create_directories(folder.path() / "mine");
-  std::filesystem::copy_file(std::string(SIM_SOURCE_DIR) + "/scenarios/advice-bedtime-battles.toml",
+  std::filesystem::copy_file(std::string(SIM_SOURCE_DIR) + "/scenarios/bedtime-battles.toml",
                              folder.path() / "mine" / "copy.toml");
   auto options = optionsIn(folder);
   options.userScenarios = folder.path() / "mine";
@@ -387,9 +387,9 @@ TEST_CASE("a user case with a bundled case's id is listed as not loading with wh
   REQUIRE_FALSE(copy.diagnostics.empty());
   CHECK(copy.diagnostics.back().find("is already used by") != std::string::npos);
   s.apply(view::CreateProfile{"ab-17", "Alex B", ""});
-  s.apply(view::StartAttempt{"advice-bedtime-battles"});
+  s.apply(view::StartAttempt{"bedtime-battles"});
   REQUIRE(s.attempt() != nullptr);
-  CHECK(s.attempt()->scenario().sourcePath.find("/scenarios/advice-bedtime-battles.toml") !=
+  CHECK(s.attempt()->scenario().sourcePath.find("/scenarios/bedtime-battles.toml") !=
         std::string::npos);
 }
 
@@ -423,7 +423,7 @@ TEST_CASE("a second app on the same config folder is told and changes neither's 
   const auto prefs = folder.file("preferences.txt");
   session::Session first(optionsIn(folder));
   first.apply(view::CreateProfile{"ab-17", "Alex B", ""});
-  first.apply(view::StartAttempt{"advice-bedtime-battles"});
+  first.apply(view::StartAttempt{"bedtime-battles"});
   first.apply(view::SetTheme{view::Theme::Dark});
   const auto written = session::readPreferences(prefs);
   REQUIRE(written.diagnostics.empty());

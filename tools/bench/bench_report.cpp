@@ -40,8 +40,8 @@ std::string paddedNumber(std::int64_t number) {
 }
 
 std::string syntheticCsv(int rows, Trainees trainees) {
-  static constexpr std::array<const char*, 3> kScenarios{
-      "advice-bedtime-battles", "early-help-attendance", "s47-baby-bruise"};
+  static constexpr std::array<const char*, 3> kScenarios{"bedtime-battles", "monday-absences",
+                                                         "mark-on-the-cheek"};
   static constexpr std::array<const char*, 6> kLevels{"nfa", "advice", "early_help",
                                                       "s17", "s47",    "immediate"};
   std::string out = "trainee,scenario,decision,need_level,p_harm,p_rereferral,team,cohort\n";

@@ -28,7 +28,7 @@ void BM_AppendEvent(benchmark::State& state) {
   (void)store->savePractitioner({"p1", "Sam", "", ""});
   sim::storage::AttemptRow row;
   row.practitioner = "p1";
-  row.scenarioId = "advice-bedtime-battles";
+  row.scenarioId = "bedtime-battles";
   row.scenarioHash = "blake2b-256:00";
   row.startedAt = "2026-11-26T09:00:00Z";
   const auto attempt = store->startAttempt(row).value();

@@ -96,9 +96,9 @@ ScenarioModel scenarioModel(const std::string& id) {
     double ambiguity;
   };
   static constexpr std::array<Bundled, 3> kBundled{{
-      {"advice-bedtime-battles", ResponseLevel::Advice, 0.35},
-      {"early-help-attendance", ResponseLevel::EarlyHelp, 0.5},
-      {"s47-baby-bruise", ResponseLevel::S47, 0.3},
+      {"bedtime-battles", ResponseLevel::Advice, 0.35},
+      {"monday-absences", ResponseLevel::EarlyHelp, 0.5},
+      {"mark-on-the-cheek", ResponseLevel::S47, 0.3},
   }};
   for (const auto& bundled : kBundled) {
     if (bundled.id == id) {
@@ -196,8 +196,7 @@ struct Options {
   int trainees = 40;
   int teams = 4;
   bool traineePerRow = false; // every row by a trainee of its own, in shuffled order
-  std::vector<std::string> scenarios{"advice-bedtime-battles", "early-help-attendance",
-                                     "s47-baby-bruise"};
+  std::vector<std::string> scenarios{"bedtime-battles", "monday-absences", "mark-on-the-cheek"};
   std::string out;
 };
 
