@@ -76,6 +76,15 @@ struct WriteRationale {
   std::string text;
   bool operator==(const WriteRationale&) const = default;
 };
+/// Link a learned fact to an analytic rationale heading (what we fear, complicating
+/// factors, strengths and existing safety), or take the link away (`link = false`). The
+/// links, not the wording, are what the score reads (scenarios/SCORING.md).
+struct LinkFact {
+  RationaleField field = RationaleField::WhatWeFear;
+  std::string factId;
+  bool link = true;
+  bool operator==(const LinkFact&) const = default;
+};
 struct SetSafetyScale {
   int value = 0; // 0 (certain harm) .. 10 (safe enough to close)
   bool operator==(const SetSafetyScale&) const = default;
@@ -107,14 +116,23 @@ struct Redo {
 
 using Action = std::variant<ReadContact, AskQuestion, CheckRecords, RequestCheck, MakeDirectContact,
                             ConsultManager, WaitForReply, WaitUntil, AddFactor, RemoveFactor,
-                            SetEstimate, WriteRationale, SetSafetyScale, WriteNotes, Decide,
-                            OpenNextDecisionPoint, Undo, Redo>;
+                            SetEstimate, WriteRationale, LinkFact, SetSafetyScale, WriteNotes,
+                            Decide, OpenNextDecisionPoint, Undo, Redo>;
 
 /// Whether an action changes only the working notes (and so can be undone).
 bool isNotesEdit(const Action& action);
 
 /// Most factors the working notes hold at once.
 inline constexpr std::size_t kMaxFactors = 200;
+
+/// Most facts one rationale heading can link.
+inline constexpr std::size_t kMaxLinkedFacts = 200;
+
+/// Whether facts can be linked to this heading (the three analytic headings).
+constexpr bool takesLinkedFacts(RationaleField field) {
+  return field == RationaleField::WhatWeFear || field == RationaleField::Complicating ||
+         field == RationaleField::Strengths;
+}
 
 /// Longest free text accepted in one action (notes, rationale, reasons), in bytes.
 inline constexpr std::size_t kMaxActionText = 20000;

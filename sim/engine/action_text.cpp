@@ -112,6 +112,10 @@ struct Writer {
   std::string operator()(const WriteRationale& a) const {
     return "rationale " + std::string(nameOf(kRationale, a.field)) + " " + quoteText(a.text);
   }
+  std::string operator()(const LinkFact& a) const {
+    return std::string(a.link ? "link " : "unlink ") + std::string(nameOf(kRationale, a.field)) +
+           " " + word(a.factId);
+  }
   std::string operator()(const SetSafetyScale& a) const {
     return "safety_scale " + std::to_string(a.value);
   }
@@ -463,6 +467,20 @@ Parsed parseRationale(const Args& args) {
   return WriteRationale{std::get<RationaleField>(field), args.positional(1).value};
 }
 
+Parsed parseLink(const Args& args, bool link) {
+  if (auto f = args.expectPositional(2, "a heading and a fact id")) {
+    return *f;
+  }
+  if (auto f = args.expectOptions(kNoOptions)) {
+    return *f;
+  }
+  const auto field = named(kRationale, args.positional(0), "a rationale heading");
+  if (failed(field)) {
+    return failure(field);
+  }
+  return LinkFact{std::get<RationaleField>(field), args.positional(1).value, link};
+}
+
 Parsed parseSafetyScale(const Args& args) {
   if (auto f = args.expectPositional(1, "one number from 0 to 10")) {
     return *f;
@@ -549,7 +567,7 @@ struct Verb {
   Parsed (*parse)(const Args&);
 };
 
-const std::array<Verb, 17> kVerbs{{
+const std::array<Verb, 19> kVerbs{{
     {"read_contact", [](const Args& a) { return simple(a, ReadContact{}); }},
     {"ask", [](const Args& a) { return oneId<AskQuestion>(a, "question id"); }},
     {"check_records", [](const Args& a) { return simple(a, CheckRecords{}); }},
@@ -561,6 +579,8 @@ const std::array<Verb, 17> kVerbs{{
     {"remove_factor", parseRemoveFactor},
     {"estimate", parseEstimate},
     {"rationale", parseRationale},
+    {"link", [](const Args& a) { return parseLink(a, true); }},
+    {"unlink", [](const Args& a) { return parseLink(a, false); }},
     {"safety_scale", parseSafetyScale},
     {"notes", parseNotes},
     {"decide", parseDecide},

@@ -88,6 +88,8 @@ struct WorkingNotes {
   std::optional<int> pRereferral;      // percent
   std::optional<int> confidence;       // percent
   std::array<std::string, kRationaleFields> rationale;
+  /// Per heading: the ids of the learned facts linked to it, in the order linked.
+  std::array<std::vector<std::string>, kRationaleFields> rationaleFacts;
   std::optional<int> safetyScale;
   std::string notes;
   bool operator==(const WorkingNotes&) const = default;
@@ -110,6 +112,11 @@ struct RationalePart {
   std::string text;
   bool operator==(const RationalePart&) const = default;
 };
+struct RationaleLinksPart {
+  RationaleField field = RationaleField::WhatWeFear;
+  std::vector<std::string> facts;
+  bool operator==(const RationaleLinksPart&) const = default;
+};
 struct SafetyPart {
   std::optional<int> value;
   bool operator==(const SafetyPart&) const = default;
@@ -118,7 +125,8 @@ struct NotesTextPart {
   std::string text;
   bool operator==(const NotesTextPart&) const = default;
 };
-using NotesPart = std::variant<FactorsPart, EstimatePart, RationalePart, SafetyPart, NotesTextPart>;
+using NotesPart = std::variant<FactorsPart, EstimatePart, RationalePart, RationaleLinksPart,
+                               SafetyPart, NotesTextPart>;
 
 /// A change to the working notes that can be taken back: the part before and after it.
 struct NotesChange {

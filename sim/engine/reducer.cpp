@@ -7,6 +7,7 @@
 #include "sim/core/nearest.hpp"
 #include "sim/core/utf8.hpp"
 #include "sim/engine/calendar.hpp"
+#include "sim/engine/rationale.hpp"
 #include "sim/engine/routes.hpp"
 
 #include <algorithm>
@@ -71,6 +72,9 @@ struct PartOf {
   NotesPart operator()(const WriteRationale& a) const {
     return RationalePart{a.field, notes.rationale.at(static_cast<std::size_t>(a.field))};
   }
+  NotesPart operator()(const LinkFact& a) const {
+    return RationaleLinksPart{a.field, notes.rationaleFacts.at(static_cast<std::size_t>(a.field))};
+  }
   NotesPart operator()(const SetSafetyScale& /*a*/) const { return SafetyPart{notes.safetyScale}; }
   NotesPart operator()(const WriteNotes& /*a*/) const { return NotesTextPart{notes.notes}; }
   template <typename A> NotesPart operator()(const A& /*a*/) const { return factors(); }
@@ -101,6 +105,9 @@ struct Restore {
   }
   void operator()(const RationalePart& p) const {
     notes.rationale.at(static_cast<std::size_t>(p.field)) = p.text;
+  }
+  void operator()(const RationaleLinksPart& p) const {
+    notes.rationaleFacts.at(static_cast<std::size_t>(p.field)) = p.facts;
   }
   void operator()(const SafetyPart& p) const { notes.safetyScale = p.value; }
   void operator()(const NotesTextPart& p) const { notes.notes = p.text; }
@@ -345,6 +352,39 @@ public:
       return refusal;
     }
     m_state.notes.rationale.at(static_cast<std::size_t>(action.field)) = action.text;
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const LinkFact& action) {
+    const auto& heading = rationaleHeading(action.field);
+    if (!takesLinkedFacts(action.field)) {
+      return Error{"Facts are linked to what we fear, complicating factors, or strengths and "
+                   "existing safety; \"" +
+                   std::string(heading.title) + "\" is written in your own words."};
+    }
+    const int f = indexById(m_scenario.facts, action.factId);
+    // As for factors: unknown and not-yet-learned facts get the same answer.
+    if (f < 0 || !m_state.knows(f)) {
+      return Error{"You have not learned anything called " + quoted(action.factId) + "."};
+    }
+    auto& linked = m_state.notes.rationaleFacts.at(static_cast<std::size_t>(action.field));
+    const auto it = std::find(linked.begin(), linked.end(), action.factId);
+    const std::string under = "under \"" + std::string(heading.title) + "\"";
+    if (!action.link) {
+      if (it == linked.end()) {
+        return Error{"That fact is not linked " + under + "."};
+      }
+      linked.erase(it);
+      return std::nullopt;
+    }
+    if (it != linked.end()) {
+      return Error{"That fact is already linked " + under + "."};
+    }
+    if (linked.size() >= kMaxLinkedFacts) {
+      return Error{"At most " + std::to_string(kMaxLinkedFacts) + " facts can be linked " + under +
+                   "."};
+    }
+    linked.push_back(action.factId);
     return std::nullopt;
   }
 
@@ -631,6 +671,9 @@ struct VocabularyCheck {
   std::optional<Error> operator()(const WriteRationale& a) const {
     return inRange(a.field, kRationaleFields) ? std::nullopt : bad();
   }
+  std::optional<Error> operator()(const LinkFact& a) const {
+    return inRange(a.field, kRationaleFields) ? std::nullopt : bad();
+  }
   std::optional<Error> operator()(const Decide& a) const {
     bool ok = known(a.response) && known(a.need) && known(a.urgency);
     for (const auto adjunct : a.adjuncts) {
@@ -733,6 +776,7 @@ bool isNotesEdit(const Action& action) {
          std::holds_alternative<RemoveFactor>(action) ||
          std::holds_alternative<SetEstimate>(action) ||
          std::holds_alternative<WriteRationale>(action) ||
+         std::holds_alternative<LinkFact>(action) ||
          std::holds_alternative<SetSafetyScale>(action) ||
          std::holds_alternative<WriteNotes>(action);
 }

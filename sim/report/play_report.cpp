@@ -172,12 +172,19 @@ private:
     for (std::size_t i = 0; i < engine::kRationaleHeadings.size(); ++i) {
       rationale[std::string(engine::kRationaleHeadings.at(i).token)] = notes.rationale.at(i);
     }
+    Json linked = Json::object();
+    for (std::size_t i = 0; i < engine::kRationaleHeadings.size(); ++i) {
+      if (engine::takesLinkedFacts(engine::kRationaleHeadings.at(i).field)) {
+        linked[std::string(engine::kRationaleHeadings.at(i).token)] = notes.rationaleFacts.at(i);
+      }
+    }
     return {{"estimates",
              {{"p_significant_harm", optionalPercent(notes.pSignificantHarm)},
               {"p_rereferral", optionalPercent(notes.pRereferral)},
               {"confidence", optionalPercent(notes.confidence)}}},
             {"factors", std::move(factors)},
             {"rationale", std::move(rationale)},
+            {"rationale_facts", std::move(linked)},
             {"safety_scale", optionalPercent(notes.safetyScale)},
             {"notes", notes.notes}};
   }
@@ -330,6 +337,14 @@ void textDebrief(std::ostringstream& out, const core::Scenario& scenario,
       indented(out, text, "      ");
     } else if (!text.empty()) {
       out << "  " << engine::kRationaleHeadings.at(i).title << ": " << text << "\n";
+    }
+    const auto& linked = notes.rationaleFacts.at(i);
+    if (!linked.empty()) {
+      out << "  " << engine::kRationaleHeadings.at(i).title << ", facts linked:";
+      for (const auto& id : linked) {
+        out << " " << id;
+      }
+      out << "\n";
     }
   }
   if (notes.safetyScale) {

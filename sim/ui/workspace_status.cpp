@@ -55,6 +55,10 @@ std::string partLabel(const engine::NotesPart& part) {
     std::string operator()(const engine::RationalePart& p) const {
       return "\xE2\x80\x9C" + std::string(engine::rationaleHeading(p.field).title) + "\xE2\x80\x9D";
     }
+    std::string operator()(const engine::RationaleLinksPart& p) const {
+      return "facts linked under \xE2\x80\x9C" +
+             std::string(engine::rationaleHeading(p.field).title) + "\xE2\x80\x9D";
+    }
     std::string operator()(const engine::SafetyPart& /*p*/) const { return "safety scale"; }
     std::string operator()(const engine::NotesTextPart& /*p*/) const { return "notes"; }
   };

@@ -37,6 +37,8 @@ std::vector<Action> everyKindOfAction() {
       SetEstimate{EstimateKind::Confidence, 100},
       WriteRationale{RationaleField::WhatWeFear, "Leo may be hurt again.\r\nBell: \x07"},
       WriteRationale{RationaleField::NextSteps, ""},
+      LinkFact{RationaleField::WhatWeFear, "f-bruise", true},
+      LinkFact{RationaleField::Strengths, "f gran", false},
       SetSafetyScale{3},
       WriteNotes{"caf\xC3\xA9 \xF0\x9F\x99\x82 #not a comment"},
       Decide{ResponseLevel::S47,
@@ -209,7 +211,7 @@ TEST_CASE("ACTIONS.md has a reference row for every verb") {
   std::ostringstream doc;
   doc << in.rdbuf();
   const auto verbs = actionVerbs();
-  REQUIRE(verbs.size() == 17);
+  REQUIRE(verbs.size() == 19);
   for (const auto& verb : verbs) {
     INFO(verb);
     CHECK(doc.str().find("\n| `" + verb) != std::string::npos);

@@ -93,6 +93,10 @@ Action randomAction(Draw& draw, const Scenario& scenario, const AttemptState& st
   case 12:
     return SetEstimate{static_cast<EstimateKind>(draw.below(3)), draw.between(-5, 105)};
   case 13:
+    if (draw.chance(40)) {
+      return LinkFact{static_cast<RationaleField>(draw.below(kRationaleFields)), draw.pick(facts),
+                      draw.chance(70)};
+    }
     return WriteRationale{static_cast<RationaleField>(draw.below(kRationaleFields)),
                           draw.pick(texts)};
   case 14:

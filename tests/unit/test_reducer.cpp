@@ -210,6 +210,32 @@ TEST_CASE("factors are checked and numbered and removable") {
   CHECK(factors[1].number == 3);
 }
 
+TEST_CASE("learned facts link to the analytic rationale headings, once each, and unlink") {
+  auto attempt = opened();
+  // Unknown and not-yet-learned facts get the same answer, as for factors.
+  CHECK(mustRefuse(attempt, LinkFact{RationaleField::Strengths, "f-gran", true}) ==
+        "You have not learned anything called \"f-gran\".");
+  CHECK(mustRefuse(attempt, LinkFact{RationaleField::WhatHappened, "f-bruise", true})
+            .find("\"What happened\" is written in your own words") != std::string::npos);
+  mustApply(attempt, LinkFact{RationaleField::WhatWeFear, "f-bruise", true});
+  CHECK(mustRefuse(attempt, LinkFact{RationaleField::WhatWeFear, "f-bruise", true}) ==
+        "That fact is already linked under \"What we fear\".");
+  // The same fact may sit under two headings: a worry that also complicates the picture.
+  mustApply(attempt, LinkFact{RationaleField::Complicating, "f-bruise", true});
+  CHECK(attempt.state().notes.rationaleFacts.at(1) == std::vector<std::string>{"f-bruise"});
+  CHECK(mustRefuse(attempt, LinkFact{RationaleField::Strengths, "f-bruise", false}) ==
+        "That fact is not linked under \"Strengths and existing safety\".");
+  mustApply(attempt, LinkFact{RationaleField::WhatWeFear, "f-bruise", false});
+  CHECK(attempt.state().notes.rationaleFacts.at(1).empty());
+  // A link is a notes edit: undo puts it back.
+  mustApply(attempt, Undo{});
+  CHECK(attempt.state().notes.rationaleFacts.at(1) == std::vector<std::string>{"f-bruise"});
+  // The links are part of the decision when it is locked.
+  mustApply(attempt, kS47);
+  CHECK(attempt.state().decisions.at(0).notes.rationaleFacts.at(2) ==
+        std::vector<std::string>{"f-bruise"});
+}
+
 TEST_CASE("estimates and the safety scale stay in range and text must be UTF-8") {
   auto attempt = opened();
   CHECK(mustRefuse(attempt, SetEstimate{EstimateKind::SignificantHarm, 101}).find("0 to 100") !=
