@@ -12,6 +12,7 @@ struct Field {
   bool Rubric::*flag = nullptr;
   double RubricWeights::*weight = nullptr;
   double RubricInformation::*information = nullptr;
+  double RubricRationale::*rationale = nullptr;
   double RubricCritical::*criticalNumber = nullptr;
   bool RubricCritical::*criticalFlag = nullptr;
 };
@@ -27,6 +28,12 @@ Field information(std::string_view path, double RubricInformation::*member,
   Field f;
   f.key = {path, false, 0, 1, meaning};
   f.information = member;
+  return f;
+}
+Field rationale(std::string_view path, double RubricRationale::*member, std::string_view meaning) {
+  Field f;
+  f.key = {path, false, 0, 1, meaning};
+  f.rationale = member;
   return f;
 }
 Field criticalFlag(std::string_view path, bool RubricCritical::*member, std::string_view meaning) {
@@ -50,16 +57,21 @@ const std::vector<Field>& fields() {
     out.push_back(
         weight("weights.timeliness", &RubricWeights::timeliness, "Points for deciding in time"));
     out.push_back(weight("weights.rationale", &RubricWeights::rationale,
-                         "Points for a complete structured rationale"));
+                         "Points for the rationale: facts linked under its headings"));
     Field concordance;
     concordance.key = {
         "decision.script_concordance", true, 0, 1,
         "Give partial credit, outside the band, for a response some panellists chose"};
     concordance.flag = &Rubric::scriptConcordance;
     out.push_back(concordance);
+    Field hint;
+    hint.key = {"decision.manager_hint_cost", false, 0, 1,
+                "Share of the decision points a manager's hint at this decision point costs"};
+    hint.number = &Rubric::managerHintCost;
+    out.push_back(hint);
     Field gap;
     gap.key = {"calibration.zero_credit_gap", false, 0.05, 1,
-               "A gap this large between your probability and the panel's scores nothing"};
+               "This far outside the panellists' range of probabilities scores nothing"};
     gap.number = &Rubric::calibrationZeroGap;
     out.push_back(gap);
     out.push_back(information("information.critical_facts", &RubricInformation::criticalFacts,
@@ -76,6 +88,21 @@ const std::vector<Field>& fields() {
     out.push_back(information("information.urgent_delay_penalty",
                               &RubricInformation::urgentDelayPenalty,
                               "Share lost when a same-day case is decided after its working day"));
+    out.push_back(information("information.disproportionate_penalty",
+                              &RubricInformation::disproportionatePenalty,
+                              "Share lost for each check made without consent below the s47 "
+                              "threshold"));
+    out.push_back(rationale("rationale.worries", &RubricRationale::worries,
+                            "Share for the panel's critical risk facts linked under what we fear"));
+    out.push_back(rationale("rationale.complicating", &RubricRationale::complicating,
+                            "Share for a critical or useful fact linked under complicating "
+                            "factors"));
+    out.push_back(rationale("rationale.strengths", &RubricRationale::strengths,
+                            "Share for the panel's key protective facts linked under strengths"));
+    out.push_back(rationale("rationale.safety_scale", &RubricRationale::safetyScale,
+                            "Share for giving the 0-10 safety scale"));
+    out.push_back(rationale("rationale.misplaced_penalty", &RubricRationale::misplacedPenalty,
+                            "Share lost for each fact linked against the panel's classification"));
     Field cap;
     cap.key = {"critical.cap", false, 0, 100, "Most points a case with a critical error can score"};
     cap.criticalNumber = &RubricCritical::cap;
@@ -147,6 +174,8 @@ bool applyRubricSetting(Rubric& rubric, const RubricSetting& setting) {
     rubric.weights.*(field->weight) = setting.value;
   } else if (field->information != nullptr) {
     rubric.information.*(field->information) = setting.value;
+  } else if (field->rationale != nullptr) {
+    rubric.rationale.*(field->rationale) = setting.value;
   } else if (field->criticalNumber != nullptr) {
     rubric.critical.*(field->criticalNumber) = setting.value;
   } else if (field->criticalFlag != nullptr) {
@@ -171,6 +200,9 @@ double rubricValue(const Rubric& rubric, std::string_view path) {
   }
   if (field->information != nullptr) {
     return rubric.information.*(field->information);
+  }
+  if (field->rationale != nullptr) {
+    return rubric.rationale.*(field->rationale);
   }
   if (field->criticalNumber != nullptr) {
     return rubric.critical.*(field->criticalNumber);

@@ -28,12 +28,12 @@ inline constexpr CostMatrix kDefaultCostMatrix{{
 }};
 
 struct RubricWeights {
-  double decision = 35;
-  double information = 20;
-  double factors = 15;
-  double calibration = 15;
+  double decision = 30;
+  double information = 30;
+  double factors = 10;
+  double calibration = 10;
   double timeliness = 10;
-  double rationale = 5;
+  double rationale = 10;
 };
 
 struct RubricInformation {
@@ -41,8 +41,20 @@ struct RubricInformation {
   double records = 0.15;      // checking social-care records
   double child = 0.15;        // seeing or hearing the child, where the case allows it
   double referrer = 0.1;      // clarifying with the referrer
-  double inappropriatePenalty = 0.25; // per inappropriate action the panel lists
-  double urgentDelayPenalty = 0.2;    // an urgent case decided after its working day
+  double inappropriatePenalty = 0.25;    // per inappropriate action the panel lists
+  double urgentDelayPenalty = 0.2;       // an urgent case decided after its working day
+  double disproportionatePenalty = 0.25; // per check without consent below the s47 threshold
+};
+
+/// Shares of the rationale component: the facts linked under the analytic headings, scored
+/// against the panel's classification of facts, and the safety scale. The free text is
+/// shown, never scored.
+struct RubricRationale {
+  double worries = 0.45;         // the panel's critical risk facts linked under what we fear
+  double complicating = 0.15;    // a fact the panel counts critical or useful, not protective
+  double strengths = 0.3;        // the panel's key protective facts linked under strengths
+  double safetyScale = 0.1;      // a safety scale given
+  double misplacedPenalty = 0.1; // per fact linked against its classification
 };
 
 struct RubricCritical {
@@ -57,9 +69,11 @@ struct RubricCritical {
 struct Rubric {
   RubricWeights weights;
   CostMatrix costMatrix = kDefaultCostMatrix;
-  bool scriptConcordance = true;   // partial credit from panellists' own decisions
-  double calibrationZeroGap = 0.5; // a gap this large (or larger) from the panel scores 0
+  bool scriptConcordance = true;    // partial credit from panellists' own decisions
+  double managerHintCost = 0.1;     // share of the decision component a manager's hint costs
+  double calibrationZeroGap = 0.25; // this far outside the panellists' range scores 0
   RubricInformation information;
+  RubricRationale rationale;
   RubricCritical critical;
   double contestedBase = 0.5; // case weight = base + slope * panel agreement
   double contestedSlope = 0.5;

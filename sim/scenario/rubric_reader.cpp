@@ -77,8 +77,8 @@ RubricRead readRubricSettings(TableReader& table, bool inScenario) {
                        "'" + table.keyPath("format") +
                            "' belongs in a rubric file, not in a scenario's [rubric] table");
   }
-  for (const auto* group :
-       {"weights", "decision", "calibration", "information", "critical", "contested"}) {
+  for (const auto* group : {"weights", "decision", "calibration", "information", "rationale",
+                            "critical", "contested"}) {
     auto sub = table.table(group, Need::Optional);
     if (!sub) {
       continue;
@@ -133,6 +133,16 @@ void checkRubricRules(const core::Rubric& rubric, TableReader& table) {
                "the component), found "
             << shares;
     table.sink().error(where("information"), message.str());
+  }
+  const auto& r = rubric.rationale;
+  const double parts = r.worries + r.complicating + r.strengths + r.safetyScale;
+  if (std::abs(parts - 1.0) > 1e-6) {
+    std::ostringstream message;
+    message << "'" << prefix << "rationale.worries', 'rationale.complicating', "
+            << "'rationale.strengths' and 'rationale.safety_scale' must add up to 1 (they share "
+               "the component), found "
+            << parts;
+    table.sink().error(where("rationale"), message.str());
   }
   if (rubric.contestedBase + rubric.contestedSlope <= 0) {
     table.sink().error(where("contested"), "'" + prefix +

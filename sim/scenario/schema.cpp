@@ -68,15 +68,22 @@ constexpr std::string_view kOutcomeEvent[] = {
 
 // The rubric (core/rubric.cpp lists the same keys with their ranges; a test checks they
 // agree). A rubric file's top level is the "rubric" table plus `format`.
-constexpr std::string_view kRubric[] = {"format",      "weights",  "decision", "calibration",
-                                        "information", "critical", "contested"};
+constexpr std::string_view kRubric[] = {"format",      "weights",   "decision", "calibration",
+                                        "information", "rationale", "critical", "contested"};
 constexpr std::string_view kRubricWeights[] = {"decision",    "information", "factors",
                                                "calibration", "timeliness",  "rationale"};
-constexpr std::string_view kRubricDecision[] = {"script_concordance", "cost_matrix"};
+constexpr std::string_view kRubricDecision[] = {"script_concordance", "manager_hint_cost",
+                                                "cost_matrix"};
 constexpr std::string_view kRubricCalibration[] = {"zero_credit_gap"};
-constexpr std::string_view kRubricInformation[] = {
-    "critical_facts",      "records", "child", "referrer", "inappropriate_penalty",
-    "urgent_delay_penalty"};
+constexpr std::string_view kRubricInformation[] = {"critical_facts",
+                                                   "records",
+                                                   "child",
+                                                   "referrer",
+                                                   "inappropriate_penalty",
+                                                   "urgent_delay_penalty",
+                                                   "disproportionate_penalty"};
+constexpr std::string_view kRubricRationale[] = {"worries", "complicating", "strengths",
+                                                 "safety_scale", "misplaced_penalty"};
 constexpr std::string_view kRubricCritical[] = {"cap",
                                                 "under_response_confirmed_harm",
                                                 "no_records_with_history",
@@ -85,7 +92,7 @@ constexpr std::string_view kRubricCritical[] = {"cap",
                                                 "urgent_without_same_day_action"};
 constexpr std::string_view kRubricContested[] = {"base", "slope"};
 
-constexpr std::array<std::pair<std::string_view, Keys>, 31> kTables{{
+constexpr std::array<std::pair<std::string_view, Keys>, 32> kTables{{
     {"", kRoot},
     {"scenario", kScenario},
     {"provenance", kProvenance},
@@ -115,6 +122,7 @@ constexpr std::array<std::pair<std::string_view, Keys>, 31> kTables{{
     {"rubric.decision", kRubricDecision},
     {"rubric.calibration", kRubricCalibration},
     {"rubric.information", kRubricInformation},
+    {"rubric.rationale", kRubricRationale},
     {"rubric.critical", kRubricCritical},
     {"rubric.contested", kRubricContested},
 }};

@@ -151,6 +151,32 @@ public:
     return contact.label;
   }
 
+  // The kind of event that first revealed a fact (Contact when it has not been learned).
+  [[nodiscard]] engine::EntryKind learnedBy(int fact) const {
+    for (const auto& entry : m_state.transcript) {
+      if (std::find(entry.facts.begin(), entry.facts.end(), fact) != entry.facts.end()) {
+        return entry.kind;
+      }
+    }
+    return engine::EntryKind::Contact;
+  }
+
+  // Whether the manager was consulted at this decision point before it was locked.
+  [[nodiscard]] bool consultedManager() const {
+    const auto& done = m_state.managerConsulted.at(at(m_decision.decisionPoint));
+    return doneBefore(done);
+  }
+
+  // Whether the panel lists a check (by id) as inappropriate, in any way.
+  [[nodiscard]] bool listedInappropriate(const std::string& checkId) const {
+    return std::any_of(m_panel->inappropriate.begin(), m_panel->inappropriate.end(),
+                       [&](const auto& wrong) {
+                         return wrong.target == checkId &&
+                                (wrong.kind == core::InappropriateKind::Check ||
+                                 wrong.kind == core::InappropriateKind::CheckWithoutConsent);
+                       });
+  }
+
   // "the contact, Mon 13:20": the event that first revealed a fact.
   [[nodiscard]] std::string howLearned(int fact) const {
     for (const auto& entry : m_state.transcript) {
@@ -191,16 +217,64 @@ public:
 
   ComponentScore decision() const {
     ComponentScore out{Component::Decision, m_rubric.weights.decision, 0, true, {}};
+    const double band = bandCredit(out);
+    double credit = band;
+    // Scaled by what was known: the share of the critical facts known when locked.
+    const auto& critical = m_panel->criticalFacts;
+    if (!critical.empty() && band > 0) {
+      int known = 0;
+      std::string missing;
+      for (const auto& id : critical) {
+        const int f = factIndex(m_scenario, id);
+        if (f >= 0 && knew(f)) {
+          ++known;
+        } else if (f >= 0) {
+          missing += (missing.empty() ? "" : "; ") + m_scenario.facts[at(f)].text;
+        }
+      }
+      const double share = static_cast<double>(known) / static_cast<double>(critical.size());
+      const std::string counted = std::to_string(known) + " of the panel's " +
+                                  std::to_string(critical.size()) + " critical facts";
+      if (known < static_cast<int>(critical.size())) {
+        out.lines.push_back(
+            {-(band - band * share) * out.weight,
+             "You knew " + counted + " when you locked this decision, so it keeps " +
+                 percent(share) +
+                 " of those points: a decision reached without the facts that matter is a "
+                 "guess, however it lands. Not known: " +
+                 missing});
+      } else {
+        out.lines.push_back({0, "You knew all " + counted +
+                                    " when you locked this decision, "
+                                    "so it keeps all of those points."});
+      }
+      credit = band * share;
+    }
+    if (consultedManager() && credit > 0 && m_rubric.managerHintCost > 0) {
+      const double cost = credit * m_rubric.managerHintCost;
+      out.lines.push_back(
+          {-cost * out.weight, "You consulted your manager at this decision point: their questions "
+                               "helped you reach it, so the decision keeps " +
+                                   percent(1.0 - m_rubric.managerHintCost) +
+                                   " of its points. Supervision is good practice; this score "
+                                   "measures the judgement you made unaided."});
+      credit -= cost;
+    }
+    out.earned = credit * out.weight;
+    return out;
+  }
+
+  // Where the response landed against the panel's band, as a credit 0..1, with its lines.
+  double bandCredit(ComponentScore& out) const {
     const auto chosen = m_decision.decision.response;
     const auto token = levelName(chosen);
     const auto band = rangeName(m_panel->bandMin, m_panel->bandMax);
     const int ordinal = core::ordinal(chosen);
     if (ordinal >= core::ordinal(m_panel->bandMin) && ordinal <= core::ordinal(m_panel->bandMax)) {
-      out.earned = out.weight;
-      out.lines.push_back({out.weight, "Your response (" + token +
-                                           ") is inside the panel's acceptable range (" + band +
-                                           "): full points."});
-      return out;
+      out.lines.push_back(
+          {out.weight,
+           "Your response (" + token + ") is inside the panel's acceptable range (" + band + ")."});
+      return 1.0;
     }
     const bool under = ordinal < core::ordinal(m_panel->bandMin);
     const auto edge = under ? m_panel->bandMin : m_panel->bandMax;
@@ -245,8 +319,7 @@ public:
         credit = concordance;
       }
     }
-    out.earned = credit * out.weight;
-    return out;
+    return credit;
   }
 
   ComponentScore information() const {
@@ -254,21 +327,50 @@ public:
     const auto& shares = m_rubric.information;
     const double w = out.weight;
     double credit = 0.0;
-    // Critical facts.
-    if (m_panel->criticalFacts.empty()) {
+    // Critical facts: those you found out, not those the contact (or the new information
+    // at a later decision point) gave you, and not those your manager told you.
+    std::vector<int> toFind;
+    std::string given;
+    for (const auto& id : m_panel->criticalFacts) {
+      const int f = factIndex(m_scenario, id);
+      if (f < 0) {
+        continue;
+      }
+      const auto kind = learnedBy(f);
+      if (knew(f) &&
+          (kind == engine::EntryKind::Contact || kind == engine::EntryKind::DecisionPointOpened)) {
+        given += (given.empty() ? "" : "; ") + m_scenario.facts[at(f)].text;
+      } else {
+        toFind.push_back(f);
+      }
+    }
+    if (!given.empty()) {
+      out.lines.push_back(
+          {0, "Critical facts the contact gave you (they count for your decision, not as "
+              "information you gathered): " +
+                  given});
+    }
+    if (toFind.empty()) {
       credit += shares.criticalFacts;
-      out.lines.push_back({shares.criticalFacts * w, "The panel lists no critical facts."});
+      out.lines.push_back(
+          {shares.criticalFacts * w, m_panel->criticalFacts.empty()
+                                         ? std::string("The panel lists no critical facts.")
+                                         : std::string("Every critical fact came with the contact: "
+                                                       "there was none left to find.")});
     } else {
-      const double each = shares.criticalFacts / static_cast<double>(m_panel->criticalFacts.size());
-      for (const auto& id : m_panel->criticalFacts) {
-        const int f = factIndex(m_scenario, id);
-        if (f >= 0 && knew(f)) {
+      const double each = shares.criticalFacts / static_cast<double>(toFind.size());
+      for (const int f : toFind) {
+        const auto& text = m_scenario.facts[at(f)].text;
+        if (knew(f) && learnedBy(f) == engine::EntryKind::Manager) {
+          out.lines.push_back({0, "Critical fact your manager told you (0 of " +
+                                      number(each * w, 1) + " points): " + text});
+        } else if (knew(f)) {
           credit += each;
-          out.lines.push_back({each * w, "Critical fact reached (from " + howLearned(f) +
-                                             "): " + m_scenario.facts[at(f)].text});
-        } else if (f >= 0) {
-          out.lines.push_back({0, "Critical fact missed (0 of " + number(each * w, 1) +
-                                      " points): " + m_scenario.facts[at(f)].text});
+          out.lines.push_back(
+              {each * w, "Critical fact you found out (from " + howLearned(f) + "): " + text});
+        } else {
+          out.lines.push_back(
+              {0, "Critical fact missed (0 of " + number(each * w, 1) + " points): " + text});
         }
       }
     }
@@ -344,6 +446,26 @@ public:
              "The panel lists this as inappropriate: " + describe(wrong) + ". " + wrong.why});
       }
     }
+    // Checks without consent below the s47 threshold (the information-sharing protocol).
+    if (core::ordinal(m_panel->bandMax) < core::ordinal(ResponseLevel::S47)) {
+      for (std::size_t c = 0; c < m_scenario.checks.size(); ++c) {
+        const auto& check = m_scenario.checks[c];
+        const auto& status = m_state.checks[c];
+        if (check.consent != core::ConsentRule::Needed || !status.withoutConsent ||
+            status.requestedAtDecisionPoint != m_decision.decisionPoint ||
+            !requestedBefore(static_cast<int>(c)) || listedInappropriate(check.id)) {
+          continue;
+        }
+        credit -= shares.disproportionatePenalty;
+        out.lines.push_back(
+            {-shares.disproportionatePenalty * w,
+             "Shared without consent below the threshold for s47: " + check.label +
+                 ". The panel's acceptable range (" +
+                 rangeName(m_panel->bandMin, m_panel->bandMax) +
+                 ") holds no reasonable cause to suspect significant harm, and the "
+                 "information-sharing protocol asks for the parent's consent there."});
+      }
+    }
     const auto lowYield = lowYieldChecks();
     if (lateForSameDay() && !lowYield.empty()) {
       credit -= shares.urgentDelayPenalty;
@@ -385,9 +507,17 @@ public:
         named.insert("fact:" + factor.factId);
       }
     }
+    // A census code counts only when something you had learned shows it: a fact you knew
+    // that the case tags with that code. Naming the answer without the evidence is a guess.
+    std::set<std::string> unsupported;
+    for (const auto& item : named) {
+      if (item.rfind("fact:", 0) != 0 && !codeShown(item)) {
+        unsupported.insert(item);
+      }
+    }
     int hits = 0;
     for (const auto& item : expected) {
-      hits += named.count(item) > 0 ? 1 : 0;
+      hits += named.count(item) > 0 && unsupported.count(item) == 0 ? 1 : 0;
     }
     const double precision =
         named.empty() ? 0.0 : static_cast<double>(hits) / static_cast<double>(named.size());
@@ -410,7 +540,15 @@ public:
     out.lines.push_back({out.earned, summary});
     for (const auto& item : expected) {
       const bool found = named.count(item) > 0;
-      out.lines.push_back({0, std::string(found ? "Named " : "Missed ") + describeFactor(item)});
+      const bool shown = unsupported.count(item) == 0;
+      out.lines.push_back(
+          {0, std::string(!found  ? "Missed "
+                          : shown ? "Named "
+                                  : "Named without evidence ") +
+                  describeFactor(item) +
+                  (found && !shown ? ": nothing you had learned when you decided shows it, so "
+                                     "it does not count"
+                                   : "")});
     }
     for (const auto& item : named) {
       if (expected.count(item) == 0) {
@@ -428,27 +566,46 @@ public:
       out.lines.push_back({0, "Not scored: the panel gave no probability of significant harm."});
       return out;
     }
-    const double panel = *m_panel->pSignificantHarm;
+    // The range of the panellists' own estimates, with the panel's.
+    double low = *m_panel->pSignificantHarm;
+    double high = low;
+    for (const auto& panellist : m_panel->panellists) {
+      if (panellist.pSignificantHarm) {
+        low = std::min(low, *panellist.pSignificantHarm);
+        high = std::max(high, *panellist.pSignificantHarm);
+      }
+    }
+    const std::string range =
+        low == high ? percent(low) : "from " + percent(low) + " to " + percent(high);
     const auto& mine = m_decision.notes.pSignificantHarm;
     if (!mine) {
       out.lines.push_back({0, "You gave no estimate of the chance of significant harm (the "
-                              "panel's was " +
-                                  percent(panel) + "), so no points here."});
+                              "panellists' estimates ran " +
+                                  range + "), so no points here."});
       return out;
     }
     const double p = *mine / 100.0;
-    const double gap = std::abs(p - panel);
+    const double distance = p < low ? low - p : p > high ? p - high : 0.0;
     const double zero = m_rubric.calibrationZeroGap;
-    const double credit = std::max(0.0, 1.0 - (gap * gap) / (zero * zero));
+    const double credit = std::max(0.0, 1.0 - distance / zero);
     out.earned = credit * out.weight;
-    out.lines.push_back(
-        {out.earned, "You put the chance of significant harm at " + percent(p) +
-                         "; the panel put it at " + percent(panel) + ". A gap of " +
-                         number(gap * 100.0, 0) + " percentage points (squared, " +
-                         number(gap * gap, 4) + ") gives you " + percent(credit) +
-                         " of the points: the credit falls with the square of the gap, to "
-                         "nothing at a gap of " +
-                         number(zero * 100.0, 0) + " points."});
+    if (distance == 0.0) {
+      out.lines.push_back(
+          {out.earned, "You put the chance of significant harm at " + percent(p) +
+                           ", inside the range of the panellists' own estimates (" + range +
+                           "): full points. Experienced colleagues differ this much; any "
+                           "estimate among theirs is sound."});
+    } else {
+      out.lines.push_back(
+          {out.earned, "You put the chance of significant harm at " + percent(p) + ", " +
+                           number(distance * 100.0, 0) + " percentage points " +
+                           (p < low ? "below" : "above") +
+                           " the range of the panellists' own estimates (" + range +
+                           "), so you get " + percent(credit) +
+                           " of the points: the credit falls in proportion to the distance, "
+                           "to nothing at " +
+                           number(zero * 100.0, 0) + " points outside."});
+    }
     return out;
   }
 
@@ -477,23 +634,143 @@ public:
 
   ComponentScore rationale() const {
     ComponentScore out{Component::Rationale, m_rubric.weights.rationale, 0, true, {}};
-    const double each = out.weight / (engine::kRationaleFields + 1);
-    int filled = 0;
-    for (std::size_t i = 0; i < engine::kRationaleHeadings.size(); ++i) {
-      const auto& text = m_decision.notes.rationale.at(i);
-      const bool written = text.find_first_not_of(" \t\r\n") != std::string::npos;
-      filled += written ? 1 : 0;
-      out.lines.push_back(
-          {written ? each : 0.0, std::string(written ? "Written: " : "Missing: ") +
-                                     lowered(engine::kRationaleHeadings.at(i).title) + "."});
+    const auto& shares = m_rubric.rationale;
+    const double w = out.weight;
+    const auto linkedUnder = [this](engine::RationaleField field) -> const auto& {
+      return m_decision.notes.rationaleFacts.at(static_cast<std::size_t>(field));
+    };
+    const auto isLinked = [&](engine::RationaleField field, const std::string& id) {
+      const auto& linked = linkedUnder(field);
+      return std::find(linked.begin(), linked.end(), id) != linked.end();
+    };
+    const auto title = [](engine::RationaleField field) {
+      return lowered(engine::rationaleHeading(field).title);
+    };
+    double credit = 0.0;
+    // What we fear: the panel's critical facts that are not protective.
+    std::vector<int> worries;
+    for (const auto& id : m_panel->criticalFacts) {
+      const int f = factIndex(m_scenario, id);
+      if (f >= 0 && m_scenario.facts[at(f)].tag != core::FactTag::Protective) {
+        worries.push_back(f);
+      }
     }
+    const auto fear = engine::RationaleField::WhatWeFear;
+    if (worries.empty()) {
+      credit += shares.worries;
+      out.lines.push_back({shares.worries * w, "The panel lists no critical worries to link "
+                                               "under " +
+                                                   title(fear) + "."});
+    } else {
+      int linked = 0;
+      std::string missed;
+      for (const int f : worries) {
+        if (isLinked(fear, m_scenario.facts[at(f)].id)) {
+          ++linked;
+        } else {
+          missed += (missed.empty() ? "" : "; ") + m_scenario.facts[at(f)].text;
+        }
+      }
+      const double share = static_cast<double>(linked) / static_cast<double>(worries.size());
+      credit += shares.worries * share;
+      out.lines.push_back(
+          {shares.worries * share * w, "Under " + title(fear) + " you linked " +
+                                           std::to_string(linked) + " of the panel's " +
+                                           std::to_string(worries.size()) + " critical worries" +
+                                           (missed.empty() ? "." : ". Not linked: " + missed)});
+    }
+    // Complicating factors: at least one fact the panel counts critical or useful, not
+    // protective.
+    const auto complicating = engine::RationaleField::Complicating;
+    bool complicates = false;
+    for (const auto& id : linkedUnder(complicating)) {
+      const int f = factIndex(m_scenario, id);
+      const bool listed = std::find(m_panel->criticalFacts.begin(), m_panel->criticalFacts.end(),
+                                    id) != m_panel->criticalFacts.end() ||
+                          std::find(m_panel->usefulFacts.begin(), m_panel->usefulFacts.end(), id) !=
+                              m_panel->usefulFacts.end();
+      complicates = complicates ||
+                    (f >= 0 && listed && m_scenario.facts[at(f)].tag != core::FactTag::Protective);
+    }
+    credit += complicates ? shares.complicating : 0.0;
+    out.lines.push_back({complicates ? shares.complicating * w : 0.0,
+                         complicates
+                             ? "Under " + title(complicating) +
+                                   " you linked a fact the panel weighed in its decision."
+                             : "Under " + title(complicating) +
+                                   " you linked no fact the panel weighed in its decision (0 of " +
+                                   number(shares.complicating * w, 1) + " points)."});
+    // Strengths and existing safety: the panel's key protective facts.
+    const auto strengths = engine::RationaleField::Strengths;
+    if (m_panel->keyProtective.empty()) {
+      credit += shares.strengths;
+      out.lines.push_back({shares.strengths * w, "The panel lists no key strengths to link."});
+    } else {
+      int linked = 0;
+      std::string missed;
+      for (const auto& id : m_panel->keyProtective) {
+        const int f = factIndex(m_scenario, id);
+        if (isLinked(strengths, id)) {
+          ++linked;
+        } else if (f >= 0) {
+          missed += (missed.empty() ? "" : "; ") + m_scenario.facts[at(f)].text;
+        }
+      }
+      const double share =
+          static_cast<double>(linked) / static_cast<double>(m_panel->keyProtective.size());
+      credit += shares.strengths * share;
+      out.lines.push_back({shares.strengths * share * w,
+                           "Under " + title(strengths) + " you linked " + std::to_string(linked) +
+                               " of the panel's " + std::to_string(m_panel->keyProtective.size()) +
+                               " key strengths" +
+                               (missed.empty() ? "." : ". Not linked: " + missed)});
+    }
+    // The safety scale.
     const bool scale = m_decision.notes.safetyScale.has_value();
-    filled += scale ? 1 : 0;
+    credit += scale ? shares.safetyScale : 0.0;
     out.lines.push_back(
-        {scale ? each : 0.0,
+        {scale ? shares.safetyScale * w : 0.0,
          scale ? "Safety scale given (" + std::to_string(*m_decision.notes.safetyScale) + "/10)."
                : std::string("Missing: the 0-10 safety scale.")});
-    out.earned = each * filled;
+    // Facts linked against their classification.
+    for (const auto& id : linkedUnder(fear)) {
+      const int f = factIndex(m_scenario, id);
+      if (f >= 0 && m_scenario.facts[at(f)].tag == core::FactTag::Protective) {
+        credit -= shares.misplacedPenalty;
+        out.lines.push_back(
+            {-shares.misplacedPenalty * w,
+             "Linked under " + title(fear) +
+                 ", but the panel counts it a strength: " + m_scenario.facts[at(f)].text});
+      }
+    }
+    for (const auto& id : linkedUnder(strengths)) {
+      const int f = factIndex(m_scenario, id);
+      const auto tag = f >= 0 ? m_scenario.facts[at(f)].tag : core::FactTag::Neutral;
+      if (tag == core::FactTag::Risk || tag == core::FactTag::Misleading) {
+        credit -= shares.misplacedPenalty;
+        out.lines.push_back({-shares.misplacedPenalty * w,
+                             "Linked under " + title(strengths) + ", but the panel counts it " +
+                                 (tag == core::FactTag::Risk ? "a risk" : "misleading") + ": " +
+                                 m_scenario.facts[at(f)].text});
+      }
+    }
+    const double clamped = std::clamp(credit, 0.0, 1.0);
+    if (clamped != credit) {
+      out.lines.push_back({(clamped - credit) * w, "This part does not go below 0."});
+    }
+    std::string written;
+    for (std::size_t i = 0; i < engine::kRationaleHeadings.size(); ++i) {
+      if (m_decision.notes.rationale.at(i).find_first_not_of(" \t\r\n") != std::string::npos) {
+        written += (written.empty() ? "" : ", ") + lowered(engine::kRationaleHeadings.at(i).title);
+      }
+    }
+    out.lines.push_back(
+        {0, written.empty() ? std::string("You wrote nothing under the headings. What you write "
+                                          "is for you and your trainer; it is not scored.")
+                            : "You wrote under " + written +
+                                  ". What you write is for you and your trainer to read; the "
+                                  "score reads the facts you linked, not the words."});
+    out.earned = clamped * w;
     return out;
   }
 
@@ -587,6 +864,17 @@ private:
       }
     }
     return out;
+  }
+
+  // Whether a fact known at the decision carries this census code.
+  [[nodiscard]] bool codeShown(const std::string& code) const {
+    for (std::size_t f = 0; f < m_scenario.facts.size(); ++f) {
+      const auto& codes = m_scenario.facts[f].factors;
+      if (knew(static_cast<int>(f)) && std::find(codes.begin(), codes.end(), code) != codes.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   [[nodiscard]] bool protectionStatusInRecords() const {

@@ -1,7 +1,8 @@
 // Hand-worked scores for every bundled scenario: the documented example attempt (careful),
 // a typical under-response and a typical over-response, scored with the default rubric
-// (scenarios/rubric.toml). The arithmetic is written out beside each expected value:
-// total = 100 x (points earned) / (points available); weights 35/20/15/15/10/5.
+// (scenarios/rubric.toml), then each rule that rewards how a decision was reached, on the
+// engine fixture. The arithmetic is written out beside each expected value:
+// total = 100 x (points earned) / (points available); weights 30/30/10/10/10/10.
 #include "sim/engine/action_text.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/scoring/decision_score.hpp"
@@ -62,24 +63,25 @@ TEST_CASE("bedtime battles: the careful example attempt") {
 
 TEST_CASE("bedtime battles: closing with NFA straight from the contact") {
   const auto s = play("bedtime-battles", "read_contact\ndecide nfa need=1 urgency=routine\n");
-  // nfa is below the band, but the cost matrix (row advice, column nfa) is 0.
-  CHECK(points(s, Component::Decision) == Approx(35.0));
-  // Only f-separation (1 of 4 critical facts) comes with the contact: 0.6/4 = 0.15 of 20.
-  CHECK(points(s, Component::Information) == Approx(3.0));
+  // nfa is below the band, but the cost matrix (row advice, column nfa) is 0: band credit 1.
+  // Only f-separation (1 of 4 critical facts) was known: 1 x 1/4 x 30 = 7.5.
+  CHECK(points(s, Component::Decision) == Approx(7.5));
+  // f-separation came with the contact, so nothing was found out: 0.
+  CHECK(points(s, Component::Information) == Approx(0.0));
   CHECK(points(s, Component::Factors) == Approx(0.0));
   CHECK(points(s, Component::Calibration) == Approx(0.0)); // no estimate given
   CHECK(points(s, Component::Timeliness) == Approx(10.0));
   CHECK(points(s, Component::Rationale) == Approx(0.0));
-  CHECK(s.total == Approx(35 + 3 + 10)); // 48 of 100
-  CHECK(s.criticalErrors.empty());       // no history in the records to miss
+  CHECK(s.total == Approx(7.5 + 10)); // 17.5 of 100
+  CHECK(s.criticalErrors.empty());    // no history in the records to miss
 }
 
 TEST_CASE("bedtime battles: an s47 enquiry for a parent asking for advice") {
   const auto s = play("bedtime-battles", "read_contact\ndecide s47 need=4 urgency=same_day\n");
-  // Above the band: row early_help, column s47 costs 3 of 10 -> 0.7 x 35. No panellist
-  // chose s47, so no script-concordance credit.
-  CHECK(points(s, Component::Decision) == Approx(24.5));
-  CHECK(s.total == Approx(24.5 + 3 + 10)); // 37.5
+  // Above the band: row early_help, column s47 costs 3 of 10 -> 0.7. No panellist chose
+  // s47, so no script-concordance credit. 1 of 4 critical facts known: 0.7 x 1/4 x 30.
+  CHECK(points(s, Component::Decision) == Approx(5.25));
+  CHECK(s.total == Approx(5.25 + 10)); // 15.25
 }
 
 TEST_CASE("Monday absences: the careful example attempt") {
@@ -97,20 +99,20 @@ TEST_CASE("Monday absences: the careful example attempt") {
 
 TEST_CASE("Monday absences: advice only") {
   const auto s = play("monday-absences", "read_contact\ndecide advice need=2 urgency=routine\n");
-  // Row early_help, column advice costs 2: 0.8 x 35 = 28. One panellist chose advice
-  // against four for early_help: concordance 1/4 < 0.8, so the matrix credit stands.
-  CHECK(points(s, Component::Decision) == Approx(28.0));
-  // The contact brings f-attendance, 1 of 8 critical facts: 0.6/8 x 20 = 1.5.
-  CHECK(points(s, Component::Information) == Approx(1.5));
-  CHECK(s.total == Approx(28 + 1.5 + 10)); // 39.5
-  CHECK(s.criticalErrors.empty());         // a school referral, so the records rule does not apply
+  // Row early_help, column advice costs 2: 0.8. One panellist chose advice against four for
+  // early_help: concordance 1/4 < 0.8, so the matrix credit stands. The contact brings
+  // f-attendance, 1 of 8 critical facts: 0.8 x 1/8 x 30 = 3.
+  CHECK(points(s, Component::Decision) == Approx(3.0));
+  CHECK(points(s, Component::Information) == Approx(0.0)); // nothing found out
+  CHECK(s.total == Approx(3 + 10));                        // 13
+  CHECK(s.criticalErrors.empty()); // a school referral, so the records rule does not apply
 }
 
 TEST_CASE("Monday absences: an s47 enquiry") {
   const auto s = play("monday-absences", "read_contact\ndecide s47 need=4 urgency=same_day\n");
-  // Row s17 (the band's top), column s47 costs 1: 0.9 x 35 = 31.5.
-  CHECK(points(s, Component::Decision) == Approx(31.5));
-  CHECK(s.total == Approx(31.5 + 1.5 + 10)); // 43
+  // Row s17 (the band's top), column s47 costs 1: 0.9 x 1/8 x 30 = 3.375.
+  CHECK(points(s, Component::Decision) == Approx(3.375));
+  CHECK(s.total == Approx(3.375 + 10)); // 13.375
 }
 
 TEST_CASE("a mark on the cheek: the careful example attempt") {
@@ -128,11 +130,11 @@ TEST_CASE("a mark on the cheek: the careful example attempt") {
 TEST_CASE("a mark on the cheek: early help for a bruised baby") {
   const auto s =
       play("mark-on-the-cheek", "read_contact\ndecide early_help need=3 urgency=routine\n");
-  // Row s47, column early_help costs 8: 0.2 x 35 = 7; nobody on the panel chose it.
-  CHECK(points(s, Component::Decision) == Approx(7.0));
-  // The contact brings 4 of the 7 critical facts: 0.6 x 4/7 x 20.
-  CHECK(points(s, Component::Information) == Approx(0.6 * 4 / 7 * 20));
-  CHECK(s.uncapped == Approx(7 + 0.6 * 4 / 7 * 20 + 10)); // 23.86, below the cap of 40
+  // Row s47, column early_help costs 8: 0.2; nobody on the panel chose it. The contact
+  // brings 4 of the 7 critical facts: 0.2 x 4/7 x 30.
+  CHECK(points(s, Component::Decision) == Approx(0.2 * 4 / 7 * 30));
+  CHECK(points(s, Component::Information) == Approx(0.0)); // the contact's facts are given
+  CHECK(s.uncapped == Approx(0.2 * 4 / 7 * 30 + 10));      // 13.43, below the cap of 40
   CHECK(s.total == Approx(s.uncapped));
   // The outcome confirms harm (a child protection plan) and the panel wanted same day.
   CHECK(rules(s) == std::vector<std::string>{"critical.under_response_confirmed_harm",
@@ -142,14 +144,15 @@ TEST_CASE("a mark on the cheek: early help for a bruised baby") {
 TEST_CASE("a mark on the cheek: immediate protection sits at the top of the band") {
   const auto s =
       play("mark-on-the-cheek", "read_contact\ndecide immediate need=4 urgency=same_day\n");
-  CHECK(points(s, Component::Decision) == Approx(35.0));
-  CHECK(s.total == Approx(35 + 0.6 * 4 / 7 * 20 + 10)); // 51.86
+  // Inside the band, with 4 of the 7 critical facts known: 4/7 x 30.
+  CHECK(points(s, Component::Decision) == Approx(4.0 / 7 * 30));
+  CHECK(s.total == Approx(4.0 / 7 * 30 + 10)); // 27.14
   CHECK(s.criticalErrors.empty());
 }
 
 TEST_CASE("a critical error caps the score") {
   sim::core::Rubric rubric;
-  rubric.critical.cap = 10;
+  rubric.critical.cap = 5;
   Attempt attempt(sim::test::loadScenario("scenarios/mark-on-the-cheek.toml"));
   sim::test::mustApply(attempt, sim::engine::ReadContact{});
   sim::test::mustApply(attempt, sim::engine::Decide{sim::core::ResponseLevel::EarlyHelp,
@@ -157,8 +160,8 @@ TEST_CASE("a critical error caps the score") {
                                                     sim::core::Urgency::Routine,
                                                     {}});
   const auto s = scoreDecision(attempt.scenario(), attempt.state(), 0, rubric).value();
-  CHECK(s.uncapped > 20);
-  CHECK(s.total == Approx(10.0));
+  CHECK(s.uncapped > 10);
+  CHECK(s.total == Approx(5.0));
 }
 
 TEST_CASE("a decision is scored only once locked") {
@@ -214,12 +217,13 @@ TEST_CASE("contested cases count less in a practitioner's overall score") {
 }
 
 TEST_CASE("low-yield checks that delay a same-day case cost information points") {
-  const auto s = play("mark-on-the-cheek", "read_contact\nrequest chk-probation\n"
-                                           "wait until 1/09:30\n"
+  const auto s = play("mark-on-the-cheek", "read_contact\nask q-other-marks\n"
+                                           "request chk-probation\nwait until 1/09:30\n"
                                            "decide s47 need=4 urgency=same_day\n");
-  // Information: 4 of 7 critical facts (0.6 x 4/7), nothing else, minus 0.2 for the
-  // delay with a check (probation) that adds no critical fact.
-  CHECK(points(s, Component::Information) == Approx((0.6 * 4 / 7 - 0.2) * 20));
+  // Information: of the 3 critical facts the contact did not give, the question found one
+  // (0.6 x 1/3), plus clarifying with the referrer (0.1), minus 0.2 for the delay with a
+  // check (probation) that adds no critical fact: 0.1 x 30.
+  CHECK(points(s, Component::Information) == Approx(3.0));
   // Timeliness: within one working day (due Tue 13:20) but after the same working day:
   // half of 10.
   CHECK(points(s, Component::Timeliness) == Approx(5.0));
@@ -246,14 +250,35 @@ DecisionScore playText(const std::shared_ptr<const sim::core::Scenario>& scenari
       .value();
 }
 
-std::shared_ptr<const sim::core::Scenario> variant(const std::string& path, const std::string& from,
-                                                   const std::string& to) {
+std::shared_ptr<const sim::core::Scenario>
+variant(const std::string& path, const std::vector<std::pair<std::string, std::string>>& edits) {
   auto text = sim::test::readFixture(path);
-  REQUIRE(text.find(from) != std::string::npos);
-  text.replace(text.find(from), from.size(), to);
+  for (const auto& [from, to] : edits) {
+    INFO(from);
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), to);
+  }
   const auto loaded = sim::scenario::loadScenarioText(text, "variant.toml");
+  INFO((loaded.diagnostics.empty() ? std::string()
+                                   : sim::core::formatDiagnostic(loaded.diagnostics.front())));
   REQUIRE(loaded.ok());
   return loaded.scenario;
+}
+
+std::shared_ptr<const sim::core::Scenario> variant(const std::string& path, const std::string& from,
+                                                   const std::string& to) {
+  return variant(path, {{from, to}});
+}
+
+const std::string kTwoPoints = "tests/data/engine/two_points.toml";
+
+bool hasLine(const DecisionScore& score, Component component, const std::string& text) {
+  for (const auto& line : score.components.at(static_cast<std::size_t>(component)).lines) {
+    if (line.text.find(text) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 } // namespace
@@ -279,10 +304,11 @@ TEST_CASE("the outcome is not used for a score before the case is finished") {
 
 TEST_CASE("script concordance outside the band earns at most half") {
   // Engine fixture, first decision: band s47..s47, panellists s47 and s17 (a tie).
-  const auto s = playText(sim::test::twoPoints(), "read_contact\ndecide s17 need=3 "
+  const auto s = playText(sim::test::twoPoints(), "read_contact\nask q-said\ndecide s17 need=3 "
                                                   "urgency=same_day\n");
-  // Matrix: row s47, column s17 costs 5 -> 0.5. Concordance 1/1 capped at 0.5. 17.5 of 35.
-  CHECK(points(s, Component::Decision) == Approx(17.5));
+  // Matrix: row s47, column s17 costs 5 -> 0.5. Concordance 1/1 capped at 0.5. Both critical
+  // facts known: 15 of 30.
+  CHECK(points(s, Component::Decision) == Approx(15.0));
 }
 
 TEST_CASE("a same-day case closed with NFA is a critical error") {
@@ -299,4 +325,144 @@ TEST_CASE("closing a family referral without its history is a critical error") {
         std::vector<std::string>{"critical.no_records_with_history"});
   const auto unknown = variant(path, "source_code = \"2A\"", "source_code = \"10\"");
   CHECK(rules(playText(unknown, actions)).empty());
+}
+
+// ---- The rules that reward how a decision was reached (SCORING.md §2.2 to §2.6) ----------
+// The engine fixture's first decision point: band s47..s47, critical facts f-bruise (with
+// the contact) and f-scared (asking the referrer, or seeing Leo), useful fact f-history.
+
+TEST_CASE("decision credit scales with the critical facts known when it was locked") {
+  // Only the contact: 1 of the 2 critical facts, so half of the 30 points.
+  const auto guess = playText(sim::test::twoPoints(), "read_contact\ndecide s47 need=4 "
+                                                      "urgency=same_day\n");
+  CHECK(points(guess, Component::Decision) == Approx(15.0));
+  CHECK(hasLine(guess, Component::Decision, "You knew 1 of the panel's 2 critical facts"));
+  CHECK(hasLine(guess, Component::Decision, "Not known: Leo says he is scared to go home."));
+  // Asking what Leo said brings the other: all 30.
+  const auto known = playText(sim::test::twoPoints(), "read_contact\nask q-said\ndecide s47 "
+                                                      "need=4 urgency=same_day\n");
+  CHECK(points(known, Component::Decision) == Approx(30.0));
+  // Outside the band the matrix credit is scaled the same way: s17 against s47 costs 5 of
+  // 10, concordance (1 of 1 panellists, capped at half) gives 0.5; x 1/2 known = 7.5.
+  const auto outside = playText(sim::test::twoPoints(), "read_contact\ndecide s17 need=3 "
+                                                        "urgency=same_day\n");
+  CHECK(points(outside, Component::Decision) == Approx(7.5));
+}
+
+TEST_CASE("a manager's hint costs a tenth of the decision points") {
+  const auto s = playText(sim::test::twoPoints(), "read_contact\nask q-said\nconsult_manager\n"
+                                                  "decide s47 need=4 urgency=same_day\n");
+  // 30 x (1 - 0.1).
+  CHECK(points(s, Component::Decision) == Approx(27.0));
+  CHECK(hasLine(s, Component::Decision, "You consulted your manager at this decision point"));
+}
+
+TEST_CASE("information credit counts the critical facts found out, not those the contact gave") {
+  // f-bruise came with the contact; f-scared is the only one to find. Asking the referrer
+  // finds it: 0.6 x 30 = 18, plus 0.1 x 30 = 3 for clarifying with the referrer. Leo was not
+  // seen and records were not checked.
+  const auto s = playText(sim::test::twoPoints(), "read_contact\nask q-said\ndecide s47 need=4 "
+                                                  "urgency=same_day\n");
+  CHECK(points(s, Component::Information) == Approx(21.0));
+  CHECK(hasLine(s, Component::Information, "Critical facts the contact gave you"));
+  CHECK(hasLine(s, Component::Information, "Critical fact you found out (from your question"));
+  // Deciding on the contact alone gathers nothing: 0.
+  const auto guess = playText(sim::test::twoPoints(), "read_contact\ndecide s47 need=4 "
+                                                      "urgency=same_day\n");
+  CHECK(points(guess, Component::Information) == Approx(0.0));
+}
+
+TEST_CASE("a check without consent below the s47 threshold is disproportionate") {
+  const std::string actions = "read_contact\nrequest chk-gp consent=override reason=\"to be "
+                              "sure\"\ndecide s17 need=3 urgency=routine\n";
+  // Band early_help..s17: no reasonable cause to suspect significant harm. 0.25 x 30 off.
+  const auto below = variant(kTwoPoints, {{"consensus = \"s47\"", "consensus = \"s17\""},
+                                          {"band_min = \"s47\"\nband_max = \"s47\"",
+                                           "band_min = \"early_help\"\nband_max = \"s17\""}});
+  const auto s = playText(below, actions);
+  CHECK(points(s, Component::Information) == Approx(0.0)); // 0 - 7.5, never below 0
+  CHECK(hasLine(s, Component::Information,
+                "Shared without consent below the threshold for s47: GP practice"));
+  // The same check with consent sought is proportionate (the parent refuses; nothing lost).
+  const auto sought = playText(below, "read_contact\nask q-said\nrequest chk-gp consent=seek\n"
+                                      "decide s17 need=3 urgency=routine\n");
+  CHECK_FALSE(hasLine(sought, Component::Information, "Shared without consent"));
+  CHECK(points(sought, Component::Information) == Approx(21.0));
+  // With the band at s47 the override is no deduction.
+  const auto at = playText(sim::test::twoPoints(), actions);
+  CHECK_FALSE(hasLine(at, Component::Information, "Shared without consent"));
+}
+
+TEST_CASE("a factor code counts only when something learned shows it") {
+  // Only the police reply (f-police-dv) carries 3A in this variant.
+  const auto scenario =
+      variant(kTwoPoints, "factors = [\"3A\"]\ncritical = true", "critical = true");
+  const auto unseen = playText(scenario, "read_contact\nfactor risk code=3A\ndecide s47 need=4 "
+                                         "urgency=same_day\n");
+  CHECK(points(unseen, Component::Factors) == Approx(0.0));
+  CHECK(hasLine(unseen, Component::Factors, "Named without evidence risk factor"));
+  const auto shown =
+      playText(scenario, "read_contact\nrequest chk-police\nwait reply\nfactor risk code=3A\n"
+                         "decide s47 need=4 urgency=same_day\n");
+  CHECK(points(shown, Component::Factors) == Approx(10.0)); // F1 = 1
+}
+
+TEST_CASE("an estimate inside the panellists' range earns full credit, and less outside it") {
+  // The panel says 0.6; its panellists 0.5 and 0.8: the range is 50% to 80%.
+  const auto scenario = variant(
+      kTwoPoints, {{"critical_facts = [\"f-bruise\", \"f-scared\"]",
+                    "critical_facts = [\"f-bruise\", \"f-scared\"]\n"
+                    "p_significant_harm = 0.6"},
+                   {"decision = \"s47\"\n", "decision = \"s47\"\np_significant_harm = 0.5\n"},
+                   {"decision = \"s17\"\n", "decision = \"s17\"\np_significant_harm = 0.8\n"}});
+  const auto scoreOf = [&](int percent) {
+    return points(playText(scenario, "read_contact\nestimate harm " + std::to_string(percent) +
+                                         "\ndecide s47 need=4 urgency=same_day\n"),
+                  Component::Calibration);
+  };
+  CHECK(scoreOf(50) == Approx(10.0));
+  CHECK(scoreOf(72) == Approx(10.0));
+  CHECK(scoreOf(80) == Approx(10.0));
+  CHECK(scoreOf(40) == Approx(6.0)); // 0.10 below: 1 - 0.10 / 0.25 = 0.6
+  CHECK(scoreOf(90) == Approx(6.0)); // 0.10 above
+  CHECK(scoreOf(20) == Approx(0.0)); // 0.30 below, beyond 0.25
+  const auto s = playText(scenario, "read_contact\nestimate harm 40\ndecide s47 need=4 "
+                                    "urgency=same_day\n");
+  CHECK(hasLine(s, Component::Calibration,
+                "10 percentage points below the range of the panellists' own estimates (from "
+                "50% to 80%)"));
+}
+
+TEST_CASE("the rationale is marked on the facts linked under its headings, not its words") {
+  const auto scenario = variant(kTwoPoints, "key_factors = [\"3A\"]",
+                                "key_factors = [\"3A\"]\nkey_protective = [\"f-gran\"]");
+  const std::string known = "read_contact\nask q-said\nask q-gran\n";
+  const std::string decide = "decide s47 need=4 urgency=same_day\n";
+  // Words alone: nothing but... nothing. The text is shown, never scored.
+  const auto words = playText(scenario, known +
+                                            "rationale what_we_fear \"x\"\nrationale "
+                                            "complicating \"x\"\nrationale strengths \"x\"\n" +
+                                            decide);
+  CHECK(points(words, Component::Rationale) == Approx(0.0));
+  CHECK(hasLine(words, Component::Rationale, "the score reads the facts you linked"));
+  // Both critical worries (0.45), a critical fact under complicating (0.15), the key
+  // strength (0.3) and the safety scale (0.1): all 10 points.
+  const auto full = playText(scenario, known +
+                                           "link what_we_fear f-bruise\nlink what_we_fear "
+                                           "f-scared\nlink complicating f-scared\nlink strengths "
+                                           "f-gran\nsafety_scale 3\n" +
+                                           decide);
+  CHECK(points(full, Component::Rationale) == Approx(10.0));
+  // One of two worries (0.225), no complicating fact, the strength (0.3), no scale, and
+  // a strength linked as a worry (-0.1): 0.425 x 10.
+  const auto part = playText(scenario, known +
+                                           "link what_we_fear f-bruise\nlink what_we_fear "
+                                           "f-gran\nlink strengths f-gran\n" +
+                                           decide);
+  CHECK(points(part, Component::Rationale) == Approx(4.25));
+  CHECK(hasLine(part, Component::Rationale, "but the panel counts it a strength"));
+  // A risk linked as a strength costs the same.
+  const auto risk = playText(scenario, known + "link strengths f-bruise\n" + decide);
+  CHECK(hasLine(risk, Component::Rationale, "but the panel counts it a risk"));
+  CHECK(points(risk, Component::Rationale) == Approx(0.0)); // 0 - 0.1, never below 0
 }

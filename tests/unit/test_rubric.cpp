@@ -67,7 +67,7 @@ TEST_CASE("every broken rubric gives exactly its reviewed diagnostics") {
     CHECK_FALSE(loaded.ok());
     CHECK(rendered == readAll(folder / (stem + ".expected")));
   }
-  CHECK(fixtures == 4);
+  CHECK(fixtures == 5);
 }
 
 TEST_CASE("the rubric keys and the schema list the same keys") {
@@ -78,14 +78,14 @@ TEST_CASE("the rubric keys and the schema list the same keys") {
   }
   const auto rubricPaths = std::count_if(
       paths.begin(), paths.end(), [](const auto& path) { return path.rfind("rubric.", 0) == 0; });
-  // Every schema key under rubric. is a rubric key, one of its six tables, `format` or the
+  // Every schema key under rubric. is a rubric key, one of its seven tables, `format` or the
   // cost matrix.
-  CHECK(static_cast<std::size_t>(rubricPaths) == core::rubricKeys().size() + 6 + 2);
+  CHECK(static_cast<std::size_t>(rubricPaths) == core::rubricKeys().size() + 7 + 2);
 }
 
 TEST_CASE("a scenario's rubric table overrides numbers and flags") {
   const auto loaded = scenario::loadScenarioText(
-      minimalWith("[rubric.weights]\ninformation = 30\n\n[rubric.critical]\ncap = 25\n"
+      minimalWith("[rubric.weights]\ninformation = 25\n\n[rubric.critical]\ncap = 25\n"
                   "consent_raising_risk = false\n"),
       "override.toml");
   REQUIRE(loaded.ok());
@@ -95,10 +95,10 @@ TEST_CASE("a scenario's rubric table overrides numbers and flags") {
   for (const auto& setting : overrides) {
     CHECK(core::applyRubricSetting(rubric, setting));
   }
-  CHECK(rubric.weights.information == 30);
+  CHECK(rubric.weights.information == 25);
   CHECK(rubric.critical.cap == 25);
   CHECK_FALSE(rubric.critical.consentRaisingRisk);
-  CHECK(rubric.weights.decision == 35); // untouched
+  CHECK(rubric.weights.decision == 30); // untouched
 }
 
 TEST_CASE("a scenario may not change the cost matrix or give a rubric format") {
