@@ -547,11 +547,61 @@ void readBack(const std::string& text, std::string_view caption) {
                                             ImGui::GetColorU32(ImGuiCol_Separator));
 }
 
+// The learned facts linked under one analytic heading, and a list of everything learned to
+// link or unlink with one click. The list has a fixed height, so the page does not move
+// as facts are linked.
+void drawLinkedFacts(const view::WorkspaceModel& model, const engine::RationaleHeading& part,
+                     bool canEdit, view::IntentSink& sink) {
+  const auto& scenario = *model.scenario;
+  const auto& state = *model.state;
+  const auto& linked = state.notes.rationaleFacts.at(static_cast<std::size_t>(part.field));
+  const auto isLinked = [&linked](const std::string& id) {
+    return std::find(linked.begin(), linked.end(), id) != linked.end();
+  };
+  std::vector<int> known;
+  for (std::size_t f = 0; f < scenario.facts.size(); ++f) {
+    if (state.knows(static_cast<int>(f))) {
+      known.push_back(static_cast<int>(f));
+    }
+  }
+  const std::string count = linked.empty()       ? "No facts linked yet"
+                            : linked.size() == 1 ? "1 fact linked"
+                                                 : std::to_string(linked.size()) + " facts linked";
+  ui::text(count + " under \xE2\x80\x9C" + std::string(part.title) +
+           "\xE2\x80\x9D. The score reads the facts you link here, not the words above.");
+  if (known.empty()) {
+    muted("Nothing learned yet: read the contact, ask and check first.");
+    return;
+  }
+  muted(canEdit ? "Choose a fact to link it; choose a linked fact to take it away."
+                : "The facts you linked:");
+  const std::string box = "##links-" + std::string(part.token);
+  const float font = ImGui::GetFontSize();
+  if (ImGui::BeginListBox(box.c_str(), ImVec2(-FLT_MIN, font * 8.0f))) {
+    for (const int f : known) {
+      const auto& fact = scenario.facts[at(f)];
+      const bool on = isLinked(fact.id);
+      if (!canEdit && !on) {
+        continue;
+      }
+      const std::string shown = (on ? "Linked \xE2\x80\x94 " : "") + fact.text;
+      const std::string label = shown + "##link-" + std::string(part.token) + "-" + fact.id;
+      if (wrappedSelectable(label, shown, on) && canEdit) {
+        sink.push(view::Act{engine::LinkFact{part.field, fact.id, !on}});
+      }
+      track(label.c_str());
+    }
+    ImGui::EndListBox();
+  }
+}
+
 void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool canEdit,
                    view::IntentSink& sink) {
   const auto& notes = model.state->notes;
   section(ui, FormSection::Rationale);
-  muted("Each box is saved to your notes when you leave it.");
+  muted("Each box is saved to your notes when you leave it. Under what we fear, complicating "
+        "factors, and strengths and existing safety, link the facts you have learned that "
+        "belong there: your analysis is scored on those links.");
   for (const auto& part : engine::kRationaleHeadings) {
     const auto index = static_cast<std::size_t>(part.field);
     const std::string label = "##rationale-" + std::string(part.token);
@@ -572,6 +622,9 @@ void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
       const bool saved = ui.rationale[index] == notes.rationale[index];
       readBack(ui.rationale[index],
                saved || !canEdit ? "As saved:" : "Not saved yet (leave the box to save it):");
+    }
+    if (engine::takesLinkedFacts(part.field)) {
+      drawLinkedFacts(model, part, canEdit, sink);
     }
     ImGui::Spacing();
   }

@@ -112,6 +112,28 @@ TEST_CASE("a whole attempt through the views records each step and protects hind
   d.step();
   requireHindsightProtected(d);
 
+  // Link what was learned under the rationale headings: one click links, another unlinks.
+  // (Into the box first, as a person scrolls down to the heading.)
+  REQUIRE(d.click("##rationale-what_we_fear"));
+  d.step();
+  REQUIRE(d.clickEndingWith("##link-what_we_fear-f-bruise"));
+  const auto* link = lastAction<engine::LinkFact>(d.intents());
+  REQUIRE(link != nullptr);
+  CHECK(link->link);
+  CHECK(link->field == engine::RationaleField::WhatWeFear);
+  d.step();
+  CHECK(d.harness().shows("1 fact linked under"));
+  REQUIRE(d.click("##rationale-complicating"));
+  d.step();
+  REQUIRE(d.clickEndingWith("##link-complicating-f-liam-manner"));
+  d.step();
+  REQUIRE(d.clickEndingWith("##link-complicating-f-liam-manner"));
+  CHECK_FALSE(lastAction<engine::LinkFact>(d.intents())->link);
+  const auto& linked = d.session().attempt()->state().notes.rationaleFacts;
+  CHECK(linked.at(1) == std::vector<std::string>{"f-bruise"});
+  CHECK(linked.at(2).empty());
+  d.step();
+
   // Choose the response, need level and urgency; locking asks for confirmation first.
   REQUIRE(d.clickEndingWith("##response-s47"));
   REQUIRE(d.clickEndingWith("##need-4"));
