@@ -1019,9 +1019,35 @@ std::string_view componentLabel(Component component) {
   case Component::Timeliness:
     return "Timeliness";
   case Component::Rationale:
-    return "Rationale";
+    return "Analysis (rationale)";
   }
   return "?";
+}
+
+std::string_view componentMeaning(Component component) {
+  switch (component) {
+  case Component::Decision:
+    return "Where your response landed against the panel's acceptable range, scaled by how "
+           "many of the critical facts you knew when you decided.";
+  case Component::Information:
+    return "What you found out before deciding: the critical facts the contact did not give "
+           "you, the records, the child's own voice and the referrer's answers; checks made "
+           "without consent below the s47 threshold cost points.";
+  case Component::Factors:
+    return "The risk and protective factors you named against the panel's; a census code "
+           "counts when something you had learned shows it.";
+  case Component::Calibration:
+    return "Your estimate of the chance of significant harm against the range of the "
+           "panellists' own estimates.";
+  case Component::Timeliness:
+    return "Deciding within one working day of the contact, and the same day when the case "
+           "needs it.";
+  case Component::Rationale:
+    return "Your analysis: the facts you linked under what we fear, complicating factors, and "
+           "strengths and existing safety, against the panel's view of them. Your words are "
+           "shown, not scored.";
+  }
+  return "";
 }
 
 core::Rubric rubricFor(const core::Rubric& base, const core::Scenario& scenario) {

@@ -23,6 +23,8 @@ inline constexpr int kComponents = 6;
 /// "decision", "information", ... (JSON keys) and "Decision appropriateness", ... (labels).
 std::string_view componentToken(Component component);
 std::string_view componentLabel(Component component);
+/// What the component measures, in one plain sentence (the debrief and Progress).
+std::string_view componentMeaning(Component component);
 
 /// One reason: the points it gained (positive) or lost (negative), and why.
 struct ScoreLine {

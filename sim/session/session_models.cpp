@@ -179,7 +179,7 @@ void Session::refreshProgress() {
   if (!m_store || m_model.home.currentId.empty()) {
     return;
   }
-  auto built = buildProgress(*m_store, m_model.home.currentId, m_index);
+  auto built = buildProgress(*m_store, m_model.home.currentId, m_index, m_rubric);
   if (!built) {
     notice(view::Notice::Kind::Error, "Your progress could not be read", built.error().message,
            "Close and reopen Frontdoor; if it happens again, check the results database.");

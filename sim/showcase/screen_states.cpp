@@ -122,8 +122,8 @@ int entryIndex(const view::LibraryModel& library, const std::string& id) {
 } // namespace
 
 const std::vector<std::string>& stateNames() {
-  static const std::vector<std::string> names{"home",     "library", "workspace",
-                                              "decision", "debrief", "progress"};
+  static const std::vector<std::string> names{"home",      "library", "workspace", "decision",
+                                              "rationale", "debrief", "progress"};
   return names;
 }
 
@@ -178,6 +178,13 @@ std::string prepare(std::string_view state, session::Session& session, ui::UiSta
   if (state == "decision") {
     return "";
   }
+  if (state == "rationale") {
+    // The facts linked so far under what we fear, on the way to the decision.
+    return applyAll(
+        session, {view::Act{engine::LinkFact{engine::RationaleField::WhatWeFear, "f-bruise"}},
+                  view::Act{engine::LinkFact{engine::RationaleField::WhatWeFear, "f-explanation"}},
+                  view::Act{engine::LinkFact{engine::RationaleField::WhatWeFear, "f-liam-alone"}}});
+  }
   // debrief
   return act(session,
              engine::Decide{core::ResponseLevel::S47,
@@ -188,7 +195,7 @@ std::string prepare(std::string_view state, session::Session& session, ui::UiSta
 }
 
 void afterFrame(std::string_view state, int frame, ui::UiState& ui) {
-  if (state != "decision") {
+  if (state != "decision" && state != "rationale") {
     return;
   }
   if (frame == 0) {
@@ -200,11 +207,15 @@ void afterFrame(std::string_view state, int frame, ui::UiState& ui) {
     form.need = core::NeedLevel::Acute;
     form.urgency = core::Urgency::SameDay;
     form.adjuncts = {core::Adjunct::StrategyDiscussion, core::Adjunct::PoliceInformed};
+    if (state == "rationale") {
+      form.goTo = ui::FormSection::Analysis;
+    }
   }
 }
 
 std::string checkShown(std::string_view state, const ui::UiState& ui) {
-  if (state == "decision" && ui.workspace.tab != ui::WorkspaceTab::Decision) {
+  if ((state == "decision" || state == "rationale") &&
+      ui.workspace.tab != ui::WorkspaceTab::Decision) {
     return "the Decision tab is not open";
   }
   if (state == "decision" && !ui.workspace.decision.response) {

@@ -14,8 +14,8 @@
 
 namespace sim::showcase {
 
-/// The states, in the order they are drawn: home, library, workspace, decision, debrief,
-/// progress.
+/// The states, in the order they are drawn: home, library, workspace, decision, rationale
+/// (the decision form at its rationale, with facts linked), debrief, progress.
 const std::vector<std::string>& stateNames();
 
 /// A deterministic session: these cases, this database file, no preferences file and a

@@ -487,6 +487,7 @@ void drawLedger(const scoring::DecisionScore& score) {
     }
     bold(label + ": " + fixed(component.earned, 1) + " of " + fixed(component.weight, 0) +
          " points");
+    muted(scoring::componentMeaning(component.component));
     if (component.lines.empty()) {
       muted("No points gained or lost here.");
     } else if (ImGui::BeginTable("lines", 2, ImGuiTableFlags_None)) {

@@ -30,11 +30,12 @@ struct SectionLink {
   const char* title; // the heading
 };
 
-constexpr std::array<SectionLink, 5> kSections{{
+constexpr std::array<SectionLink, 6> kSections{{
     {FormSection::Choices, nullptr, "Decision"}, // the top of the form: no button
     {FormSection::Estimates, "Estimates##go", "Estimates"},
     {FormSection::Factors, "Factors##go", "Risk and protective factors"},
-    {FormSection::Rationale, "Rationale##go", "Rationale"},
+    {FormSection::Analysis, "Analysis##go", "Analysis: what you learned, and where it belongs"},
+    {FormSection::Rationale, "Rationale##go", "Rationale in your own words"},
     {FormSection::Lock, "Lock##go", "Lock the decision"},
 }};
 
@@ -567,14 +568,19 @@ void drawLinkedFacts(const view::WorkspaceModel& model, const engine::RationaleH
   const std::string count = linked.empty()       ? "No facts linked yet"
                             : linked.size() == 1 ? "1 fact linked"
                                                  : std::to_string(linked.size()) + " facts linked";
-  ui::text(count + " under \xE2\x80\x9C" + std::string(part.title) +
-           "\xE2\x80\x9D. The score reads the facts you link here, not the words above.");
+  boldLine(part.title);
+  muted(part.token == "what_we_fear" ? "The facts that carry the risk to each child."
+        : part.token == "complicating"
+            ? "The facts that make this harder to judge or to change."
+            : "The facts that show what is going well and who already keeps the children safe.");
+  ui::text(count + ".");
   if (known.empty()) {
     muted("Nothing learned yet: read the contact, ask and check first.");
     return;
   }
-  muted(canEdit ? "Choose a fact to link it; choose a linked fact to take it away."
-                : "The facts you linked:");
+  if (!canEdit) {
+    muted("The facts you linked:");
+  }
   const std::string box = "##links-" + std::string(part.token);
   const float font = ImGui::GetFontSize();
   if (ImGui::BeginListBox(box.c_str(), ImVec2(-FLT_MIN, font * 8.0f))) {
@@ -595,13 +601,29 @@ void drawLinkedFacts(const view::WorkspaceModel& model, const engine::RationaleH
   }
 }
 
+// The analysis: what was learned, linked under the three analytic headings. This is what
+// the rationale score reads (scenarios/SCORING.md).
+void drawAnalysis(const view::WorkspaceModel& model, DecisionFormUi& ui, bool canEdit,
+                  view::IntentSink& sink) {
+  section(ui, FormSection::Analysis);
+  muted("Sort what you have learned: link each fact that matters under what you fear, what "
+        "complicates the picture, or the strengths and existing safety. A fact may belong "
+        "under more than one. Choose a fact to link it; choose a linked fact to take it away. "
+        "Your analysis is scored on these links.");
+  for (const auto& part : engine::kRationaleHeadings) {
+    if (engine::takesLinkedFacts(part.field)) {
+      ImGui::Spacing();
+      drawLinkedFacts(model, part, canEdit, sink);
+    }
+  }
+}
+
 void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool canEdit,
                    view::IntentSink& sink) {
   const auto& notes = model.state->notes;
   section(ui, FormSection::Rationale);
-  muted("Each box is saved to your notes when you leave it. Under what we fear, complicating "
-        "factors, and strengths and existing safety, link the facts you have learned that "
-        "belong there: your analysis is scored on those links.");
+  muted("Each box is saved to your notes when you leave it. What you write is for you and "
+        "your trainer to read; it is not scored.");
   for (const auto& part : engine::kRationaleHeadings) {
     const auto index = static_cast<std::size_t>(part.field);
     const std::string label = "##rationale-" + std::string(part.token);
@@ -622,9 +644,6 @@ void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
       const bool saved = ui.rationale[index] == notes.rationale[index];
       readBack(ui.rationale[index],
                saved || !canEdit ? "As saved:" : "Not saved yet (leave the box to save it):");
-    }
-    if (engine::takesLinkedFacts(part.field)) {
-      drawLinkedFacts(model, part, canEdit, sink);
     }
     ImGui::Spacing();
   }
@@ -800,6 +819,8 @@ void drawDecisionForm(const view::WorkspaceModel& model, DecisionFormUi& ui,
   ImGui::Spacing();
   drawEstimates(model, ui, canEdit, sink);
   drawFactors(model, ui, canEdit, sink);
+  ImGui::Spacing();
+  drawAnalysis(model, ui, canEdit, sink);
   ImGui::Spacing();
   drawRationale(model, ui, canEdit, sink);
   ImGui::Spacing();

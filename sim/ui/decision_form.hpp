@@ -17,7 +17,7 @@
 namespace sim::ui {
 
 /// The sections of the decision form, for its "Go to" buttons.
-enum class FormSection { Choices, Estimates, Factors, Rationale, Lock };
+enum class FormSection { Choices, Estimates, Factors, Analysis, Rationale, Lock };
 
 /// Drafts of the decision form. Text and slider drafts are taken from the attempt's working
 /// notes whenever the attempt or its decision point changes; the choices of response, need,

@@ -269,6 +269,38 @@ void drawConversion(const scoring::PractitionerSummary& summary) {
   }
 }
 
+// Each part of the score over the finished attempts, as shares of its points, with what it
+// measures and the part with most room to grow.
+void drawComponents(const view::ProgressModel& progress) {
+  heading("Where your points come from");
+  if (progress.components.empty()) {
+    ui::text("Finish a case to see how each part of your score adds up.");
+    return;
+  }
+  std::vector<ShareBar> bars;
+  const view::ComponentShare* weakest = nullptr;
+  for (const auto& share : progress.components) {
+    if (share.available <= 0) {
+      continue;
+    }
+    bars.push_back({std::string(scoring::componentLabel(share.component)),
+                    share.earned / share.available, true});
+    if (weakest == nullptr ||
+        share.earned / share.available < weakest->earned / weakest->available) {
+      weakest = &share;
+    }
+  }
+  drawShareBars(bars);
+  const int n = progress.componentAttempts;
+  ui::text("The share of each part's points you earned over your " + std::to_string(n) +
+           (n == 1 ? " finished attempt." : " finished attempts."));
+  if (weakest != nullptr) {
+    ui::text("Most room to grow: " + std::string(scoring::componentLabel(weakest->component)) +
+             " (" + fixed(100.0 * weakest->earned / weakest->available, 0) + "%). " +
+             std::string(scoring::componentMeaning(weakest->component)));
+  }
+}
+
 void drawAgreement(const scoring::PractitionerSummary& summary) {
   heading("Against the panel's band");
   if (!summary.panel || summary.panel->decisions == 0) {
@@ -548,6 +580,9 @@ void drawProgress(const view::ShellModel& model, ProgressUi& ui, view::IntentSin
                         ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
     ImGui::TableNextColumn();
     drawTrend(progress);
+    ImGui::Spacing();
+    ImGui::Spacing();
+    drawComponents(progress);
     if (progress.summary) {
       const scoring::PractitionerSummary& summary = *progress.summary;
       const auto gap = [] {

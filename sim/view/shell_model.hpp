@@ -145,8 +145,22 @@ struct AttemptSummary {
   std::string againstPanel;    // "within the panel's band", "below ...", "above ..."
 };
 
+/// One part of the score over a practitioner's finished decisions: points earned and points
+/// available, summed over the decisions where the part was scored.
+struct ComponentShare {
+  scoring::Component component = scoring::Component::Decision;
+  double earned = 0.0;
+  double available = 0.0;
+  int decisions = 0;
+};
+
 struct ProgressModel {
   std::vector<AttemptSummary> attempts; // oldest first
+  /// Each part of the score over the finished attempts whose case is in the library
+  /// unchanged (replayed from their events), in the order of scoring::Component; empty
+  /// when there are none.
+  std::vector<ComponentShare> components;
+  int componentAttempts = 0; // attempts the parts were taken from
   /// Scores of finished attempts, oldest first (the score trend).
   std::vector<double> trend;
   /// Conversion, panel comparison, signal detection, calibration and habits of this

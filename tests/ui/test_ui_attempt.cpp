@@ -113,8 +113,8 @@ TEST_CASE("a whole attempt through the views records each step and protects hind
   requireHindsightProtected(d);
 
   // Link what was learned under the rationale headings: one click links, another unlinks.
-  // (Into the box first, as a person scrolls down to the heading.)
-  REQUIRE(d.click("##rationale-what_we_fear"));
+  // (Go to the analysis first, as a person scrolls down to it.)
+  REQUIRE(d.click("Analysis##go"));
   d.step();
   REQUIRE(d.clickEndingWith("##link-what_we_fear-f-bruise"));
   const auto* link = lastAction<engine::LinkFact>(d.intents());
@@ -122,8 +122,8 @@ TEST_CASE("a whole attempt through the views records each step and protects hind
   CHECK(link->link);
   CHECK(link->field == engine::RationaleField::WhatWeFear);
   d.step();
-  CHECK(d.harness().shows("1 fact linked under"));
-  REQUIRE(d.click("##rationale-complicating"));
+  CHECK(d.harness().shows("1 fact linked."));
+  REQUIRE(d.click("Analysis##go"));
   d.step();
   REQUIRE(d.clickEndingWith("##link-complicating-f-liam-manner"));
   d.step();

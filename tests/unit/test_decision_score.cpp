@@ -45,16 +45,19 @@ std::vector<std::string> rules(const DecisionScore& score) {
 
 TEST_CASE("bedtime battles: the careful example attempt") {
   const auto s = playExample("bedtime-battles");
-  CHECK(points(s, Component::Decision) == Approx(35.0)); // advice is inside advice..early_help
-  // 0.6 (4 of 4 critical facts) + 0.15 (records) + 0 (Kai not seen) + 0.1 (referrer) = 0.85
-  CHECK(points(s, Component::Information) == Approx(0.85 * 20));
+  // advice is inside advice..early_help, with all 4 critical facts known; no manager.
+  CHECK(points(s, Component::Decision) == Approx(30.0));
+  // The 3 critical facts the contact did not give were all found out (0.6), records (0.15),
+  // Kai not seen (0), referrer asked (0.1): 0.85 x 30.
+  CHECK(points(s, Component::Information) == Approx(0.85 * 30));
   // Key factors {4B, f-no-harm-intent, f-grandmother, f-school-confirms}: all 4 named among
-  // 7 recorded: precision 4/7, recall 1, F1 = 2(4/7)/(4/7 + 1) = 8/11.
-  CHECK(points(s, Component::Factors) == Approx(15.0 * 8 / 11));
-  CHECK(points(s, Component::Calibration) == Approx(15.0)); // 3% against the panel's 0.03
+  // 7 recorded (4B shown by a fact learned): precision 4/7, recall 1, F1 = 8/11.
+  CHECK(points(s, Component::Factors) == Approx(10.0 * 8 / 11));
+  CHECK(points(s, Component::Calibration) == Approx(10.0)); // 3%, inside the panellists' 2-5%
   CHECK(points(s, Component::Timeliness) == Approx(10.0));
-  CHECK(points(s, Component::Rationale) == Approx(5.0));           // 5 headings and the scale
-  CHECK(s.total == Approx(35 + 17 + 15.0 * 8 / 11 + 15 + 10 + 5)); // 92.91
+  // No facts linked under the headings: only the safety scale (0.1 x 10).
+  CHECK(points(s, Component::Rationale) == Approx(1.0));
+  CHECK(s.total == Approx(30 + 25.5 + 10.0 * 8 / 11 + 10 + 10 + 1)); // 83.77
   CHECK(s.criticalErrors.empty());
   // Panellists advice x4, early_help x1: agreeing pairs 4*3 / (5*4) = 0.6 -> 0.5 + 0.5*0.6.
   CHECK(s.panelAgreement == Approx(0.6));
@@ -86,13 +89,15 @@ TEST_CASE("bedtime battles: an s47 enquiry for a parent asking for advice") {
 
 TEST_CASE("Monday absences: the careful example attempt") {
   const auto s = playExample("monday-absences");
-  CHECK(points(s, Component::Decision) == Approx(35.0));
-  // 8 of 8 critical facts, records, Ellie seen, referrer asked: 0.6+0.15+0.15+0.1 = 1.
-  CHECK(points(s, Component::Information) == Approx(20.0));
+  // Inside the band with all 8 critical facts known, but the manager was consulted:
+  // 30 x 0.9.
+  CHECK(points(s, Component::Decision) == Approx(27.0));
+  // The 7 critical facts beyond the contact found, records, Ellie seen, referrer asked.
+  CHECK(points(s, Component::Information) == Approx(30.0));
   // 5 of the 6 key factors named among 9 recorded: P = 5/9, R = 5/6,
   // F1 = 2PR/(P+R) = (50/54)/(25/18) = 2/3.
-  CHECK(points(s, Component::Factors) == Approx(10.0));
-  CHECK(s.total == Approx(35 + 20 + 10 + 15 + 10 + 5)); // 95
+  CHECK(points(s, Component::Factors) == Approx(10.0 * 2 / 3));
+  CHECK(s.total == Approx(27 + 30 + 10.0 * 2 / 3 + 10 + 10 + 1)); // 84.67
   // early_help x4, s17 x1, advice x1: pairs 12/30 = 0.4 -> weight 0.7.
   CHECK(s.caseWeight == Approx(0.7));
 }
@@ -117,14 +122,25 @@ TEST_CASE("Monday absences: an s47 enquiry") {
 
 TEST_CASE("a mark on the cheek: the careful example attempt") {
   const auto s = playExample("mark-on-the-cheek");
-  CHECK(points(s, Component::Decision) == Approx(35.0));
-  // 7 of 7 critical facts, records, Ava to be seen today (adjunct see_child_today: the
-  // panel sees her after the strategy discussion), referrer asked: 0.6+0.15+0.15+0.1 = 1.
-  CHECK(points(s, Component::Information) == Approx(20.0));
+  CHECK(points(s, Component::Decision) == Approx(27.0)); // all 7 known; manager consulted
+  // The 3 critical facts beyond the contact found, records, Ava to be seen today (adjunct
+  // see_child_today: the panel sees her after the strategy discussion), referrer asked.
+  CHECK(points(s, Component::Information) == Approx(30.0));
   // 4 of 6 key factors named among 5 recorded: P = 0.8, R = 2/3, F1 = 8/11.
-  CHECK(points(s, Component::Factors) == Approx(15.0 * 8 / 11));
-  CHECK(s.total == Approx(35 + 20 + 15.0 * 8 / 11 + 15 + 10 + 5)); // 95.91
+  CHECK(points(s, Component::Factors) == Approx(10.0 * 8 / 11));
+  CHECK(s.total == Approx(27 + 30 + 10.0 * 8 / 11 + 10 + 10 + 1)); // 85.27
   CHECK(s.criticalErrors.empty());
+}
+
+TEST_CASE("a mark on the cheek: the exemplary walkthrough") {
+  const auto s =
+      play("mark-on-the-cheek",
+           sim::test::readFixture("scenarios/actions/mark-on-the-cheek.exemplary.actions"));
+  CHECK(points(s, Component::Decision) == Approx(30.0)); // unaided
+  // What we fear: all 7 critical worries (0.45); complicating: f-liam-manner, a useful fact
+  // (0.15); strengths: f-hv-known, 1 of the 3 key strengths (0.3 / 3); the scale (0.1).
+  CHECK(points(s, Component::Rationale) == Approx((0.45 + 0.15 + 0.1 + 0.1) * 10));
+  CHECK(s.total == Approx(30 + 30 + 10.0 * 8 / 11 + 10 + 10 + 8)); // 95.27
 }
 
 TEST_CASE("a mark on the cheek: early help for a bruised baby") {
