@@ -1,7 +1,7 @@
 // Nothing in the case library gives the answer away before the decision: no case id or
 // file name (scenario, walkthrough or golden) names a response level, no practice_area
 // label names a response or a route, and the difficulty labels do not follow the panel's
-// response level.
+// response level; and no panel scores on a census code the domain notes mark unverified.
 #include "tests/support/engine_fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -153,5 +153,17 @@ TEST_CASE("difficulty labels do not follow the panel's response level") {
     INFO("difficulty rank " << rank);
     CHECK(seen.at(rank).at(0) > 0);
     CHECK(seen.at(rank).at(1) > 0);
+  }
+}
+
+TEST_CASE("no panel scores on the unverified census code 24A") {
+  // domain.md §5.3 marks 24A (child criminal exploitation) unverified: its number and year
+  // could not be checked against the census guide, so no case scores on it.
+  for (const auto& scenario : sim::test::bundledScenarios()) {
+    for (const auto& panel : scenario->panels) {
+      INFO(scenario->meta.id << " " << panel.decisionPoint);
+      CHECK(std::find(panel.keyFactors.begin(), panel.keyFactors.end(), "24A") ==
+            panel.keyFactors.end());
+    }
   }
 }
