@@ -124,26 +124,31 @@ void checkRubricRules(const core::Rubric& rubric, TableReader& table) {
     table.sink().error(where("weights"),
                        "the component weights add up to 0; at least one must be positive");
   }
+  // Shares of one component must add up to 1: "'information.critical_facts', ... and
+  // 'information.referrer' must add up to 1 (they share the component), found 0.9".
+  const auto sharesAddUp = [&](std::string_view group, std::initializer_list<const char*> keys,
+                               double sum) {
+    if (std::abs(sum - 1.0) <= 1e-6) {
+      return;
+    }
+    std::ostringstream message;
+    std::size_t k = 0;
+    for (const char* key : keys) {
+      message << (k == 0                 ? ""
+                  : k + 1 == keys.size() ? " and "
+                                         : ", ")
+              << "'" << prefix << group << "." << key << "'";
+      ++k;
+    }
+    message << " must add up to 1 (they share the component), found " << sum;
+    table.sink().error(where(group), message.str());
+  };
   const auto& i = rubric.information;
-  const double shares = i.criticalFacts + i.records + i.child + i.referrer;
-  if (std::abs(shares - 1.0) > 1e-6) {
-    std::ostringstream message;
-    message << "'" << prefix << "information.critical_facts', 'information.records', "
-            << "'information.child' and 'information.referrer' must add up to 1 (they share "
-               "the component), found "
-            << shares;
-    table.sink().error(where("information"), message.str());
-  }
+  sharesAddUp("information", {"critical_facts", "records", "child", "referrer"},
+              i.criticalFacts + i.records + i.child + i.referrer);
   const auto& r = rubric.rationale;
-  const double parts = r.worries + r.complicating + r.strengths + r.safetyScale;
-  if (std::abs(parts - 1.0) > 1e-6) {
-    std::ostringstream message;
-    message << "'" << prefix << "rationale.worries', 'rationale.complicating', "
-            << "'rationale.strengths' and 'rationale.safety_scale' must add up to 1 (they share "
-               "the component), found "
-            << parts;
-    table.sink().error(where("rationale"), message.str());
-  }
+  sharesAddUp("rationale", {"worries", "complicating", "strengths", "safety_scale"},
+              r.worries + r.complicating + r.strengths + r.safetyScale);
   if (rubric.contestedBase + rubric.contestedSlope <= 0) {
     table.sink().error(where("contested"), "'" + prefix +
                                                "contested.base' and 'contested.slope' are both 0, "

@@ -131,9 +131,9 @@ TEST_CASE("a scenario's overrides obey the same rules as a rubric file") {
   for (const auto& d : loaded.diagnostics) {
     rendered += core::formatDiagnostic(d) + "\n";
   }
-  CHECK(rendered.find("'rubric.information.critical_facts', 'information.records', "
-                      "'information.child' and 'information.referrer' must add up to 1 (they "
-                      "share the component), found 1.85") != std::string::npos);
+  CHECK(rendered.find("'rubric.information.critical_facts', 'rubric.information.records', "
+                      "'rubric.information.child' and 'rubric.information.referrer' must add up "
+                      "to 1 (they share the component), found 1.85") != std::string::npos);
   CHECK(rendered.find("'rubric.contested.base' and 'contested.slope' are both 0") !=
         std::string::npos);
 }
