@@ -71,6 +71,15 @@ std::string rangeName(ResponseLevel low, ResponseLevel high) {
   return low == high ? levelName(low) : levelName(low) + " to " + levelName(high);
 }
 
+// Fact texts listed in one sentence: "A; B; C." (each text's own full stop dropped, one at
+// the end; the caller's sentence supplies it when the list is the last thing in it).
+void addToList(std::string& list, std::string_view text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) {
+    text.remove_suffix(1);
+  }
+  list += (list.empty() ? "" : "; ") + std::string(text);
+}
+
 int factIndex(const core::Scenario& scenario, std::string_view id) {
   for (std::size_t i = 0; i < scenario.facts.size(); ++i) {
     if (scenario.facts[i].id == id) {
@@ -229,7 +238,7 @@ public:
         if (f >= 0 && knew(f)) {
           ++known;
         } else if (f >= 0) {
-          missing += (missing.empty() ? "" : "; ") + m_scenario.facts[at(f)].text;
+          addToList(missing, m_scenario.facts[at(f)].text);
         }
       }
       const double share = static_cast<double>(known) / static_cast<double>(critical.size());
@@ -242,7 +251,7 @@ public:
                  percent(share) +
                  " of those points: a decision reached without the facts that matter is a "
                  "guess, however it lands. Not known: " +
-                 missing});
+                 missing + "."});
       } else {
         out.lines.push_back({0, "You knew all " + counted +
                                     " when you locked this decision, "
@@ -339,7 +348,7 @@ public:
       const auto kind = learnedBy(f);
       if (knew(f) &&
           (kind == engine::EntryKind::Contact || kind == engine::EntryKind::DecisionPointOpened)) {
-        given += (given.empty() ? "" : "; ") + m_scenario.facts[at(f)].text;
+        addToList(given, m_scenario.facts[at(f)].text);
       } else {
         toFind.push_back(f);
       }
@@ -348,7 +357,7 @@ public:
       out.lines.push_back(
           {0, "Critical facts the contact gave you (they count for your decision, not as "
               "information you gathered): " +
-                  given});
+                  given + "."});
     }
     if (toFind.empty()) {
       credit += shares.criticalFacts;
@@ -668,16 +677,16 @@ public:
         if (isLinked(fear, m_scenario.facts[at(f)].id)) {
           ++linked;
         } else {
-          missed += (missed.empty() ? "" : "; ") + m_scenario.facts[at(f)].text;
+          addToList(missed, m_scenario.facts[at(f)].text);
         }
       }
       const double share = static_cast<double>(linked) / static_cast<double>(worries.size());
       credit += shares.worries * share;
-      out.lines.push_back(
-          {shares.worries * share * w, "Under " + title(fear) + " you linked " +
-                                           std::to_string(linked) + " of the panel's " +
-                                           std::to_string(worries.size()) + " critical worries" +
-                                           (missed.empty() ? "." : ". Not linked: " + missed)});
+      out.lines.push_back({shares.worries * share * w,
+                           "Under " + title(fear) + " you linked " + std::to_string(linked) +
+                               " of the panel's " + std::to_string(worries.size()) +
+                               " critical worries" +
+                               (missed.empty() ? "." : ". Not linked: " + missed + ".")});
     }
     // Complicating factors: at least one fact the panel counts critical or useful, not
     // protective.
@@ -713,7 +722,7 @@ public:
         if (isLinked(strengths, id)) {
           ++linked;
         } else if (f >= 0) {
-          missed += (missed.empty() ? "" : "; ") + m_scenario.facts[at(f)].text;
+          addToList(missed, m_scenario.facts[at(f)].text);
         }
       }
       const double share =
@@ -723,7 +732,7 @@ public:
                            "Under " + title(strengths) + " you linked " + std::to_string(linked) +
                                " of the panel's " + std::to_string(m_panel->keyProtective.size()) +
                                " key strengths" +
-                               (missed.empty() ? "." : ". Not linked: " + missed)});
+                               (missed.empty() ? "." : ". Not linked: " + missed + ".")});
     }
     // The safety scale.
     const bool scale = m_decision.notes.safetyScale.has_value();

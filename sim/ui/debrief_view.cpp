@@ -176,6 +176,27 @@ void drawVerdict(const scoring::DecisionScore& score, const engine::Debrief& deb
     muted("The panel was divided on this case, so it counts for less (×" +
           fixed(score.caseWeight, 2) + ") in your overall score.");
   }
+  // Where the points came from, part by part, in one line; and, when the decision's points
+  // were scaled by what was known, that reason in plain words.
+  std::string parts;
+  for (const auto& component : score.components) {
+    if (component.scored) {
+      parts += (parts.empty() ? "" : " \xC2\xB7 ") +
+               std::string(scoring::componentLabel(component.component)) + " " +
+               fixed(component.earned, 1) + " of " + fixed(component.weight, 0);
+    }
+  }
+  ui::text("Your points: " + parts +
+           ". Each is explained under \xE2\x80\x9CHow the score was "
+           "made\xE2\x80\x9D at the end.");
+  for (const auto& component : score.components) {
+    for (const auto& line : component.lines) {
+      if (component.component == scoring::Component::Decision &&
+          line.text.rfind("You knew ", 0) == 0 && line.points < 0) {
+        ui::text(line.text.substr(0, line.text.find(". Not known:")) + ".");
+      }
+    }
+  }
 }
 
 std::string adjunctList(const std::vector<core::Adjunct>& adjuncts) {
