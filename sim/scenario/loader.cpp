@@ -5,6 +5,7 @@
 #include "sim/core/file_text.hpp"
 #include "sim/core/nearest.hpp"
 #include "sim/core/time_of_day.hpp"
+#include "sim/scenario/clock_words.hpp"
 #include "sim/scenario/content_hash.hpp"
 #include "sim/scenario/cross_checks.hpp"
 #include "sim/scenario/key_depth.hpp"
@@ -509,6 +510,13 @@ private:
           dt.timeOfDay("time", Need::Optional)
               .value_or(first ? m_scenario.clock.startMinute : m_scenario.clock.dayStartMinute);
       dp.prompt = dt.string("prompt", Need::Optional).value_or("");
+      if (const auto word = clockWordIn(dp.prompt)) {
+        m_sink.warning(dt.posOf("prompt"),
+                       "'" + dt.keyPath("prompt") + "' names a day or time of day (\"" + *word +
+                           "\"), but the practitioner may read it at any time and the status "
+                           "strip shows the clock; say what matters without it (for example "
+                           "'housing closes at 17:00')");
+      }
       dp.newInformation = dt.string("new_information", first ? Need::Optional : Need::Required,
                                     "a later decision point must say what new information arrived")
                               .value_or("");

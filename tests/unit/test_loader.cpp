@@ -1,6 +1,7 @@
 // Loading real scenario files: the bundled library loads clean and typed; size limits and
-// unreadable files give diagnostics, never exceptions.
+// unreadable files give diagnostics, never exceptions; a prompt naming the time is a warning.
 #include "sim/core/diagnostic.hpp"
+#include "sim/scenario/clock_words.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/scenario_files.hpp"
 #include "sim/scenario/schema.hpp"
@@ -158,4 +159,33 @@ TEST_CASE("collecting files recurses into folders in sorted order and reports mi
   REQUIRE(list.problems.size() == 1);
   CHECK(list.problems[0].find("no such file or folder") != std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST_CASE("a prompt that names a day or time of day is a warning at the prompt") {
+  std::ifstream in(fs::path(SIM_SOURCE_DIR) / "tests/data/minimal_valid.toml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string from = "prompt = \"Decide what happens next for Mia.\"";
+  REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(),
+               "prompt = \"Decide what happens next for Mia. It is Monday morning.\"");
+  const auto result = scenario::loadScenarioText(text, "clock.toml");
+  CHECK(result.ok()); // a warning, not an error
+  REQUIRE(result.diagnostics.size() == 1);
+  const auto& d = result.diagnostics.front();
+  CHECK(d.line == 118);
+  CHECK(d.column == 10);
+  CHECK(allDiagnostics(result) ==
+        "clock.toml:118:10: warning: 'decision_points[1].prompt' names a day or time of day "
+        "(\"Monday\"), but the practitioner may read it at any time and the status strip shows "
+        "the clock; say what matters without it (for example 'housing closes at 17:00')\n");
+}
+
+TEST_CASE("clock words are whole words in any case, and only those") {
+  CHECK(scenario::clockWordIn("It is monday.") == "monday");
+  CHECK(scenario::clockWordIn("Tonight, not later") == "Tonight");
+  CHECK(scenario::clockWordIn("this AFTERNOON") == "AFTERNOON");
+  CHECK_FALSE(scenario::clockWordIn("Mondays-ish and Sundayschool").has_value());
+  CHECK_FALSE(
+      scenario::clockWordIn("School finishes at 15:15; housing close at five.").has_value());
+  CHECK_FALSE(scenario::clockWordIn("").has_value());
 }
