@@ -6,6 +6,7 @@
 #include "sim/session/preferences_file.hpp"
 #include "sim/session/session.hpp"
 #include "sim/ui/fonts.hpp"
+#include "sim/ui/pending_edits.hpp"
 #include "sim/ui/shell_view.hpp"
 #include "sim/ui/theme.hpp"
 
@@ -186,6 +187,11 @@ int main(int argc, char** argv) {
     if (shoot) {
       break;
     }
+  }
+  // The window is closing: text typed in a box that still has the focus is saved first.
+  ui::flushPendingEdits(session.model(), uiState, sink);
+  for (const auto& intent : sink.take()) {
+    session.apply(intent);
   }
   if (!capture) {
     int width = 0;

@@ -622,8 +622,8 @@ void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
                    view::IntentSink& sink) {
   const auto& notes = model.state->notes;
   section(ui, FormSection::Rationale);
-  muted("Each box is saved to your notes when you leave it. What you write is for you and "
-        "your trainer to read; it is not scored.");
+  muted("Each box is saved to your notes when you leave it, or when Frontdoor closes. What you "
+        "write is for you and your trainer to read; it is not scored.");
   for (const auto& part : engine::kRationaleHeadings) {
     const auto index = static_cast<std::size_t>(part.field);
     const std::string label = "##rationale-" + std::string(part.token);

@@ -65,7 +65,8 @@ void drawNotes(const view::WorkspaceModel& model, WorkspaceUi& ui, view::IntentS
     ui.notesPending = false;
   }
   if (canEdit) {
-    muted("Your own working notes. They are saved when you leave the box.");
+    muted(
+        "Your own working notes. They are saved when you leave the box, or when Frontdoor closes.");
   } else if (!state.contactRead && !model.readOnly) {
     ui::text("Read the contact first; then you can write notes.");
   } else {

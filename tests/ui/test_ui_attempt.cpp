@@ -225,3 +225,59 @@ TEST_CASE("Ctrl+Z in the workspace undoes a change to the notes and Redo makes i
   CHECK(d.session().attempt()->state().notes.notes == "Baby seen at the ED on Sunday.");
   CHECK_FALSE(d.harness().shows("Undo"));
 }
+
+namespace {
+
+struct Closed {
+  bool savedBeforeClose = true;    // whether the typed text was in the notes before closing
+  std::vector<std::string> stored; // the attempt's event lines, read from the file afterwards
+};
+
+// Open the case, read the contact, type `text` into the box `box` on the tab `tab` without
+// leaving it, and close the window as the app does; then read the database file back.
+Closed typeThenClose(const TempFolder& folder, const char* tab, const char* box,
+                     const std::string& text) {
+  const auto database = folder.file("r.sqlite");
+  Closed out;
+  std::int64_t attempt = 0;
+  {
+    ShellDriver d(kScenarios, database);
+    openCase(d);
+    REQUIRE(d.click("Read the contact"));
+    d.step();
+    attempt = d.session().attemptId();
+    REQUIRE(d.click(tab));
+    d.step();
+    REQUIRE(d.click(box));
+    d.type(text);
+    d.step();
+    const auto& notes = d.session().attempt()->state().notes;
+    out.savedBeforeClose = notes.notes == text || notes.rationale.at(1) == text;
+    d.closeWindow();
+  }
+  auto store = storage::ResultsStore::open(database).value();
+  out.stored = store->events(attempt).value();
+  return out;
+}
+
+bool endsOneOf(const std::vector<std::string>& lines, const std::string& end) {
+  return std::any_of(lines.begin(), lines.end(),
+                     [&end](const std::string& line) { return line.ends_with(end); });
+}
+
+} // namespace
+
+TEST_CASE("closing the window with the focus in the notes keeps what was typed there") {
+  TempFolder folder("ui-close-notes");
+  const auto closed = typeThenClose(folder, "Notes", "##notes", "Ring the HV back at 4.");
+  CHECK_FALSE(closed.savedBeforeClose); // not saved while typing
+  CHECK(endsOneOf(closed.stored, "notes \"Ring the HV back at 4.\""));
+}
+
+TEST_CASE("closing the window with the focus in a rationale box keeps what was typed there") {
+  TempFolder folder("ui-close-rationale");
+  const auto closed =
+      typeThenClose(folder, "Decision", "##rationale-what_we_fear", "Ava was hurt by an adult.");
+  CHECK_FALSE(closed.savedBeforeClose);
+  CHECK(endsOneOf(closed.stored, "rationale what_we_fear \"Ava was hurt by an adult.\""));
+}

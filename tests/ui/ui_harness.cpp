@@ -1,6 +1,8 @@
 // The headless harness: ImGui 1.86's "write the input state" API, one frame per state.
 #include "tests/ui/ui_harness.hpp"
 
+#include "sim/ui/pending_edits.hpp"
+
 namespace ui_test {
 
 Harness::Harness(ImVec2 displaySize)
@@ -137,6 +139,12 @@ void ShellDriver::applyPending() {
 }
 
 void ShellDriver::step() { m_harness.frame(drawer()); }
+
+void ShellDriver::closeWindow() {
+  sim::ui::flushPendingEdits(m_session.model(), m_ui, m_sink);
+  applyPending();
+  m_session.close();
+}
 
 bool ShellDriver::click(std::string_view label) { return m_harness.click(label, drawer()); }
 

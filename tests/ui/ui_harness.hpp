@@ -78,6 +78,9 @@ public:
   /// Fill in Home's new-profile form and press Create profile (false if a field is missing).
   bool createProfile(std::string_view id, std::string_view name);
   void type(std::string_view utf8);
+  /// What the app does when its window closes: save the unsaved drafts, then close the
+  /// session cleanly.
+  void closeWindow();
   void press(int key, bool ctrl = false);
 
   [[nodiscard]] sim::session::Session& session() { return m_session; }
