@@ -43,6 +43,10 @@ void applyTheme(Theme theme, int scalePercent) {
     style.FrameBorderSize = 1.0f;
     // Table headers are neutral, so they do not look like a selected row.
     style.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.86f, 0.87f, 0.90f, 1.0f);
+    // What is chosen stands out more than what the pointer is over.
+    style.Colors[ImGuiCol_Header] = ImVec4(0.26f, 0.59f, 0.98f, 0.50f);
+    style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.59f, 0.98f, 0.18f);
+    style.Colors[ImGuiCol_HeaderActive] = ImVec4(0.26f, 0.59f, 0.98f, 0.60f);
     break;
   case Theme::Dark:
     ImGui::StyleColorsDark(&style);
@@ -50,6 +54,14 @@ void applyTheme(Theme theme, int scalePercent) {
     style.Colors[ImGuiCol_ChildBg] = ImVec4(0.14f, 0.15f, 0.17f, 1.0f);
     style.Colors[ImGuiCol_Text] = ImVec4(0.93f, 0.94f, 0.95f, 1.0f);
     style.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.22f, 0.23f, 0.26f, 1.0f);
+    // Fields are neutral (not tinted blue), so a chosen item in a list box stands out.
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.19f, 0.20f, 0.23f, 1.0f);
+    style.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.24f, 0.26f, 0.30f, 1.0f);
+    style.Colors[ImGuiCol_FrameBgActive] = ImVec4(0.28f, 0.30f, 0.35f, 1.0f);
+    // What is chosen stands out more than what the pointer is over.
+    style.Colors[ImGuiCol_Header] = ImVec4(0.16f, 0.38f, 0.70f, 1.0f);
+    style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.20f, 0.26f, 0.36f, 1.0f);
+    style.Colors[ImGuiCol_HeaderActive] = ImVec4(0.20f, 0.44f, 0.78f, 1.0f);
     break;
   case Theme::HighContrast:
     ImGui::StyleColorsDark(&style);
@@ -62,8 +74,10 @@ void applyTheme(Theme theme, int scalePercent) {
     style.Colors[ImGuiCol_FrameBg] = ImVec4(0.0f, 0.0f, 0.0f, 1.0f);
     style.Colors[ImGuiCol_Button] = ImVec4(0.0f, 0.20f, 0.45f, 1.0f);
     style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.0f, 0.35f, 0.75f, 1.0f);
-    style.Colors[ImGuiCol_Header] = ImVec4(0.0f, 0.25f, 0.6f, 1.0f);
-    style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.0f, 0.35f, 0.8f, 1.0f);
+    // What is chosen stands out more than what the pointer is over.
+    style.Colors[ImGuiCol_Header] = ImVec4(0.0f, 0.38f, 0.85f, 1.0f);
+    style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.0f, 0.16f, 0.38f, 1.0f);
+    style.Colors[ImGuiCol_HeaderActive] = ImVec4(0.0f, 0.42f, 0.92f, 1.0f);
     style.Colors[ImGuiCol_NavHighlight] = ImVec4(1.0f, 1.0f, 0.0f, 1.0f);
     style.FrameBorderSize = 1.0f;
     break;

@@ -1,12 +1,15 @@
 // Headless UI tests of the shell, home and library through the real views: they assert the
 // intents the views emit and the session's state after the app applies them.
 #include "sim/ui/screen_registry.hpp"
+#include "sim/ui/theme.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tests/ui/ui_harness.hpp"
 
 #include <catch2/catch.hpp>
 #include <imgui_internal.h> // GetFocusID
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <string_view>
@@ -215,4 +218,47 @@ TEST_CASE("the navigation bar and Ctrl+digit reach every registered screen") {
     d.press(48 + entry.shortcut, true); // Ctrl+1 .. Ctrl+9 (GLFW key codes of the digits)
     CHECK(d.model().screen == entry.id);
   }
+}
+
+namespace {
+
+double channel(float c) {
+  const double v = c;
+  return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+}
+
+// WCAG relative luminance of `colour` drawn over the opaque `under`.
+double luminanceOver(const ImVec4& colour, const ImVec4& under) {
+  const auto mix = [&](float top, float bottom) {
+    return channel(top * colour.w + bottom * (1.0f - colour.w));
+  };
+  return 0.2126 * mix(colour.x, under.x) + 0.7152 * mix(colour.y, under.y) +
+         0.0722 * mix(colour.z, under.z);
+}
+
+double contrast(double a, double b) { return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05); }
+
+} // namespace
+
+TEST_CASE("in every theme a chosen row stands out more than the row under the pointer") {
+  TempFolder folder("ui-theme");
+  ShellDriver d(kScenarios, folder.file("r.sqlite")); // an ImGui context to style
+  for (const auto theme :
+       {sim::view::Theme::Light, sim::view::Theme::Dark, sim::view::Theme::HighContrast}) {
+    INFO("theme " << static_cast<int>(theme));
+    sim::ui::applyTheme(theme, 100);
+    const auto& colours = ImGui::GetStyle().Colors;
+    // Lists are drawn on the panels (ChildBg) and inside list boxes (FrameBg).
+    for (const auto background : {ImGuiCol_ChildBg, ImGuiCol_FrameBg}) {
+      const ImVec4 under = colours[background];
+      const double back = luminanceOver(under, under);
+      const double chosen = luminanceOver(colours[ImGuiCol_Header], under);
+      const double hovered = luminanceOver(colours[ImGuiCol_HeaderHovered], under);
+      CHECK(contrast(chosen, back) > contrast(hovered, back) * 1.3);
+      // The text on a chosen row stays readable (WCAG AA for body text).
+      const double text = luminanceOver(colours[ImGuiCol_Text], colours[ImGuiCol_Text]);
+      CHECK(contrast(text, chosen) >= 4.5);
+    }
+  }
+  sim::ui::applyTheme(sim::view::Theme::Light, 100);
 }
