@@ -186,16 +186,11 @@ void drawCheckRequest(const core::Check& check, const engine::CheckState& status
   using engine::ConsentChoice;
   const bool needed = check.consent == core::ConsentRule::Needed;
   const bool refused = status.status == engine::CheckStatus::ConsentRefused;
+  // The same choices in the same order for every agency, and none chosen for you: asking
+  // first, then going ahead without asking (where the agency shares without consent) or
+  // without consent, recording why (where it needs consent).
   if (refused) {
     draft.consent = ConsentChoice::Override; // the only way left
-  } else if (!needed && !draft.consent) {
-    draft.consent = ConsentChoice::NotSought;
-  }
-  if (!needed) {
-    if (radio("Request without asking the parent##consent-none-" + check.id,
-              draft.consent == ConsentChoice::NotSought)) {
-      draft.consent = ConsentChoice::NotSought;
-    }
   }
   if (!refused) {
     if (radio("Ask the parent for consent first##consent-seek-" + check.id,
@@ -203,8 +198,13 @@ void drawCheckRequest(const core::Check& check, const engine::CheckState& status
       draft.consent = ConsentChoice::Seek;
     }
   }
-  if (needed) {
-    if (radio("Request without consent##consent-override-" + check.id,
+  if (!needed) {
+    if (radio("Request without asking the parent##consent-none-" + check.id,
+              draft.consent == ConsentChoice::NotSought)) {
+      draft.consent = ConsentChoice::NotSought;
+    }
+  } else {
+    if (radio("Request without consent, recording why##consent-override-" + check.id,
               draft.consent == ConsentChoice::Override)) {
       draft.consent = ConsentChoice::Override;
     }

@@ -76,7 +76,18 @@ TEST_CASE("a whole attempt through the views records each step and protects hind
   d.step();
   requireHindsightProtected(d);
 
-  // Request the police check (no consent needed); it is pending until its reply is due.
+  // Request the police check (no consent needed). Nothing is chosen for the practitioner:
+  // the request waits until they say how consent is handled, and asking comes first.
+  REQUIRE(d.click("Request##chk-police"));
+  CHECK(lastAction<engine::RequestCheck>(d.intents()) == nullptr);
+  const auto* seek =
+      d.harness().items().find("Ask the parent for consent first##consent-seek-chk-police");
+  const auto* none =
+      d.harness().items().find("Request without asking the parent##consent-none-chk-police");
+  REQUIRE(seek != nullptr);
+  REQUIRE(none != nullptr);
+  CHECK(seek->min.y < none->min.y);
+  REQUIRE(d.click("Request without asking the parent##consent-none-chk-police"));
   REQUIRE(d.click("Request##chk-police"));
   const auto* request = lastAction<engine::RequestCheck>(d.intents());
   REQUIRE(request != nullptr);
