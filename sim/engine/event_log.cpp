@@ -77,6 +77,23 @@ core::Result<Event> parseEvent(std::string_view line) {
   return std::get<Event>(std::move(parsed));
 }
 
+core::Result<EventLog> eventLogFromLines(std::string scenarioId, std::string contentHash, int rules,
+                                         const std::vector<std::string>& lines) {
+  EventLog log;
+  log.scenarioId = std::move(scenarioId);
+  log.contentHash = std::move(contentHash);
+  log.rules = rules;
+  log.events.reserve(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    auto event = parseEvent(lines[i]);
+    if (!event) {
+      return core::Error{"event " + std::to_string(i + 1) + ": " + event.error().message};
+    }
+    log.events.push_back(std::move(event).value());
+  }
+  return log;
+}
+
 EventLogParse parseEventLog(std::string_view text, const std::string& displayPath) {
   EventLogParse out;
   EventLog log;

@@ -30,6 +30,11 @@ std::string formatEventLog(const EventLog& log);
 /// One event line (as stored per row by the results store).
 core::Result<Event> parseEvent(std::string_view line);
 
+/// A log from its stored parts: the header values and one event line per row, in order.
+/// Refused with "event N: …" naming the first line that does not parse.
+core::Result<EventLog> eventLogFromLines(std::string scenarioId, std::string contentHash, int rules,
+                                         const std::vector<std::string>& lines);
+
 struct EventLogParse {
   std::optional<EventLog> log;               // when there are no errors
   std::vector<core::Diagnostic> diagnostics; // FILE:LINE:COL for every problem

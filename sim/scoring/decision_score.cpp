@@ -100,6 +100,16 @@ public:
 
   [[nodiscard]] const core::PanelReview* panel() const { return m_panel; }
 
+  // How many of the panel's critical facts were known when the decision was locked.
+  [[nodiscard]] int criticalKnown() const {
+    int known = 0;
+    for (const auto& id : m_panel->criticalFacts) {
+      const int f = factIndex(m_scenario, id);
+      known += f >= 0 && knew(f) ? 1 : 0;
+    }
+    return known;
+  }
+
   // Done at or before this decision point, and before the decision was locked.
   [[nodiscard]] bool doneBefore(const std::optional<engine::Done>& done) const {
     return done && done->decisionPoint <= m_decision.decisionPoint &&
@@ -231,13 +241,11 @@ public:
     // Scaled by what was known: the share of the critical facts known when locked.
     const auto& critical = m_panel->criticalFacts;
     if (!critical.empty() && band > 0) {
-      int known = 0;
+      const int known = criticalKnown();
       std::string missing;
       for (const auto& id : critical) {
         const int f = factIndex(m_scenario, id);
-        if (f >= 0 && knew(f)) {
-          ++known;
-        } else if (f >= 0) {
+        if (f >= 0 && !knew(f)) {
           addToList(missing, m_scenario.facts[at(f)].text);
         }
       }
@@ -1145,6 +1153,8 @@ core::Result<DecisionScore> scoreDecision(const core::Scenario& scenario,
   score.uncapped = score.available > 0 ? 100.0 * score.earned / score.available : 0.0;
   score.total =
       score.criticalErrors.empty() ? score.uncapped : std::min(score.uncapped, rubric.critical.cap);
+  score.criticalFacts = static_cast<int>(scorer.panel()->criticalFacts.size());
+  score.criticalFactsKnown = scorer.criticalKnown();
   score.panelAgreement = panelAgreement(*scorer.panel());
   score.caseWeight = rubric.contestedBase + rubric.contestedSlope * score.panelAgreement;
   // Against what happened: only once the whole case is finished (hindsight protection).

@@ -53,8 +53,10 @@ struct DecisionScore {
   double available = 0.0;                 // over scored components
   double uncapped = 0.0;                  // earned / available, as 0..100
   double total = 0.0;                     // after the critical-error cap, 0..100
-  double panelAgreement = 1.0;            // share of panellist pairs who agree
-  double caseWeight = 1.0;                // contested.base + contested.slope * agreement
+  int criticalFacts = 0;                  // the panel's critical facts for this decision point
+  int criticalFactsKnown = 0;  // of those, known when the decision was locked (scales §1.1)
+  double panelAgreement = 1.0; // share of panellist pairs who agree
+  double caseWeight = 1.0;     // contested.base + contested.slope * agreement
   /// The probability of re-referral against what actually happened (Brier, 0..1). Shown,
   /// not scored: the outcome is only seen under the decision the council made at the time.
   std::optional<double> outcomeBrier;

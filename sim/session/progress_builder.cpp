@@ -36,18 +36,11 @@ std::optional<engine::Attempt> replayed(storage::ResultsStore& store, const stor
   if (!lines) {
     return std::nullopt;
   }
-  engine::EventLog log;
-  log.scenarioId = a.scenarioId;
-  log.contentHash = a.scenarioHash;
-  log.rules = a.rules;
-  for (const auto& line : lines.value()) {
-    auto event = engine::parseEvent(line);
-    if (!event) {
-      return std::nullopt;
-    }
-    log.events.push_back(std::move(event).value());
+  const auto log = engine::eventLogFromLines(a.scenarioId, a.scenarioHash, a.rules, lines.value());
+  if (!log) {
+    return std::nullopt;
   }
-  auto attempt = engine::Attempt::replay(found->second, log);
+  auto attempt = engine::Attempt::replay(found->second, log.value());
   if (!attempt) {
     return std::nullopt;
   }

@@ -63,22 +63,15 @@ bool Session::openStoredAttempt(std::int64_t id, bool readOnly) {
            "Put the case file back in the library folder and choose Reload cases.");
     return false;
   }
-  engine::EventLog log;
-  log.scenarioId = row.value()->scenarioId;
-  log.contentHash = row.value()->scenarioHash;
-  log.rules = row.value()->rules;
-  for (std::size_t i = 0; i < lines.value().size(); ++i) {
-    auto event = engine::parseEvent(lines.value()[i]);
-    if (!event) {
-      notice(view::Notice::Kind::Error, "That attempt's record is damaged",
-             "Attempt " + std::to_string(id) + ", event " + std::to_string(i + 1) + ": " +
-                 event.error().message,
-             "The attempt cannot be resumed; start the case again.");
-      return false;
-    }
-    log.events.push_back(std::move(event).value());
+  const auto log = engine::eventLogFromLines(row.value()->scenarioId, row.value()->scenarioHash,
+                                             row.value()->rules, lines.value());
+  if (!log) {
+    notice(view::Notice::Kind::Error, "That attempt's record is damaged",
+           "Attempt " + std::to_string(id) + ", " + log.error().message,
+           "The attempt cannot be resumed; start the case again.");
+    return false;
   }
-  auto replayed = engine::Attempt::replay(scenario, log);
+  auto replayed = engine::Attempt::replay(scenario, log.value());
   if (!replayed) {
     notice(view::Notice::Kind::Error, "That attempt cannot be reopened", replayed.error().message,
            "The case file has changed since the attempt was made; start the case again.");

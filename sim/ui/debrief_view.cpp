@@ -177,7 +177,7 @@ void drawVerdict(const scoring::DecisionScore& score, const engine::Debrief& deb
           fixed(score.caseWeight, 2) + ") in your overall score.");
   }
   // Where the points came from, part by part, in one line; and, when the decision's points
-  // were scaled by what was known, that reason in plain words.
+  // were scaled by what was known (scoring, §1.1), that reason in plain words.
   std::string parts;
   for (const auto& component : score.components) {
     if (component.scored) {
@@ -189,13 +189,13 @@ void drawVerdict(const scoring::DecisionScore& score, const engine::Debrief& deb
   ui::text("Your points: " + parts +
            ". Each is explained under \xE2\x80\x9CHow the score was "
            "made\xE2\x80\x9D at the end.");
-  for (const auto& component : score.components) {
-    for (const auto& line : component.lines) {
-      if (component.component == scoring::Component::Decision &&
-          line.text.rfind("You knew ", 0) == 0 && line.points < 0) {
-        ui::text(line.text.substr(0, line.text.find(". Not known:")) + ".");
-      }
-    }
+  if (score.criticalFactsKnown < score.criticalFacts) {
+    ui::text("You knew " + std::to_string(score.criticalFactsKnown) + " of the panel's " +
+             std::to_string(score.criticalFacts) +
+             " critical facts when you locked this decision, so it keeps " +
+             fixed(100.0 * score.criticalFactsKnown / score.criticalFacts, 0) +
+             "% of its points: a decision reached without the facts that matter is a guess, "
+             "however it lands.");
   }
 }
 

@@ -354,6 +354,8 @@ TEST_CASE("decision credit scales with the critical facts known when it was lock
   CHECK(points(guess, Component::Decision) == Approx(15.0));
   CHECK(hasLine(guess, Component::Decision, "You knew 1 of the panel's 2 critical facts"));
   CHECK(hasLine(guess, Component::Decision, "Not known: Leo says he is scared to go home."));
+  CHECK(guess.criticalFacts == 2);
+  CHECK(guess.criticalFactsKnown == 1);
   // Asking what Leo said brings the other: all 30.
   const auto known = playText(sim::test::twoPoints(), "read_contact\nask q-said\ndecide s47 "
                                                       "need=4 urgency=same_day\n");
