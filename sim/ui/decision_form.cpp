@@ -533,21 +533,6 @@ void drawFactors(const view::WorkspaceModel& model, DecisionFormUi& ui, bool can
   }
 }
 
-// Text read back wrapped, behind a bar at its left, under the box it was written in.
-void readBack(const std::string& text, std::string_view caption) {
-  const float bar = std::max(2.0f, ImGui::GetFontSize() * 0.15f);
-  const float indent = ImGui::GetFontSize() * 0.8f;
-  ImGui::Indent(indent);
-  const ImVec2 top = ImGui::GetCursorScreenPos();
-  muted(caption);
-  ui::text(text);
-  const float bottom = ImGui::GetItemRectMax().y;
-  ImGui::Unindent(indent);
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(top.x - indent * 0.6f, top.y),
-                                            ImVec2(top.x - indent * 0.6f + bar, bottom),
-                                            ImGui::GetColorU32(ImGuiCol_Separator));
-}
-
 // The learned facts linked under one analytic heading, and a list of everything learned to
 // link or unlink with one click. The list has a fixed height, so the page does not move
 // as facts are linked.
@@ -622,8 +607,8 @@ void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
                    view::IntentSink& sink) {
   const auto& notes = model.state->notes;
   section(ui, FormSection::Rationale);
-  muted("Each box is saved to your notes when you leave it, or when Frontdoor closes. What you "
-        "write is for you and your trainer to read; it is not scored.");
+  muted("Each box is saved to your notes as you type. What you write is for you and your "
+        "trainer to read; it is not scored.");
   for (const auto& part : engine::kRationaleHeadings) {
     const auto index = static_cast<std::size_t>(part.field);
     const std::string label = "##rationale-" + std::string(part.token);
@@ -633,17 +618,13 @@ void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
     }
     boldLine(part.title);
     muted(part.hint);
-    ImGui::InputTextMultiline(label.c_str(), &ui.rationale[index],
-                              ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4.5f));
+    const auto box =
+        wrappedTextBox(label.c_str(), ui.rationale[index], ui.rationaleBoxes[index], -FLT_MIN,
+                       ImGui::GetTextLineHeight() * 6.5f, !canEdit, engine::kMaxActionText);
     track(label.c_str());
-    if (ImGui::IsItemDeactivatedAfterEdit() && canEdit) {
+    if (box.saveDue && canEdit) {
       sink.push(view::Act{engine::WriteRationale{part.field, ui.rationale[index]}});
-    }
-    // The box does not wrap its lines, so what is written is read back wrapped under it.
-    if (!blank(ui.rationale[index])) {
-      const bool saved = ui.rationale[index] == notes.rationale[index];
-      readBack(ui.rationale[index],
-               saved || !canEdit ? "As saved:" : "Not saved yet (leave the box to save it):");
+      markSaved(ui.rationaleBoxes[index]);
     }
     ImGui::Spacing();
   }

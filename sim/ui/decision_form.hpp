@@ -5,6 +5,7 @@
 
 #include "sim/core/codes.hpp"
 #include "sim/engine/action.hpp"
+#include "sim/ui/wrapped_text_box.hpp"
 #include "sim/view/intents.hpp"
 #include "sim/view/shell_model.hpp"
 
@@ -43,6 +44,7 @@ struct DecisionFormUi {
   int safety = 5;      // 0..10
 
   std::array<std::string, engine::kRationaleFields> rationale;
+  std::array<WrappedTextBoxState, engine::kRationaleFields> rationaleBoxes;
 
   // The factor being put together.
   engine::FactorSide factorSide = engine::FactorSide::Risk;

@@ -30,6 +30,17 @@ HeadlessFrames::HeadlessFrames(int width, int height, const std::filesystem::pat
   io.KeyMap[ImGuiKey_Enter] = 257;
   io.KeyMap[ImGuiKey_Escape] = 256;
   io.KeyMap[ImGuiKey_Backspace] = 259;
+  io.KeyMap[ImGuiKey_Delete] = 261;
+  io.KeyMap[ImGuiKey_Home] = 268;
+  io.KeyMap[ImGuiKey_End] = 269;
+  io.KeyMap[ImGuiKey_PageUp] = 266;
+  io.KeyMap[ImGuiKey_PageDown] = 267;
+  io.KeyMap[ImGuiKey_A] = 65;
+  io.KeyMap[ImGuiKey_C] = 67;
+  io.KeyMap[ImGuiKey_V] = 86;
+  io.KeyMap[ImGuiKey_X] = 88;
+  io.KeyMap[ImGuiKey_Y] = 89;
+  io.KeyMap[ImGuiKey_Z] = 90;
   io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   m_problem = sim::ui::loadFonts(fonts, 100);
   unsigned char* pixels = nullptr;

@@ -1,6 +1,7 @@
 // The enquiries tab: questions to the referrer, records, direct contacts, the manager,
 // and partner-agency checks with their consent choice and reason.
 #include "sim/ui/workspace_parts.hpp"
+#include "sim/ui/wrapped_text_box.hpp"
 
 #include "sim/core/time_of_day.hpp"
 #include "sim/engine/rationale.hpp"
@@ -210,11 +211,20 @@ void drawCheckRequest(const core::Check& check, const engine::CheckState& status
     }
   }
   const bool overriding = draft.consent == ConsentChoice::Override;
-  if (overriding) {
+  if (needed || refused) {
+    // The box is always there for a check that needs consent, so choosing an option never
+    // moves the Request button; it takes text only when consent is overridden.
+    muted("Why consent is overridden (needed only to request without consent):");
     const std::string label = "##reason-" + check.id;
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint(label.c_str(), "Why consent is overridden (required)", &draft.reason);
+    if (!overriding) {
+      ImGui::BeginDisabled();
+    }
+    wrappedTextBox(label.c_str(), draft.reason, draft.reasonBox, -FLT_MIN,
+                   ImGui::GetTextLineHeight() * 3.5f, !overriding, engine::kMaxActionText);
     track(label.c_str());
+    if (!overriding) {
+      ImGui::EndDisabled();
+    }
   }
   std::string missing;
   if (!draft.consent) {

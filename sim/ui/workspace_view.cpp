@@ -65,8 +65,7 @@ void drawNotes(const view::WorkspaceModel& model, WorkspaceUi& ui, view::IntentS
     ui.notesPending = false;
   }
   if (canEdit) {
-    muted(
-        "Your own working notes. They are saved when you leave the box, or when Frontdoor closes.");
+    muted("Your own working notes. They are saved as you type.");
   } else if (!state.contactRead && !model.readOnly) {
     ui::text("Read the contact first; then you can write notes.");
   } else {
@@ -74,11 +73,12 @@ void drawNotes(const view::WorkspaceModel& model, WorkspaceUi& ui, view::IntentS
   }
   const float height =
       std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeight() * 12.0f);
-  ImGui::InputTextMultiline(kLabel, &ui.notes, ImVec2(-FLT_MIN, height),
-                            canEdit ? ImGuiInputTextFlags_None : ImGuiInputTextFlags_ReadOnly);
+  const auto box = wrappedTextBox(kLabel, ui.notes, ui.notesBox, -FLT_MIN, height, !canEdit,
+                                  engine::kMaxActionText);
   track(kLabel);
-  if (ImGui::IsItemDeactivatedAfterEdit() && canEdit) {
+  if (box.saveDue && canEdit) {
     sink.push(view::Act{engine::WriteNotes{ui.notes}});
+    markSaved(ui.notesBox);
   }
 }
 

@@ -7,6 +7,7 @@
 #include "sim/engine/calendar.hpp"
 #include "sim/engine/sim_time.hpp"
 #include "sim/ui/decision_form.hpp"
+#include "sim/ui/wrapped_text_box.hpp"
 #include "sim/view/intents.hpp"
 #include "sim/view/shell_model.hpp"
 
@@ -55,6 +56,7 @@ enum class WorkspaceTab { Enquiries, Notes, Decision };
 struct CheckDraft {
   std::optional<engine::ConsentChoice> consent;
   std::string reason;
+  WrappedTextBoxState reasonBox;
 };
 
 /// UI-only state of the workspace (drafts, open tabs); owned by the shell.
@@ -66,7 +68,8 @@ struct WorkspaceUi {
   int syncedRestored = 0;    // undos and redos seen (state.history.restored)
   bool notesPending = false; // take the notes draft from the attempt when not being edited
 
-  std::string notes;                        // draft of the free notes
+  std::string notes; // draft of the free notes
+  WrappedTextBoxState notesBox;
   std::map<std::string, CheckDraft> checks; // by check id
   std::size_t chronologySeen = 0;           // entries shown so far (scrolls to new ones)
   std::size_t chronologyFirst = 0;          // the first entry that came since the last look

@@ -97,14 +97,16 @@ void Harness::type(std::string_view utf8, const std::function<void()>& draw) {
   frame(draw);
 }
 
-void Harness::press(int key, const std::function<void()>& draw, bool ctrl) {
+void Harness::press(int key, const std::function<void()>& draw, bool ctrl, bool shift) {
   ImGuiIO& io = ImGui::GetIO();
   io.KeyCtrl = ctrl;
+  io.KeyShift = shift;
   io.KeysDown[key] = true;
   frame(draw);
   io.KeysDown[key] = false;
   frame(draw);
   io.KeyCtrl = false;
+  io.KeyShift = false;
 }
 
 ShellDriver::ShellDriver(const std::string& scenarios, const std::string& database,
@@ -169,8 +171,12 @@ bool ShellDriver::createProfile(std::string_view id, std::string_view name) {
   return click("Create profile");
 }
 
+void ShellDriver::clickAt(ImVec2 point) { m_harness.clickAt(point, drawer()); }
+
 void ShellDriver::type(std::string_view utf8) { m_harness.type(utf8, drawer()); }
 
-void ShellDriver::press(int key, bool ctrl) { m_harness.press(key, drawer(), ctrl); }
+void ShellDriver::press(int key, bool ctrl, bool shift) {
+  m_harness.press(key, drawer(), ctrl, shift);
+}
 
 } // namespace ui_test

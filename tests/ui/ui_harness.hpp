@@ -39,8 +39,8 @@ public:
   void clickAt(ImVec2 point, const std::function<void()>& draw);
   /// Type UTF-8 text into the active text field (one frame).
   void type(std::string_view utf8, const std::function<void()>& draw);
-  /// Press and release a key (a GLFW key code), optionally with Ctrl.
-  void press(int key, const std::function<void()>& draw, bool ctrl = false);
+  /// Press and release a key (a GLFW key code), optionally with Ctrl and Shift.
+  void press(int key, const std::function<void()>& draw, bool ctrl = false, bool shift = false);
 
   /// Called after each frame's Render(): where the app applies the frame's intents.
   void afterEachFrame(std::function<void()> after) { m_after = std::move(after); }
@@ -75,13 +75,15 @@ public:
   /// Click the item whose label ends with `suffix`.
   bool clickEndingWith(std::string_view suffix);
   bool drag(std::string_view label, float dx);
+  /// Click at a point of the window (three frames: hover, press, release).
+  void clickAt(ImVec2 point);
   /// Fill in Home's new-profile form and press Create profile (false if a field is missing).
   bool createProfile(std::string_view id, std::string_view name);
   void type(std::string_view utf8);
   /// What the app does when its window closes: save the unsaved drafts, then close the
   /// session cleanly.
   void closeWindow();
-  void press(int key, bool ctrl = false);
+  void press(int key, bool ctrl = false, bool shift = false);
 
   [[nodiscard]] sim::session::Session& session() { return m_session; }
   [[nodiscard]] const sim::view::ShellModel& model() const { return m_session.model(); }
@@ -110,5 +112,19 @@ inline constexpr int kKeyEnter = 257;
 inline constexpr int kKeyEscape = 256;
 inline constexpr int kKeyEqual = 61;
 inline constexpr int kKeyMinus = 45;
+inline constexpr int kKeySpace = 32;
+inline constexpr int kKeyBackspace = 259;
+inline constexpr int kKeyDelete = 261;
+inline constexpr int kKeyRight = 262;
+inline constexpr int kKeyLeft = 263;
+inline constexpr int kKeyDown = 264;
+inline constexpr int kKeyUp = 265;
+inline constexpr int kKeyHome = 268;
+inline constexpr int kKeyEnd = 269;
+inline constexpr int kKeyA = 65;
+inline constexpr int kKeyC = 67;
+inline constexpr int kKeyV = 86;
+inline constexpr int kKeyY = 89;
+inline constexpr int kKeyZ = 90;
 
 } // namespace ui_test
