@@ -290,10 +290,14 @@ void drawChoices(DecisionFormUi& ui) {
   ImGui::PopStyleVar();
 }
 
-// One slider whose value becomes an action when the practitioner lets go of it.
+// One slider whose value becomes an action when the practitioner lets go of it, presses an
+// arrow key on it (a step of `step`), types a value (Enter, or Tab to it) or presses
+// Record. Nothing beside or under it appears or disappears as it is recorded: the Record
+// button stays (enabled while the value shown is not the one recorded) and the status line
+// under it keeps its place.
 template <typename Make>
 void slider(const char* label, const char* recordLabel, std::string_view question,
-            std::optional<int> recorded, int& draft, bool& pending, int low, int high,
+            std::optional<int> recorded, int& draft, bool& pending, int low, int high, int step,
             const char* format, bool canEdit, view::IntentSink& sink, Make make) {
   ui::text(question);
   if (pending && ImGui::GetActiveID() != ImGui::GetID(label)) {
@@ -304,29 +308,38 @@ void slider(const char* label, const char* recordLabel, std::string_view questio
       std::min(ImGui::GetContentRegionAvail().x * 0.5f, ImGui::GetFontSize() * 13.0f));
   ImGui::SliderInt(label, &draft, low, high, format, ImGuiSliderFlags_AlwaysClamp);
   track(label);
-  bool pushed = false;
-  if (ImGui::IsItemDeactivatedAfterEdit() && canEdit) {
-    sink.push(view::Act{make(draft)});
-    pushed = true;
+  bool record = ImGui::IsItemDeactivatedAfterEdit();
+  if (ImGui::IsItemFocused() && !ImGui::IsItemActive()) {
+    // Left and Right change the value of the focused slider (ImGui would move the focus).
+    int delta = 0;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) {
+      delta = -step;
+    } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
+      delta = step;
+    }
+    if (delta != 0) {
+      ImGui::NavMoveRequestCancel();
+      draft = std::clamp(draft + delta, low, high);
+      record = true;
+    }
   }
   const bool percent = high == 100;
   const std::string unit = percent ? " %" : "";
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x <
+      ImGui::CalcTextSize(recordLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f) {
+    ImGui::NewLine();
+  }
+  if (buttonIf(canEdit && recorded != draft, recordLabel)) {
+    record = true;
+  }
+  if (record && canEdit) {
+    sink.push(view::Act{make(draft)});
+  }
   if (recorded) {
-    muted("✓ Recorded: " + std::to_string(*recorded) + unit);
-  } else if (!pushed) {
-    if (canEdit) {
-      // The button beside the slider when it fits.
-      ImGui::SameLine();
-      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(recordLabel, nullptr, true).x +
-                                                 ImGui::GetStyle().FramePadding.x * 2.0f) {
-        ImGui::NewLine();
-      }
-      if (button(recordLabel)) {
-        sink.push(view::Act{make(draft)});
-      }
-      tooltip("Record the value shown without moving the slider.");
-    }
-    muted("Not recorded yet: move the slider, or record the value shown.");
+    muted("\xE2\x9C\x93 Recorded: " + std::to_string(*recorded) + unit);
+  } else {
+    muted("Not recorded yet");
   }
   ImGui::Spacing();
 }
@@ -335,19 +348,21 @@ void drawEstimates(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
                    view::IntentSink& sink) {
   const auto& notes = model.state->notes;
   section(ui, FormSection::Estimates);
+  muted("With the keyboard: Left and Right change a value by 5 (1 on the safety scale); Enter "
+        "on a slider lets you type the exact value.");
   slider("Harm##estimate", "Record##estimate-harm",
          "How likely is it that a child here comes to significant harm?", notes.pSignificantHarm,
-         ui.harm, ui.slidersPending[kHarm], 0, 100, "%d %%", canEdit, sink, [](int v) {
+         ui.harm, ui.slidersPending[kHarm], 0, 100, 5, "%d %%", canEdit, sink, [](int v) {
            return engine::Action{engine::SetEstimate{engine::EstimateKind::SignificantHarm, v}};
          });
   slider("Re-referral##estimate", "Record##estimate-rereferral",
          "How likely is a re-referral within 12 months?", notes.pRereferral, ui.rereferral,
-         ui.slidersPending[kRereferral], 0, 100, "%d %%", canEdit, sink, [](int v) {
+         ui.slidersPending[kRereferral], 0, 100, 5, "%d %%", canEdit, sink, [](int v) {
            return engine::Action{engine::SetEstimate{engine::EstimateKind::Rereferral, v}};
          });
   slider("Confidence##estimate", "Record##estimate-confidence",
          "How confident are you in your decision?", notes.confidence, ui.confidence,
-         ui.slidersPending[kConfidence], 0, 100, "%d %%", canEdit, sink, [](int v) {
+         ui.slidersPending[kConfidence], 0, 100, 5, "%d %%", canEdit, sink, [](int v) {
            return engine::Action{engine::SetEstimate{engine::EstimateKind::Confidence, v}};
          });
 }
@@ -425,10 +440,6 @@ void drawFactorPicker(const view::WorkspaceModel& model, DecisionFormUi& ui,
       }
       ImGui::EndListBox();
     }
-    if (!ui.factorCode.empty()) {
-      const auto* code = core::findCensusCode(core::CodeSet::AssessmentFactor, ui.factorCode);
-      muted("Chosen: " + ui.factorCode + (code != nullptr ? " " + std::string(code->label) : ""));
-    }
   }
 
   ui::text("Something you have learned (optional):");
@@ -455,11 +466,6 @@ void drawFactorPicker(const view::WorkspaceModel& model, DecisionFormUi& ui,
     }
     ImGui::EndListBox();
   }
-  if (!ui.factorFact.empty()) {
-    if (const auto* fact = scenario.findFact(ui.factorFact)) {
-      muted("Linked: “" + fact->text + "”");
-    }
-  }
 
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##factor-note", "A note in your own words (optional)", &ui.factorNote);
@@ -480,6 +486,19 @@ void drawFactorPicker(const view::WorkspaceModel& model, DecisionFormUi& ui,
   if (!ready) {
     ImGui::SameLine();
     muted("Choose a code or something you have learned, or write a note.");
+  } else {
+    // What will be added, under the button: nothing above it moves as choices are made.
+    std::string chosen =
+        "To add: " +
+        std::string(ui.factorSide == engine::FactorSide::Risk ? "risk" : "protective factor");
+    if (!ui.factorCode.empty()) {
+      const auto* code = core::findCensusCode(core::CodeSet::AssessmentFactor, ui.factorCode);
+      chosen += " " + ui.factorCode + (code != nullptr ? " " + std::string(code->label) : "");
+    }
+    if (const auto* fact = scenario.findFact(ui.factorFact)) {
+      chosen += ", from \u201C" + fact->text + "\u201D";
+    }
+    muted(chosen + ".");
   }
 }
 
@@ -631,7 +650,7 @@ void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
   slider("Safety scale##safety", "Record##safety-record",
          "Safety scale: 0 means you are certain the children will be harmed, 10 that they are "
          "safe enough for the case to close.",
-         notes.safetyScale, ui.safety, ui.slidersPending[kSafety], 0, 10, "%d", canEdit, sink,
+         notes.safetyScale, ui.safety, ui.slidersPending[kSafety], 0, 10, 1, "%d", canEdit, sink,
          [](int v) { return engine::Action{engine::SetSafetyScale{v}}; });
 }
 
@@ -686,8 +705,16 @@ void drawConfirm(const view::WorkspaceModel& model, DecisionFormUi& ui, view::In
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (button("Go back") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+  const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+  if (button("Go back") || escape) {
     ImGui::CloseCurrentPopup();
+    if (escape) {
+      // Left by the keyboard: the focus goes back to the lock button, shown, so that Space
+      // or Return opens the dialog again at once (ImGui keeps it hidden after a click).
+      ImGuiContext& g = *ImGui::GetCurrentContext();
+      g.NavDisableHighlight = false;
+      g.NavDisableMouseHover = true;
+    }
   }
   ImGui::SetItemDefaultFocus(); // Enter on opening goes back rather than locking
   ImGui::EndPopup();

@@ -115,15 +115,14 @@ void drawFilters(const view::LibraryModel& model, LibraryUi& ui, view::IntentSin
 }
 
 void drawTable(const view::LibraryModel& model, LibraryUi& ui) {
-  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  constexpr ImGuiTableFlags kFlags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   // At large text sizes the difficulty and length go under the title with the practice
   // area, and the best score is left to the preview, so that no column is cut short.
   const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 34.0f;
   if (!ImGui::BeginTable("cases", narrow ? 2 : 5, kFlags)) {
     return;
   }
-  ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Case", ImGuiTableColumnFlags_WidthStretch, 3.0f);
   if (!narrow) {
     ImGui::TableSetupColumn("Difficulty", ImGuiTableColumnFlags_WidthStretch, 1.1f);
@@ -164,6 +163,9 @@ void drawTable(const view::LibraryModel& model, LibraryUi& ui) {
                               ImGuiSelectableFlags_AllowItemOverlap,
                           ImVec2(0.0f, rowHeight))) {
       ui.selected = entryKey(entry);
+    }
+    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) {
+      ui.selected = entryKey(entry); // the keyboard's focus chooses, as in any list
     }
     track(("Case##" + (entry.loaded ? entry.id : entry.file)).c_str());
     const ImVec2 after = ImGui::GetCursorScreenPos();
@@ -303,7 +305,9 @@ void drawLibrary(const view::ShellModel& model, LibraryUi& ui, view::IntentSink&
     muted("Your own cases go in " + library.userFolder + " (then choose Reload cases).");
   }
   const float left = ImGui::GetContentRegionAvail().x * 0.56f;
-  ImGui::BeginChild("case-list", ImVec2(left, 0), true);
+  // The list scrolls in its own window, which the keyboard enters like the rest of the
+  // screen (flattened): Down from the filters reaches the first case.
+  ImGui::BeginChild("case-list", ImVec2(left, 0), true, ImGuiWindowFlags_NavFlattened);
   drawTable(library, ui);
   ImGui::EndChild();
   ImGui::SameLine();

@@ -34,8 +34,18 @@ void track(const char* label) {
   }
 }
 
+namespace {
+// Return, as well as Space, presses the button that has the keyboard focus (ImGui 1.86
+// answers only Space).
+bool returnPressed() {
+  return ImGui::IsItemFocused() && ImGui::GetIO().NavVisible &&
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+}
+} // namespace
+
 bool button(const char* label, const ImVec2& size) {
-  const bool pressed = ImGui::Button(label, size);
+  bool pressed = ImGui::Button(label, size);
+  pressed = returnPressed() || pressed;
   track(label);
   return pressed;
 }
@@ -44,7 +54,8 @@ bool buttonIf(bool enabled, const char* label, const ImVec2& size) {
   if (!enabled) {
     ImGui::BeginDisabled();
   }
-  const bool pressed = ImGui::Button(label, size);
+  bool pressed = ImGui::Button(label, size);
+  pressed = returnPressed() || pressed;
   track(label);
   if (!enabled) {
     ImGui::EndDisabled();

@@ -3,6 +3,8 @@
 
 #include "sim/ui/pending_edits.hpp"
 
+#include <imgui_internal.h>
+
 namespace ui_test {
 
 Harness::Harness(ImVec2 displaySize)
@@ -169,6 +171,18 @@ bool ShellDriver::createProfile(std::string_view id, std::string_view name) {
   }
   type(name);
   return click("Create profile");
+}
+
+bool ShellDriver::focused(std::string_view label) const {
+  const auto* item = m_harness.items().find(label);
+  return item != nullptr && item->id != 0 && item->id == ImGui::GetFocusID();
+}
+
+bool ShellDriver::pressUntilFocused(std::string_view label, int key, int presses) {
+  for (int i = 0; i < presses && !focused(label); ++i) {
+    press(key);
+  }
+  return focused(label);
 }
 
 void ShellDriver::clickAt(ImVec2 point) { m_harness.clickAt(point, drawer()); }

@@ -84,6 +84,11 @@ public:
   /// session cleanly.
   void closeWindow();
   void press(int key, bool ctrl = false, bool shift = false);
+  /// Whether the item drawn last with this label has the keyboard focus.
+  [[nodiscard]] bool focused(std::string_view label) const;
+  /// Press `key` (an arrow) until the item with this label has the keyboard focus, at most
+  /// `presses` times; true when it has it.
+  bool pressUntilFocused(std::string_view label, int key, int presses = 60);
 
   [[nodiscard]] sim::session::Session& session() { return m_session; }
   [[nodiscard]] const sim::view::ShellModel& model() const { return m_session.model(); }
