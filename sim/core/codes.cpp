@@ -138,14 +138,19 @@ SIM_TOKEN_TABLE(InappropriateKind,
                 {IK::Question, "question", "Question to the referrer"})
 
 using AJ = Adjunct;
-SIM_TOKEN_TABLE(Adjunct, {AJ::StrategyDiscussion, "strategy_discussion", "Strategy discussion"},
-                {AJ::PoliceInformed, "police_informed", "Police informed"},
-                {AJ::SeeChildToday, "see_child_today", "See the child today"},
-                {AJ::ConsentSought, "consent_sought", "Parental consent sought"},
-                {AJ::ConsentOverridden, "consent_overridden", "Consent overridden with reason"},
-                {AJ::FeedbackToReferrer, "feedback_to_referrer", "Feedback to the referrer"},
-                {AJ::Lado, "lado", "Referral to the LADO"},
-                {AJ::Marac, "marac", "Referral to MARAC"})
+SIM_TOKEN_TABLE(
+    Adjunct, {AJ::StrategyDiscussion, "strategy_discussion", "Strategy discussion"},
+    {AJ::PoliceInformed, "police_informed", "Police informed"},
+    {AJ::SeeChildToday, "see_child_today", "See the child today"},
+    {AJ::ConsentSought, "consent_sought", "Parental consent sought"},
+    {AJ::ConsentOverridden, "consent_overridden", "Consent overridden with reason"},
+    {AJ::FeedbackToReferrer, "feedback_to_referrer", "Feedback to the referrer"},
+    {AJ::Lado, "lado", "Referral to the LADO"}, {AJ::Marac, "marac", "Referral to MARAC"},
+    {AJ::WrittenReferral, "written_referral", "Ask the referrer for a written referral"},
+    {AJ::Signpost, "signpost", "Signpost to a service"},
+    {AJ::YoungCarerAssessment, "young_carer_assessment", "Young carer's needs assessment"},
+    {AJ::AdultSocialCare, "adult_social_care", "Referral to adult social care"},
+    {AJ::Prevent, "prevent", "Referral to Prevent (Channel)"})
 
 using OK = OutcomeKind;
 SIM_TOKEN_TABLE(OutcomeKind, {OK::Contact, "contact", "Further contact"},

@@ -105,7 +105,12 @@ enum class Adjunct {
   ConsentOverridden,
   FeedbackToReferrer,
   Lado,
-  Marac
+  Marac,
+  WrittenReferral,
+  Signpost,
+  YoungCarerAssessment,
+  AdultSocialCare,
+  Prevent
 };
 enum class OutcomeKind {
   Contact,

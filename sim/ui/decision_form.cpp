@@ -264,18 +264,24 @@ void drawChoices(DecisionFormUi& ui) {
   }
   gap();
   boldLine("Also (tick all that apply)");
-  const auto& adjuncts = core::tokenTable<core::Adjunct>();
+  // A strategy discussion is part of an s47 or immediate response, so it is not a tick.
+  std::vector<const core::TokenEntry<core::Adjunct>*> offered;
+  for (const auto& entry : core::tokenTable<core::Adjunct>()) {
+    if (entry.value != core::Adjunct::StrategyDiscussion) {
+      offered.push_back(&entry);
+    }
+  }
   const int columns = avail >= 2.0f * widestChoice<core::Adjunct>() ? 2 : 1;
   const std::size_t perColumn =
-      (adjuncts.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
+      (offered.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
   std::vector<core::Adjunct> chosen;
   if (ImGui::BeginTable("##adjuncts", columns, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextRow();
-    for (std::size_t i = 0; i < adjuncts.size(); ++i) {
+    for (std::size_t i = 0; i < offered.size(); ++i) {
       if (i % perColumn == 0) {
         ImGui::TableNextColumn(); // down the first column, then the second
       }
-      const auto& entry = adjuncts[i];
+      const auto& entry = *offered[i];
       bool on = std::find(ui.adjuncts.begin(), ui.adjuncts.end(), entry.value) != ui.adjuncts.end();
       const std::string label = std::string(entry.label) + "##adjunct-" + std::string(entry.token);
       wrappedCheckbox(label, &on);
@@ -654,6 +660,63 @@ void drawRationale(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
          [](int v) { return engine::Action{engine::SetSafetyScale{v}}; });
 }
 
+// Everything the lock will fix, one line each, in the same words at the lock button and in
+// the confirmation (and the same counts as the debrief's).
+std::vector<std::string> lockSummary(const view::WorkspaceModel& model, const DecisionFormUi& ui) {
+  const auto& notes = model.state->notes;
+  std::vector<std::string> out;
+  std::string response = "Response: ";
+  if (ui.response) {
+    response += std::string(core::labelOf(*ui.response));
+    if (*ui.response == core::ResponseLevel::S47 ||
+        *ui.response == core::ResponseLevel::Immediate) {
+      response += ", with a strategy discussion";
+    }
+  } else {
+    response += "not chosen yet";
+  }
+  out.push_back(response);
+  out.push_back("Level of need: " +
+                (ui.need ? std::string(core::labelOf(*ui.need)) : std::string("not chosen yet")));
+  out.push_back("Urgency: " + (ui.urgency ? std::string(core::labelOf(*ui.urgency))
+                                          : std::string("not chosen yet")));
+  std::vector<std::string> also;
+  for (const auto adjunct : ui.adjuncts) {
+    also.emplace_back(core::labelOf(adjunct));
+  }
+  out.push_back("Also: " + (also.empty() ? std::string("nothing ticked") : joinWords(also)));
+  const auto percent = [](std::optional<int> v) {
+    return v ? std::to_string(*v) + " %" : std::string("not recorded");
+  };
+  out.push_back("Significant harm: " + percent(notes.pSignificantHarm) +
+                " · Re-referral within 12 months: " + percent(notes.pRereferral) +
+                " · Confidence: " + percent(notes.confidence));
+  int risks = 0;
+  for (const auto& factor : notes.factors) {
+    risks += factor.side == engine::FactorSide::Risk ? 1 : 0;
+  }
+  const int protective = static_cast<int>(notes.factors.size()) - risks;
+  out.push_back("Factors recorded: " + std::to_string(notes.factors.size()) +
+                (notes.factors.empty()
+                     ? std::string()
+                     : " (" + std::to_string(risks) + (risks == 1 ? " risk, " : " risks, ") +
+                           std::to_string(protective) + " protective)"));
+  std::size_t linked = 0;
+  for (const auto& facts : notes.rationaleFacts) {
+    linked += facts.size();
+  }
+  out.push_back("Analysis: " + std::to_string(linked) + (linked == 1 ? " link" : " links") +
+                " from what you learned");
+  const auto written =
+      static_cast<int>(std::count_if(notes.rationale.begin(), notes.rationale.end(),
+                                     [](const std::string& text) { return !blank(text); }));
+  out.push_back("Rationale: " + std::to_string(written) + " of " +
+                std::to_string(engine::kRationaleFields) + " headings written · Safety scale: " +
+                (notes.safetyScale ? std::to_string(*notes.safetyScale) + " of 10"
+                                   : std::string("not recorded")));
+  return out;
+}
+
 void drawConfirm(const view::WorkspaceModel& model, DecisionFormUi& ui, view::IntentSink& sink) {
   const char* kTitle = "Lock this decision?";
   if (ui.openConfirm) {
@@ -678,21 +741,9 @@ void drawConfirm(const view::WorkspaceModel& model, DecisionFormUi& ui, view::In
   }
   line("You are about to lock this decision:");
   ImGui::Spacing();
-  line("Response: " + std::string(core::labelOf(*ui.response)));
-  line("Level of need: " + std::string(core::labelOf(*ui.need)));
-  line("Urgency: " + std::string(core::labelOf(*ui.urgency)));
-  std::vector<std::string> also;
-  for (const auto adjunct : ui.adjuncts) {
-    also.emplace_back(core::labelOf(adjunct));
+  for (const auto& item : lockSummary(model, ui)) {
+    line(item);
   }
-  line("Also: " + (also.empty() ? std::string("nothing else") : joinWords(also)));
-  const auto& notes = model.state->notes;
-  const auto percent = [](std::optional<int> v) {
-    return v ? std::to_string(*v) + " %" : std::string("not recorded");
-  };
-  line("Significant harm: " + percent(notes.pSignificantHarm) + " · Re-referral: " +
-       percent(notes.pRereferral) + " · Confidence: " + percent(notes.confidence));
-  line("Factors identified: " + std::to_string(notes.factors.size()));
   ImGui::Spacing();
   ImGui::PushFont(fonts().bold);
   line("You cannot change it afterwards. The panel's view and what happened next are shown "
@@ -732,30 +783,23 @@ void drawLock(const view::WorkspaceModel& model, DecisionFormUi& ui, view::Inten
   if (!ui.urgency) {
     missing.emplace_back("an urgency");
   }
-  const auto& notes = model.state->notes;
-  std::vector<std::string> optional;
-  if (!notes.pSignificantHarm) {
-    optional.emplace_back("the significant-harm estimate");
+  // What will be locked, right above the button (a practitioner who came here with "Go
+  // to" sees the choices and ticks made at the top of the form).
+  ui::text("What will be locked:");
+  ImGui::Indent(ImGui::GetFontSize());
+  for (const auto& item : lockSummary(model, ui)) {
+    ui::text(item);
   }
-  if (!notes.pRereferral) {
-    optional.emplace_back("the re-referral estimate");
+  ImGui::Unindent(ImGui::GetFontSize());
+  if (button("Change the choices##go-choices")) {
+    ui.goTo = FormSection::Choices;
   }
-  if (!notes.confidence) {
-    optional.emplace_back("your confidence");
-  }
-  if (std::all_of(notes.rationale.begin(), notes.rationale.end(), blank)) {
-    optional.emplace_back("a rationale");
-  }
-  if (!optional.empty()) {
-    muted("Not recorded yet: " + joinWords(optional) + ".");
-  }
+  ImGui::SameLine();
   if (buttonIf(missing.empty(), "Lock decision…")) {
     ui.openConfirm = true;
   }
-  if (!missing.empty()) {
-    ImGui::SameLine();
-    ui::text("To lock, choose " + joinWords(missing) + ".");
-  }
+  muted(missing.empty() ? std::string("You are asked to confirm before anything is locked.")
+                        : "To lock, choose " + joinWords(missing) + ".");
   drawConfirm(model, ui, sink);
 }
 

@@ -119,7 +119,8 @@ TEST_CASE("options are checked by name and given once") {
 TEST_CASE("a bad adjunct in a list is pointed at") {
   CHECK(firstDiagnostic("decide s47 need=4 urgency=same_day adjuncts=lado,marak\n") ==
         "a.actions:1:50: error: expected an adjunct (strategy_discussion|police_informed|"
-        "see_child_today|consent_sought|consent_overridden|feedback_to_referrer|lado|marac), "
+        "see_child_today|consent_sought|consent_overridden|feedback_to_referrer|lado|marac|"
+        "written_referral|signpost|young_carer_assessment|adult_social_care|prevent), "
         "found 'marak'; did you mean 'marac'?");
   CHECK(firstDiagnostic("decide s47 need=4 urgency=same_day adjuncts=lado,\n") ==
         "a.actions:1:50: error: expected an adjunct after ','");
