@@ -75,6 +75,104 @@ void checkFactsRevealable(const core::Scenario& scenario, const CrossReferences&
   }
 }
 
+namespace {
+
+// The index of decision point `id` (empty: the first); -1 when there is none.
+int pointIndex(const core::Scenario& scenario, const std::string& id) {
+  if (id.empty()) {
+    return 0;
+  }
+  for (std::size_t i = 0; i < scenario.decisionPoints.size(); ++i) {
+    if (scenario.decisionPoints[i].id == id) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+// The facts some route open at decision point `current` reveals (routes stay open later).
+std::set<std::string> reachableAt(const core::Scenario& scenario, int current) {
+  std::set<std::string> out;
+  const auto open = [&](const std::string& id) {
+    const int from = pointIndex(scenario, id);
+    return from >= 0 && from <= current;
+  };
+  const auto add = [&out](const std::vector<std::string>& ids) {
+    out.insert(ids.begin(), ids.end());
+  };
+  add(scenario.contact.reveals);
+  for (std::size_t i = 0; i < scenario.decisionPoints.size() && static_cast<int>(i) <= current;
+       ++i) {
+    add(scenario.decisionPoints[i].reveals);
+  }
+  for (const auto& question : scenario.questions) {
+    if (open(question.decisionPoint)) {
+      add(question.reveals);
+    }
+  }
+  add(scenario.records.reveals);
+  for (const auto& entry : scenario.records.entries) {
+    add(entry.reveals);
+  }
+  for (const auto& check : scenario.checks) {
+    if (!open(check.decisionPoint)) {
+      continue;
+    }
+    if (check.consent != core::ConsentRule::Needed || check.parentConsents ||
+        scenario.contact.parentConsented) {
+      add(check.reply.reveals);
+    }
+    if (check.replyWithoutConsent) {
+      add(check.replyWithoutConsent->reveals);
+    }
+  }
+  for (const auto& contact : scenario.direct) {
+    if (open(contact.decisionPoint)) {
+      add(contact.reveals);
+    }
+  }
+  for (const auto& hint : scenario.manager) {
+    if (open(hint.decisionPoint)) {
+      add(hint.reveals);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+void checkPanelFactsReachable(const core::Scenario& scenario, const CrossReferences& xref,
+                              DiagnosticSink& sink) {
+  for (const auto& panel : scenario.panels) {
+    const int current = pointIndex(scenario, panel.decisionPoint);
+    if (current < 0) {
+      continue; // reported as an unknown decision point
+    }
+    const auto reachable = reachableAt(scenario, current);
+    const auto where = xref.panelPos.count(panel.decisionPoint) != 0
+                           ? xref.panelPos.at(panel.decisionPoint)
+                           : Pos{};
+    const auto check = [&](const std::vector<std::string>& ids, const char* list) {
+      for (const auto& id : ids) {
+        if (xref.factPos.count(id) == 0 || reachable.count(id) != 0) {
+          continue; // an unknown fact is reported by checkReferences
+        }
+        sink.error(where, "the panel for decision point \"" +
+                              (panel.decisionPoint.empty() ? scenario.decisionPoints.empty()
+                                                                 ? std::string()
+                                                                 : scenario.decisionPoints[0].id
+                                                           : panel.decisionPoint) +
+                              "\" lists fact \"" + id + "\" in '" + list +
+                              "', but no route open at that decision point reveals it, so a "
+                              "practitioner who missed it could not be told where it would "
+                              "have come from; reveal it there or take it out of the list");
+      }
+    };
+    check(panel.criticalFacts, "critical_facts");
+    check(panel.usefulFacts, "useful_facts");
+  }
+}
+
 void checkPanelsCoverDecisionPoints(const CrossReferences& xref, DiagnosticSink& sink) {
   for (const auto& [id, pos] : xref.decisionPointPos) {
     if (xref.panelPos.count(id) == 0) {

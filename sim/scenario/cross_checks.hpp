@@ -48,6 +48,10 @@ void checkReferences(const CrossReferences& xref, DiagnosticSink& sink);
 /// Every fact is revealed by at least one reachable route.
 void checkFactsRevealable(const core::Scenario& scenario, const CrossReferences& xref,
                           DiagnosticSink& sink);
+/// Every fact a panel names as critical or useful can be found out by a route open at the
+/// panel's decision point (so the debrief can say where a missed fact would have come from).
+void checkPanelFactsReachable(const core::Scenario& scenario, const CrossReferences& xref,
+                              DiagnosticSink& sink);
 /// Every decision point has a panel review.
 void checkPanelsCoverDecisionPoints(const CrossReferences& xref, DiagnosticSink& sink);
 

@@ -70,6 +70,7 @@ public:
     readRubricOverrides(top);
     checkReferences(m_xref, m_sink);
     checkFactsRevealable(m_scenario, m_xref, m_sink);
+    checkPanelFactsReachable(m_scenario, m_xref, m_sink);
     checkPanelsCoverDecisionPoints(m_xref, m_sink);
     return finish();
   }

@@ -235,7 +235,7 @@ public:
   }
 
   ComponentScore decision() const {
-    ComponentScore out{Component::Decision, m_rubric.weights.decision, 0, true, {}};
+    ComponentScore out{Component::Decision, m_rubric.weights.decision, 0, true, {}, {}};
     const double band = bandCredit(out);
     double credit = band;
     // Scaled by what was known: the share of the critical facts known when locked.
@@ -340,7 +340,7 @@ public:
   }
 
   ComponentScore information() const {
-    ComponentScore out{Component::Information, m_rubric.weights.information, 0, true, {}};
+    ComponentScore out{Component::Information, m_rubric.weights.information, 0, true, {}, {}};
     const auto& shares = m_rubric.information;
     const double w = out.weight;
     double credit = 0.0;
@@ -505,7 +505,7 @@ public:
   }
 
   ComponentScore factors() const {
-    ComponentScore out{Component::Factors, m_rubric.weights.factors, 0, true, {}};
+    ComponentScore out{Component::Factors, m_rubric.weights.factors, 0, true, {}, {}};
     std::set<std::string> expected(m_panel->keyFactors.begin(), m_panel->keyFactors.end());
     for (const auto& id : m_panel->keyProtective) {
       expected.insert("fact:" + id);
@@ -542,18 +542,37 @@ public:
     const double f1 = hits == 0 ? 0.0 : 2.0 * precision * recall / (precision + recall);
     out.earned = f1 * out.weight;
     const std::string total = std::to_string(expected.size());
+    std::size_t recorded = m_decision.notes.factors.size();
     std::string summary;
     if (named.empty()) {
-      summary = "You recorded no factors, so you named none of the panel's " + total +
-                " key factors: no points.";
+      summary = recorded == 0
+                    ? "You recorded no factors, so you named none of the panel's " + total +
+                          " key factors: no points."
+                    : "None of the " + std::to_string(recorded) +
+                          " factors you recorded names a census code or a protective fact the "
+                          "panel's list can be compared with: no points.";
     } else {
-      summary = "You named " + std::to_string(hits) + " of the panel's " + total +
-                " key factors (recall " + number(recall) + "); " + std::to_string(hits) +
-                " of the " + std::to_string(named.size()) +
-                (named.size() == 1 ? " factor you named was" : " factors you named were") +
-                " among them (precision " + number(precision) + "). The two together (F1 " +
-                number(f1) + ") give you " + percent(f1) + " of the points.";
+      const std::size_t others = named.size() - static_cast<std::size_t>(hits);
+      summary = "The panel named " + total + " key factors and you named " + std::to_string(hits) +
+                " of them. Of the " + std::to_string(recorded) +
+                (recorded == 1 ? " factor" : " factors") + " you recorded, " +
+                std::to_string(named.size()) + (named.size() == 1 ? " names" : " name") +
+                " a census code or a protective fact that can be compared with the panel's "
+                "list" +
+                (others == 0 ? std::string(", and all of them are on it")
+                             : ", and " + std::to_string(others) + " of those " +
+                                   (others == 1 ? "is" : "are") + " not on it") +
+                ". Naming more of the panel's factors, and fewer besides, earns more: you get " +
+                percent(f1) + " of the points.";
     }
+    out.calculation.push_back("Recall: " + std::to_string(hits) + " of the panel's " + total +
+                              " = " + number(recall) + ".");
+    out.calculation.push_back("Precision: " + std::to_string(hits) + " of the " +
+                              std::to_string(named.size()) + " you named = " + number(precision) +
+                              ".");
+    out.calculation.push_back("F1 = 2 × precision × recall / (precision + recall) = " + number(f1) +
+                              "; " + number(f1) + " × " + number(out.weight, 0) +
+                              " points = " + number(out.earned, 1) + ".");
     out.lines.push_back({out.earned, summary});
     for (const auto& item : expected) {
       const bool found = named.count(item) > 0;
@@ -577,7 +596,7 @@ public:
   }
 
   ComponentScore calibration() const {
-    ComponentScore out{Component::Calibration, m_rubric.weights.calibration, 0, true, {}};
+    ComponentScore out{Component::Calibration, m_rubric.weights.calibration, 0, true, {}, {}};
     if (!m_panel->pSignificantHarm) {
       out.scored = false;
       out.lines.push_back({0, "Not scored: the panel gave no probability of significant harm."});
@@ -627,7 +646,7 @@ public:
   }
 
   ComponentScore timeliness() const {
-    ComponentScore out{Component::Timeliness, m_rubric.weights.timeliness, 0, true, {}};
+    ComponentScore out{Component::Timeliness, m_rubric.weights.timeliness, 0, true, {}, {}};
     double credit = 1.0;
     if (m_decision.withinDeadline()) {
       out.lines.push_back({out.weight, "You decided on " + when(m_decision.decidedAt) +
@@ -650,7 +669,7 @@ public:
   }
 
   ComponentScore rationale() const {
-    ComponentScore out{Component::Rationale, m_rubric.weights.rationale, 0, true, {}};
+    ComponentScore out{Component::Rationale, m_rubric.weights.rationale, 0, true, {}, {}};
     const auto& shares = m_rubric.rationale;
     const double w = out.weight;
     const auto linkedUnder = [this](engine::RationaleField field) -> const auto& {

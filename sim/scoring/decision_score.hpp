@@ -34,10 +34,11 @@ struct ScoreLine {
 
 struct ComponentScore {
   Component component = Component::Decision;
-  double weight = 0.0; // points available
-  double earned = 0.0; // points earned, 0..weight
-  bool scored = true;  // false: not applicable to this case; left out of the total
-  std::vector<ScoreLine> lines;
+  double weight = 0.0;                  // points available
+  double earned = 0.0;                  // points earned, 0..weight
+  bool scored = true;                   // false: not applicable to this case; left out of the total
+  std::vector<ScoreLine> lines;         // in plain words, each with the points it moved
+  std::vector<std::string> calculation; // the exact statistics, for "how this was calculated"
 };
 
 struct CriticalError {

@@ -173,8 +173,9 @@ void drawVerdict(const scoring::DecisionScore& score, const engine::Debrief& deb
     ImGui::PopFont();
   }
   if (score.caseWeight < 0.999) {
-    muted("The panel was divided on this case, so it counts for less (×" +
-          fixed(score.caseWeight, 2) + ") in your overall score.");
+    muted("The panel was divided on this case, so in your overall score across cases it counts "
+          "for " +
+          fixed(100.0 * score.caseWeight, 0) + " % of a case the panel agreed on.");
   }
   // Where the points came from, part by part, in one line; and, when the decision's points
   // were scaled by what was known (scoring, §1.1), that reason in plain words.
@@ -199,15 +200,17 @@ void drawVerdict(const scoring::DecisionScore& score, const engine::Debrief& deb
   }
 }
 
-std::string adjunctList(const std::vector<core::Adjunct>& adjuncts) {
-  if (adjuncts.empty()) {
-    return "none";
-  }
+// The actions that went with a response; a strategy discussion is not repeated beside an
+// s47 response, whose name says it.
+std::string adjunctList(ResponseLevel response, const std::vector<core::Adjunct>& adjuncts) {
   std::string out;
-  for (std::size_t i = 0; i < adjuncts.size(); ++i) {
-    out += (i == 0 ? "" : ", ") + std::string(core::labelOf(adjuncts[i]));
+  for (const auto adjunct : adjuncts) {
+    if (adjunct == core::Adjunct::StrategyDiscussion && response == ResponseLevel::S47) {
+      continue;
+    }
+    out += (out.empty() ? "" : ", ") + std::string(core::labelOf(adjunct));
   }
-  return out;
+  return out.empty() ? std::string("none") : out;
 }
 
 std::string estimate(const std::optional<int>& percentValue) {
@@ -228,7 +231,7 @@ void drawComparison(const engine::Debrief& debrief) {
   if (ImGui::BeginTable("comparison", columns,
                         ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg)) {
     ImGui::PushFont(fonts().bold);
-    const float labelWidth = ImGui::CalcTextSize("Significant harm").x; // longer ones wrap
+    const float labelWidth = ImGui::CalcTextSize("Significant harm, now").x; // longer ones wrap
     ImGui::PopFont();
     ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthFixed, labelWidth);
     ImGui::TableSetupColumn("You decided", ImGuiTableColumnFlags_WidthStretch);
@@ -252,13 +255,14 @@ void drawComparison(const engine::Debrief& debrief) {
     row("Response", label(yours.response), panel ? label(panel->consensus) : "");
     row("Level of need", label(yours.need), panel ? label(panel->needLevel) : "");
     row("Urgency", label(yours.urgency), panel ? label(panel->urgency) : "");
-    row("With", adjunctList(yours.adjuncts), panel ? adjunctList(panel->adjuncts) : "");
+    row("With", adjunctList(yours.response, yours.adjuncts),
+        panel ? adjunctList(panel->consensus, panel->adjuncts) : "");
     if (notes.pSignificantHarm || (panel != nullptr && panel->pSignificantHarm)) {
-      row("Significant harm", estimate(notes.pSignificantHarm),
+      row("Significant harm, now or within 12 months", estimate(notes.pSignificantHarm),
           panel ? estimate(panel->pSignificantHarm) : "");
     }
     if (notes.pRereferral || (panel != nullptr && panel->pRereferral)) {
-      row("Re-referral within a year", estimate(notes.pRereferral),
+      row("Re-referral within 12 months", estimate(notes.pRereferral),
           panel ? estimate(panel->pRereferral) : "");
     }
     ImGui::EndTable();
@@ -327,7 +331,9 @@ std::vector<int> missedFacts(const std::vector<engine::FactReached>& facts) {
   return out;
 }
 
-void drawMissedList(const core::Scenario& scenario, const std::vector<int>& facts, bool critical) {
+// Each missed fact, and under it the route (or routes) that would have revealed it.
+void drawMissedList(const core::Scenario& scenario, const engine::Debrief& debrief,
+                    const std::vector<int>& facts, bool critical) {
   for (std::size_t i = 0; i < facts.size(); ++i) {
     const int f = facts[i];
     if (f < 0 || static_cast<std::size_t>(f) >= scenario.facts.size()) {
@@ -337,6 +343,27 @@ void drawMissedList(const core::Scenario& scenario, const std::vector<int>& fact
     markIcon(MarkShape::Cross, critical);
     ImGui::SameLine();
     ui::text(scenario.facts[static_cast<std::size_t>(f)].text);
+    std::vector<std::string> routes;
+    bool withheld = false;
+    for (const auto& route : debrief.notTaken) {
+      withheld = withheld || route.withheld;
+      if (std::find(route.missedFacts.begin(), route.missedFacts.end(), f) !=
+          route.missedFacts.end()) {
+        routes.push_back(route.heading);
+      }
+    }
+    ImGui::Indent(ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.x);
+    if (!routes.empty()) {
+      std::string from = "Would have come from: ";
+      for (std::size_t r = 0; r < routes.size(); ++r) {
+        from += (r == 0 ? "" : "; or ") + routes[r];
+      }
+      muted(from + ".");
+    } else if (withheld) {
+      muted("It comes from a route that stays open later in this case, so which one is kept "
+            "back for now.");
+    }
+    ImGui::Unindent(ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.x);
     ImGui::PopID();
   }
 }
@@ -396,7 +423,7 @@ void drawMissed(const core::Scenario& scenario, const engine::Debrief& debrief) 
   if (!critical.empty()) {
     subheading(critical.size() == 1 ? "The critical fact you missed" : "Critical facts you missed");
     ImGui::PushID("critical");
-    drawMissedList(scenario, critical, true);
+    drawMissedList(scenario, debrief, critical, true);
     ImGui::PopID();
   } else if (!debrief.criticalFacts.empty()) {
     ui::text("You reached every critical fact.");
@@ -404,12 +431,12 @@ void drawMissed(const core::Scenario& scenario, const engine::Debrief& debrief) 
   if (!useful.empty()) {
     subheading(useful.size() == 1 ? "A useful fact you missed" : "Useful facts you missed");
     ImGui::PushID("useful");
-    drawMissedList(scenario, useful, false);
+    drawMissedList(scenario, debrief, useful, false);
     ImGui::PopID();
   }
   if (!critical.empty() || !useful.empty()) {
-    muted("Where each would have come from is under \"What the routes you did not take would "
-          "have shown\" below.");
+    muted("What each of those routes would have shown is under \"What the routes you did not "
+          "take would have shown\" below.");
   }
   ImGui::Spacing();
   if (ImGui::TreeNode("Every key fact, reached and missed")) {
@@ -481,7 +508,32 @@ void drawReasoning(const engine::Debrief& debrief, std::size_t point) {
 }
 
 // The full point-by-point ledger, last; open by default.
-void drawLedger(const scoring::DecisionScore& score) {
+// What counts as a re-referral, in the words of this case's outcome: a further contact
+// that was not a referral does not.
+std::string rereferralMeaning(const core::Outcome& outcome) {
+  std::vector<int> contacts;
+  for (const auto& event : outcome.events) {
+    if (event.kind == core::OutcomeKind::Contact && event.day <= 365) {
+      contacts.push_back(event.day);
+    }
+  }
+  std::string out = "A re-referral is a new referral to children's social care within 12 "
+                    "months of this contact";
+  if (contacts.empty()) {
+    return out + ".";
+  }
+  out += "; the further contact";
+  out += contacts.size() == 1 ? " on day " : "s on days ";
+  for (std::size_t i = 0; i < contacts.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == contacts.size() ? " and " : ", ") + std::to_string(contacts[i]);
+  }
+  out += contacts.size() == 1 ? " was not a referral, so it does not count."
+                              : " were not referrals, so they do not count.";
+  return out;
+}
+
+void drawLedger(const core::Scenario& scenario, const engine::Debrief& debrief,
+                const scoring::DecisionScore& score) {
   ImGui::Spacing();
   ImGui::Spacing();
   ImGui::PushFont(fonts().heading);
@@ -518,7 +570,9 @@ void drawLedger(const scoring::DecisionScore& score) {
       for (const auto& line : component.lines) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        const std::string points = signedPoints(line.points);
+        // A line that moved no points explains; it shows no "0.0" as if it were worth nothing.
+        const std::string points =
+            std::abs(line.points) < 0.05 ? std::string() : signedPoints(line.points);
         ImGui::Indent(ImGui::GetFontSize() * 0.5f);
         ImGui::TextUnformatted(points.c_str());
         ImGui::Unindent(ImGui::GetFontSize() * 0.5f);
@@ -527,14 +581,28 @@ void drawLedger(const scoring::DecisionScore& score) {
       }
       ImGui::EndTable();
     }
+    if (!component.calculation.empty() && ImGui::TreeNode("How this was calculated##calc")) {
+      for (const auto& line : component.calculation) {
+        muted(line);
+      }
+      ImGui::TreePop();
+    }
     ImGui::PopID();
   }
-  if (score.outcomeBrier) {
+  if (score.outcomeBrier && debrief.decision.notes.pRereferral) {
     ImGui::Spacing();
-    muted("Your estimate of re-referral against what actually happened: Brier score " +
-          fixed(*score.outcomeBrier, 2) +
-          " (0 is perfect, 1 the worst). Shown, not scored: the outcome only shows what "
-          "followed the council's decision at the time.");
+    const bool happened = scenario.outcome.rereferredWithin12Months();
+    ui::text("Against what actually happened (shown, not scored, because it followed the "
+             "council's decision at the time): you put a re-referral within 12 months at " +
+             std::to_string(*debrief.decision.notes.pRereferral) + " %, and " +
+             (happened ? std::string("there was one.") : std::string("there was none.")) + " " +
+             rereferralMeaning(scenario.outcome));
+    if (ImGui::TreeNode("How this was calculated##brier")) {
+      muted("Brier score: (your probability − what happened)², with what happened 1 for a "
+            "re-referral and 0 for none: " +
+            fixed(*score.outcomeBrier, 2) + ". 0 is a perfect forecast, 1 the worst.");
+      ImGui::TreePop();
+    }
   }
 }
 
@@ -733,6 +801,10 @@ void drawOutcome(const core::Scenario& scenario, const engine::Debrief& debrief)
       ImGui::PopID();
     }
   }
+  if (debrief.finalDecision && !outcome.censored) {
+    ui::text(std::string("Re-referral within 12 months: ") +
+             (outcome.rereferredWithin12Months() ? "yes. " : "no. ") + rereferralMeaning(outcome));
+  }
   if (debrief.finalDecision) {
     if (!outcome.summary.empty()) {
       subheading("In short");
@@ -750,7 +822,10 @@ void drawPoint(const view::DebriefModel& model, std::size_t index) {
   const view::DebriefPoint& point = model.points[index];
   const engine::Debrief& debrief = point.debrief;
   ImGui::PushID(static_cast<int>(index));
-  ImGui::BeginChild("point", ImVec2(0.0f, 0.0f), false);
+  // One scrolling page per attempt and decision: another case's debrief opens at its top,
+  // never where the last one was left.
+  const std::string page = "point-" + std::to_string(model.attemptId);
+  ImGui::BeginChild(page.c_str(), ImVec2(0.0f, 0.0f), false);
   if (beginPage()) {
     const auto dp = static_cast<std::size_t>(debrief.decisionPoint);
     if (dp < scenario.decisionPoints.size() && !scenario.decisionPoints[dp].title.empty()) {
@@ -764,7 +839,7 @@ void drawPoint(const view::DebriefModel& model, std::size_t index) {
     drawOutcome(scenario, debrief);
     drawReasoning(debrief, index);
     drawNotTaken(scenario, debrief);
-    drawLedger(point.score);
+    drawLedger(scenario, debrief, point.score);
     ImGui::Spacing();
     ImGui::EndTable();
   }

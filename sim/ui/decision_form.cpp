@@ -357,13 +357,16 @@ void drawEstimates(const view::WorkspaceModel& model, DecisionFormUi& ui, bool c
   muted("With the keyboard: Left and Right change a value by 5 (1 on the safety scale); Enter "
         "on a slider lets you type the exact value.");
   slider("Harm##estimate", "Record##estimate-harm",
-         "How likely is it that a child here comes to significant harm?", notes.pSignificantHarm,
-         ui.harm, ui.slidersPending[kHarm], 0, 100, 5, "%d %%", canEdit, sink, [](int v) {
+         "How likely is it that a child here is suffering significant harm, or will within the "
+         "next 12 months?",
+         notes.pSignificantHarm, ui.harm, ui.slidersPending[kHarm], 0, 100, 5, "%d %%", canEdit,
+         sink, [](int v) {
            return engine::Action{engine::SetEstimate{engine::EstimateKind::SignificantHarm, v}};
          });
   slider("Re-referral##estimate", "Record##estimate-rereferral",
-         "How likely is a re-referral within 12 months?", notes.pRereferral, ui.rereferral,
-         ui.slidersPending[kRereferral], 0, 100, 5, "%d %%", canEdit, sink, [](int v) {
+         "How likely is a new referral about these children within the next 12 months?",
+         notes.pRereferral, ui.rereferral, ui.slidersPending[kRereferral], 0, 100, 5, "%d %%",
+         canEdit, sink, [](int v) {
            return engine::Action{engine::SetEstimate{engine::EstimateKind::Rereferral, v}};
          });
   slider("Confidence##estimate", "Record##estimate-confidence",
@@ -668,8 +671,7 @@ std::vector<std::string> lockSummary(const view::WorkspaceModel& model, const De
   std::string response = "Response: ";
   if (ui.response) {
     response += std::string(core::labelOf(*ui.response));
-    if (*ui.response == core::ResponseLevel::S47 ||
-        *ui.response == core::ResponseLevel::Immediate) {
+    if (*ui.response == core::ResponseLevel::Immediate) {
       response += ", with a strategy discussion";
     }
   } else {
