@@ -195,11 +195,11 @@ void drawHome(const view::ShellModel& model, HomeUi& ui, view::IntentSink& sink)
         "The cases are fictional.");
   ImGui::Spacing();
   const float left = ImGui::GetContentRegionAvail().x * 0.42f;
-  ImGui::BeginChild("profiles", ImVec2(left, 0), true);
+  ImGui::BeginChild("profiles", ImVec2(left, 0), true, ImGuiWindowFlags_NavFlattened);
   drawProfiles(model, ui, sink);
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("practice", ImVec2(0, 0), true);
+  ImGui::BeginChild("practice", ImVec2(0, 0), true, ImGuiWindowFlags_NavFlattened);
   drawPractice(model, sink);
   ImGui::Spacing();
   muted("Results are saved in " + model.home.databasePath);

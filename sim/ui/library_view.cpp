@@ -114,7 +114,7 @@ void drawFilters(const view::LibraryModel& model, LibraryUi& ui, view::IntentSin
   tooltip("Read the scenario folder again, e.g. after adding or fixing a case file.");
 }
 
-void drawTable(const view::LibraryModel& model, LibraryUi& ui) {
+void drawTable(const view::LibraryModel& model, LibraryUi& ui, view::IntentSink& sink) {
   constexpr ImGuiTableFlags kFlags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   // At large text sizes the difficulty and length go under the title with the practice
@@ -166,6 +166,14 @@ void drawTable(const view::LibraryModel& model, LibraryUi& ui) {
     }
     if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) {
       ui.selected = entryKey(entry); // the keyboard's focus chooses, as in any list
+      // Return opens the chosen case, as the preview's first button does.
+      if (entry.loaded && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) {
+        if (entry.status == view::CaseStatus::InProgress && entry.unfinishedAttempt != 0) {
+          sink.push(view::ResumeAttempt{entry.unfinishedAttempt});
+        } else {
+          sink.push(view::StartAttempt{entry.id});
+        }
+      }
     }
     track(("Case##" + (entry.loaded ? entry.id : entry.file)).c_str());
     const ImVec2 after = ImGui::GetCursorScreenPos();
@@ -255,6 +263,7 @@ void drawPreview(const view::LibraryModel& model, const LibraryUi& ui, view::Int
     ImGui::SameLine();
     ImGui::Text("Your best score: %.0f / 100", *entry.bestScore);
   }
+  muted("With the keyboard: Return on a case in the list opens it.");
   if (entry.userAdded) {
     muted("Added by you: " + entry.file);
   }
@@ -308,10 +317,10 @@ void drawLibrary(const view::ShellModel& model, LibraryUi& ui, view::IntentSink&
   // The list scrolls in its own window, which the keyboard enters like the rest of the
   // screen (flattened): Down from the filters reaches the first case.
   ImGui::BeginChild("case-list", ImVec2(left, 0), true, ImGuiWindowFlags_NavFlattened);
-  drawTable(library, ui);
+  drawTable(library, ui, sink);
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("case-preview", ImVec2(0, 0), true);
+  ImGui::BeginChild("case-preview", ImVec2(0, 0), true, ImGuiWindowFlags_NavFlattened);
   drawPreview(library, ui, sink);
   ImGui::EndChild();
 }

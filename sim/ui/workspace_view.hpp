@@ -46,6 +46,7 @@
 //                     "Add factor", "Remove##factor-<number>";
 //                     rationale: "##rationale-<heading>" with <heading> what_happened,
 //                     what_we_fear, complicating, strengths, next_steps;
+//                     "Change the choices##go-choices" (back to the top of the form),
 //                     "Lock decision…" (opens the confirmation), in the modal "Lock decision"
 //                     and "Go back"; once locked: "Open the debrief".
 namespace sim::ui {

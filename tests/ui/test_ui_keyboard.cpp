@@ -132,3 +132,87 @@ TEST_CASE("after Escape from the lock dialog Space on the lock button opens it a
   CHECK_FALSE(d.harness().shows("You cannot change it afterwards"));
   CHECK(d.session().attempt()->state().phase == engine::Phase::Gathering);
 }
+
+TEST_CASE("a whole attempt with the keyboard alone") {
+  TempFolder folder("ui-keys-attempt");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  d.step();
+  // Home: the new-profile form. Down reaches the first field; Tab moves between fields.
+  REQUIRE(d.pressUntilFocused("Id##new-profile", kKeyDown));
+  INFO("focus: " << d.focusedLabel());
+  d.press(kKeyEnter);
+  d.type("kb-01");
+  d.press(kKeyTab);
+  d.type("Kim B");
+  d.press(kKeyEnter);
+  INFO("focus: " << d.focusedLabel());
+  REQUIRE(d.pressUntilFocused("Create profile", kKeyDown));
+  d.press(kKeySpace);
+  d.step();
+  REQUIRE(d.model().home.currentId == "kb-01");
+
+  // The case library: Down into the list; Return starts the chosen case.
+  d.press(50, true);
+  REQUIRE(d.model().screen == view::Screen::Library);
+  REQUIRE(d.pressUntilFocused("Case##mark-on-the-cheek", kKeyDown));
+  d.step();
+  d.press(kKeyEnter); // Return on the chosen case opens it
+  d.step();
+  REQUIRE(d.model().screen == view::Screen::Workspace);
+
+  // Read the contact, ask the referrer a question, check the records.
+  INFO("focus: " << d.focusedLabel());
+  REQUIRE((d.pressUntilFocused("Read the contact", kKeyDown) ||
+           d.pressUntilFocused("Read the contact", kKeyLeft, 10)));
+  d.press(kKeyEnter);
+  d.step();
+  const auto& state = d.session().attempt()->state();
+  REQUIRE(state.contactRead);
+  // Right goes across the columns to the first question in the Enquiries tab.
+  REQUIRE(d.pressUntilFocused("Ask##q-q-who-caring", kKeyRight, 10));
+  d.press(kKeySpace);
+  REQUIRE(d.pressUntilFocused("Check records", kKeyDown));
+  d.press(kKeySpace);
+  d.step();
+  CHECK(state.asked[0].has_value());
+  CHECK(state.recordsChecked.has_value());
+
+  // The decision: the tab, then response, need and urgency by arrows and Space.
+  REQUIRE(d.pressUntilFocused("Enquiries", kKeyUp, 80));
+  REQUIRE(d.pressUntilFocused("Decision", kKeyRight, 5));
+  d.press(kKeySpace);
+  d.step();
+  const std::string s47 = d.harness().labelEndingWith("##response-s47");
+  REQUIRE(d.pressUntilFocused(s47, kKeyDown));
+  d.press(kKeySpace);
+  const std::string need = d.harness().labelEndingWith("##need-4");
+  REQUIRE(d.pressUntilFocused(need, kKeyDown));
+  d.press(kKeySpace);
+  const std::string urgency = d.harness().labelEndingWith("##urgency-same_day");
+  REQUIRE(
+      (d.pressUntilFocused(urgency, kKeyRight, 5) || d.pressUntilFocused(urgency, kKeyDown, 10)));
+  d.press(kKeySpace);
+  // An estimate by arrows, a line of rationale typed, then the lock and its confirmation.
+  REQUIRE(d.pressUntilFocused("Harm##estimate", kKeyDown));
+  d.press(kKeyRight);
+  REQUIRE(d.pressUntilFocused("##rationale-what_we_fear", kKeyDown, 200));
+  d.press(kKeyEnter);
+  d.type("Ava may be hurt again by an adult at home.");
+  d.press(kKeyEscape);
+  REQUIRE(d.pressUntilFocused("Change the choices##go-choices", kKeyDown, 20));
+  REQUIRE(d.pressUntilFocused("Lock decision\xE2\x80\xA6", kKeyRight, 3));
+  d.press(kKeyEnter);
+  d.step();
+  REQUIRE(d.harness().shows("You cannot change it afterwards"));
+  REQUIRE(d.pressUntilFocused("Lock decision", kKeyLeft, 5));
+  d.press(kKeySpace);
+  d.step();
+  REQUIRE(state.phase != engine::Phase::Gathering);
+  const auto& record = state.decisions.back();
+  CHECK(record.decision.response == core::ResponseLevel::S47);
+  CHECK(record.decision.need == core::NeedLevel::Acute);
+  CHECK(record.decision.urgency == core::Urgency::SameDay);
+  CHECK(record.notes.pSignificantHarm == 55);
+  CHECK(record.notes.rationale.at(1) == "Ava may be hurt again by an adult at home.");
+  CHECK(d.model().screen == view::Screen::Debrief);
+}

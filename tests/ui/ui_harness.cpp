@@ -178,6 +178,15 @@ bool ShellDriver::focused(std::string_view label) const {
   return item != nullptr && item->id != 0 && item->id == ImGui::GetFocusID();
 }
 
+std::string ShellDriver::focusedLabel() const {
+  for (const auto& item : m_harness.items().items()) {
+    if (item.id != 0 && item.id == ImGui::GetFocusID()) {
+      return item.label;
+    }
+  }
+  return {};
+}
+
 bool ShellDriver::pressUntilFocused(std::string_view label, int key, int presses) {
   for (int i = 0; i < presses && !focused(label); ++i) {
     press(key);

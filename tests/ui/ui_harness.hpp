@@ -86,6 +86,8 @@ public:
   void press(int key, bool ctrl = false, bool shift = false);
   /// Whether the item drawn last with this label has the keyboard focus.
   [[nodiscard]] bool focused(std::string_view label) const;
+  /// The tracked label of the item with the keyboard focus ("" when it is not tracked).
+  [[nodiscard]] std::string focusedLabel() const;
   /// Press `key` (an arrow) until the item with this label has the keyboard focus, at most
   /// `presses` times; true when it has it.
   bool pressUntilFocused(std::string_view label, int key, int presses = 60);
