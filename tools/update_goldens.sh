@@ -3,7 +3,7 @@
 # with Mesa's software renderer, exactly as the screenshot tests render them. Run by a
 # person after an intended UI change; then look at every changed PNG and review the diff
 # (git diff --stat tests/golden/screens; an image viewer) before committing.
-#   tools/update_goldens.sh [STATE|STATE-THEME]   (default: all fourteen)
+#   tools/update_goldens.sh [STATE|SHOT]   (default: all; SHOT as STATE-THEME or STATE-small-light)
 # Uses $SIM_BUILD_DIR (default build/), building frontdoor-screens there first.
 set -euo pipefail
 

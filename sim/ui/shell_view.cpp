@@ -49,12 +49,55 @@ void shortcuts(const view::ShellModel& model, view::IntentSink& sink) {
   }
 }
 
-void drawNavigation(const view::ShellModel& model, view::IntentSink& sink) {
+// The practitioner's name, the theme and the text size, on one line.
+void drawDisplaySettings(const view::ShellModel& model, const std::string& who,
+                         view::IntentSink& sink) {
   ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(who.c_str());
+  ImGui::SameLine();
+  static constexpr const char* kThemes[] = {"Light", "Dark", "High contrast"};
+  int theme = static_cast<int>(model.preferences.theme);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  if (ImGui::Combo("##theme", &theme, kThemes, 3)) {
+    sink.push(view::SetTheme{static_cast<view::Theme>(theme)});
+  }
+  track("Theme##nav");
+  tooltip("Colour theme");
+  ImGui::SameLine();
+  const int scale = model.preferences.scalePercent;
+  if (buttonIf(scale > view::kMinScalePercent, "A\xE2\x88\x92##smaller")) {
+    sink.push(view::SetScale{scale - view::kScaleStep});
+  }
+  tooltip("Smaller text (Ctrl+minus)");
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%d %%", scale);
+  ImGui::SameLine();
+  if (buttonIf(scale < view::kMaxScalePercent, "A+##larger")) {
+    sink.push(view::SetScale{scale + view::kScaleStep});
+  }
+  tooltip("Larger text (Ctrl+plus); Ctrl+0 resets to 100 %");
+}
+
+void drawNavigation(const view::ShellModel& model, view::IntentSink& sink) {
+  // The wordmark only when the row has room for it beside the screens and the display
+  // button (the window's title names the app as well).
+  const ImGuiStyle& navStyle = ImGui::GetStyle();
+  float needed = ImGui::CalcTextSize("Display\xE2\x80\xA6").x + navStyle.FramePadding.x * 2.0f;
+  for (const auto& entry : screenRegistry()) {
+    needed += ImGui::CalcTextSize(("\xE2\x97\x8F " + std::string(entry.title)).c_str()).x +
+              navStyle.FramePadding.x * 2.0f + navStyle.ItemSpacing.x;
+  }
   ImGui::PushFont(fonts().bold);
-  ImGui::TextUnformatted("Frontdoor");
+  const float wordmark = ImGui::CalcTextSize("Frontdoor").x + ImGui::GetFontSize() * 1.5f;
   ImGui::PopFont();
-  ImGui::SameLine(0.0f, ImGui::GetFontSize() * 1.5f);
+  if (needed + wordmark <= ImGui::GetContentRegionAvail().x) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("Frontdoor");
+    ImGui::PopFont();
+    ImGui::SameLine(0.0f, ImGui::GetFontSize() * 1.5f);
+  }
   for (const auto& entry : screenRegistry()) {
     const auto screen = entry.id;
     const bool current = model.screen == screen;
@@ -81,12 +124,14 @@ void drawNavigation(const view::ShellModel& model, view::IntentSink& sink) {
     ImGui::PopID();
     ImGui::SameLine();
   }
-  // Right-hand side: who is practising, theme and text size.
+  // Right-hand side: who is practising, theme and text size; in one "Display" button that
+  // opens them when the row has no room (large text, a small window), so the header stays
+  // one line.
   const std::string who =
       model.home.currentId.empty() ? "No profile chosen" : model.home.currentName;
   const ImGuiStyle& style = ImGui::GetStyle();
   const auto buttonWidth = [&](const char* label) {
-    return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
+    return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2.0f;
   };
   const float right = ImGui::CalcTextSize(who.c_str()).x + ImGui::GetFontSize() * 8.0f +
                       buttonWidth("A\xE2\x88\x92") + ImGui::CalcTextSize("200 %").x +
@@ -94,34 +139,24 @@ void drawNavigation(const view::ShellModel& model, view::IntentSink& sink) {
   const float end = ImGui::GetContentRegionMax().x;
   if (ImGui::GetCursorPosX() + right <= end) {
     ImGui::SameLine(end - right);
+    drawDisplaySettings(model, who, sink);
   } else {
-    ImGui::NewLine(); // large text: the settings go on a second line rather than off-screen
+    const char* kDisplay = "Display\xE2\x80\xA6##display";
+    const float width = buttonWidth(kDisplay);
+    if (ImGui::GetCursorPosX() + width <= end) {
+      ImGui::SameLine(end - width);
+    } else {
+      ImGui::NewLine();
+    }
+    if (button(kDisplay)) {
+      ImGui::OpenPopup("##display-settings");
+    }
+    tooltip(who + ": colour theme and text size");
+    if (ImGui::BeginPopup("##display-settings")) {
+      drawDisplaySettings(model, who, sink);
+      ImGui::EndPopup();
+    }
   }
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(who.c_str());
-  ImGui::SameLine();
-  static constexpr const char* kThemes[] = {"Light", "Dark", "High contrast"};
-  int theme = static_cast<int>(model.preferences.theme);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  if (ImGui::Combo("##theme", &theme, kThemes, 3)) {
-    sink.push(view::SetTheme{static_cast<view::Theme>(theme)});
-  }
-  track("Theme##nav");
-  tooltip("Colour theme");
-  ImGui::SameLine();
-  const int scale = model.preferences.scalePercent;
-  if (buttonIf(scale > view::kMinScalePercent, "A\xE2\x88\x92##smaller")) {
-    sink.push(view::SetScale{scale - view::kScaleStep});
-  }
-  tooltip("Smaller text (Ctrl+minus)");
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  ImGui::Text("%d %%", scale);
-  ImGui::SameLine();
-  if (buttonIf(scale < view::kMaxScalePercent, "A+##larger")) {
-    sink.push(view::SetScale{scale + view::kScaleStep});
-  }
-  tooltip("Larger text (Ctrl+plus); Ctrl+0 resets to 100 %");
   ImGui::Separator();
 }
 

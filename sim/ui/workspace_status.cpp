@@ -81,7 +81,8 @@ void undoShortcuts(const engine::AttemptState& state, view::IntentSink& sink) {
   }
 }
 
-void drawUndoRedo(const engine::AttemptState& state, Flow& flow, view::IntentSink& sink) {
+void drawUndoRedo(const engine::AttemptState& state, Flow& flow, bool compact,
+                  view::IntentSink& sink) {
   const auto& history = state.history;
   if (history.undo.empty() && history.redo.empty()) {
     return; // nothing written since the last enquiry: no buttons to explain
@@ -90,7 +91,8 @@ void drawUndoRedo(const engine::AttemptState& state, Flow& flow, view::IntentSin
     return ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
            ImGui::GetStyle().FramePadding.x * 2.0f;
   };
-  const std::string undo = history.undo.empty()
+  // Compact: the buttons say only Undo and Redo; their tooltips say what.
+  const std::string undo = history.undo.empty() || compact
                                ? std::string("Undo##undo")
                                : "Undo " + partLabel(history.undo.back().before) + "##undo";
   flow.next(width(undo));
@@ -98,10 +100,11 @@ void drawUndoRedo(const engine::AttemptState& state, Flow& flow, view::IntentSin
     sink.push(view::Act{engine::Undo{}});
   }
   track("Undo##undo");
-  tooltip(history.undo.empty() ? "Nothing to undo since your last enquiry."
-                               : "Take back your last change to the working notes (Ctrl+Z). "
-                                 "Enquiries and waits cannot be undone.");
-  const std::string redo = history.redo.empty()
+  tooltip(history.undo.empty() ? std::string("Nothing to undo since your last enquiry.")
+                               : "Take back your last change to the working notes (" +
+                                     partLabel(history.undo.back().before) +
+                                     "; Ctrl+Z). Enquiries and waits cannot be undone.");
+  const std::string redo = history.redo.empty() || compact
                                ? std::string("Redo##redo")
                                : "Redo " + partLabel(history.redo.back().after) + "##redo";
   flow.next(width(redo));
@@ -120,25 +123,37 @@ void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) 
   const auto& calendar = *model.calendar;
   const auto& colours = palette();
 
-  ImGui::PushFont(fonts().heading);
-  ui::text(scenario.meta.title);
-  ImGui::PopFont();
+  // In a small window or at large text sizes the strip is compact: the title in the body
+  // font, leading the same flowing line, and the times in their short forms.
+  const bool compact = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 62.0f;
+  const auto when = [&](engine::SimTime time) {
+    return compact ? shortWhen(calendar, time) : longWhen(calendar, time);
+  };
+  if (!compact) {
+    ImGui::PushFont(fonts().heading);
+    ui::text(scenario.meta.title);
+    ImGui::PopFont();
+  }
 
   // Labelled groups, a rule between them: "Now: Monday 15:20 │ Decide by: Tuesday 13:20
   // (6 h of working time left) │ Replies: 1 pending, next due Mon 16:45 │ [Wait]".
   ImGui::AlignTextToFramePadding(); // the line holds a button
   Flow flow;
-  flow.group("Now", longWhen(calendar, state.now));
+  if (compact) {
+    flow.text(scenario.meta.title, nullptr, true);
+  }
+  flow.group("Now", when(state.now));
   if (state.phase == engine::Phase::Gathering) {
     if (state.now <= state.deadline) {
       const int left = calendar.workingMinutesBetween(state.now, state.deadline);
-      const std::string text = longWhen(calendar, state.deadline) + (left < 60 ? " (only " : " (") +
-                               describeWorkingTime(left, 0) + " of working time left)";
+      const std::string text = when(state.deadline) + (left < 60 ? " (only " : " (") +
+                               describeWorkingTime(left, 0) +
+                               (compact ? " left)" : " of working time left)");
       flow.group("Decide by", text, left < 60 ? &colours.warning : nullptr, left < 60);
     } else {
       const int over = calendar.workingMinutesBetween(state.deadline, state.now);
-      const std::string text = longWhen(calendar, state.deadline) + " (" +
-                               describeWorkingTime(over, 0) + " of working time over)";
+      const std::string text = when(state.deadline) + " (" + describeWorkingTime(over, 0) +
+                               (compact ? " over)" : " of working time over)");
       flow.group("✗ Deadline passed", text, &colours.bad, true);
     }
   } else {
@@ -169,7 +184,7 @@ void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) 
   std::string replies =
       pending == 0 ? std::string("none pending") : std::to_string(pending) + " pending";
   if (nextDue) {
-    replies += ", next due " + shortWhen(calendar, *nextDue);
+    replies += (compact ? ", next " : ", next due ") + shortWhen(calendar, *nextDue);
   }
   flow.group("Replies", replies);
 
@@ -182,7 +197,7 @@ void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) 
   if (!canWait) {
     tooltip("Nothing is pending: request a check first.");
   }
-  drawUndoRedo(state, flow, sink);
+  drawUndoRedo(state, flow, compact, sink);
   drawRefusal(model);
   ImGui::Separator();
 }

@@ -43,8 +43,21 @@ struct Options {
 struct Shot {
   std::string state;
   view::Theme theme = view::Theme::Light;
-  std::string name; // <state>-<theme>
+  std::string name; // <state>-<theme>, or <state>-<variant>-light
+  int width = kWidth;
+  int height = 0;  // 0: --height
+  int scale = 100; // text size, percent
 };
+
+// The extremes of the layouts every screen must hold, drawn in the light theme: the
+// smallest window Frontdoor supports, and the largest text size at the usual window.
+struct Variant {
+  const char* name;
+  int width;
+  int height;
+  int scale;
+};
+constexpr Variant kVariants[] = {{"small", 800, 600, 100}, {"text200", 1280, 800, 200}};
 
 constexpr const char* kUsage =
     "usage: frontdoor-screens --out DIR [--only STATE|STATE-THEME] [--golden DIR]\n"
@@ -52,7 +65,9 @@ constexpr const char* kUsage =
     "                         [--fonts DIR] [--height PIXELS] [--list]\n"
     "  Writes <state>-<theme>.png for the states home, library, workspace, decision,\n"
     "  debrief and progress in the light and dark themes (1280x800, hidden window; run\n"
-    "  under xvfb-run). With --golden, compares each with DIR/<name>.png: a pixel differs\n"
+    "  under xvfb-run), and <state>-small-light.png (800x600) and\n"
+    "  <state>-text200-light.png (200 % text), the layout extremes. With --golden, compares each "
+    "with DIR/<name>.png: a pixel differs\n"
     "  when a channel is off by more than N (default 8 of 255); a shot fails when more\n"
     "  than FRACTION of its pixels differ (default 0.0001). A failed shot's diff is\n"
     "  written beside it as <name>.diff.png. --height (default 800) draws a taller window\n"
@@ -97,16 +112,23 @@ std::vector<Shot> shots(const std::string& only) {
         out.push_back({state, theme, name});
       }
     }
+    for (const auto& variant : kVariants) {
+      const std::string name = state + "-" + variant.name + "-light";
+      if (only.empty() || only == state || only == name) {
+        out.push_back(
+            {state, view::Theme::Light, name, variant.width, variant.height, variant.scale});
+      }
+    }
   }
   return out;
 }
 
 // One frame with a fixed time step, no mouse (far off-screen) and no keys: the OpenGL3
 // backend's frame set-up, but not the GLFW backend's, whose clock and pointer would vary.
-void beginFrame(int height) {
+void beginFrame(int width, int height) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(static_cast<float>(kWidth), static_cast<float>(height));
+  io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   io.DeltaTime = 1.0f / 60.0f;
   io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
@@ -126,6 +148,10 @@ std::string render(const Shot& shot, const Options& options, const fs::path& pat
   if (problem.empty() && shot.theme != view::Theme::Light) {
     session.apply(view::SetTheme{shot.theme});
   }
+  if (problem.empty() && shot.scale != 100) {
+    session.apply(view::SetScale{shot.scale});
+  }
+  const int height = shot.height > 0 ? shot.height : options.height;
 
   // A fresh ImGui context per shot, so no shot depends on what was drawn before it.
   ImGuiContext* context = ImGui::CreateContext();
@@ -135,19 +161,19 @@ std::string render(const Shot& shot, const Options& options, const fs::path& pat
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigInputTextCursorBlink = false;
   std::string error;
-  auto window = problem.empty()
-                    ? platform::Window::create(
-                          {"Frontdoor screenshots", kWidth, options.height, false}, error)
-                    : nullptr;
+  auto window =
+      problem.empty()
+          ? platform::Window::create({"Frontdoor screenshots", shot.width, height, false}, error)
+          : nullptr;
   if (problem.empty() && !window) {
     problem = error;
   }
   if (problem.empty()) {
-    problem = ui::loadFonts(options.fonts, 100);
+    problem = ui::loadFonts(options.fonts, session.model().preferences.scalePercent);
   }
   if (problem.empty()) {
     window->reloadFontTexture();
-    ui::applyTheme(session.model().preferences.theme, 100);
+    ui::applyTheme(session.model().preferences.theme, session.model().preferences.scalePercent);
     view::IntentSink sink;
     // The state's UI set-up frames, then three frames; the last one is captured.
     const int frames = sim::showcase::kSetupFrames + kFrames;
@@ -156,7 +182,7 @@ std::string render(const Shot& shot, const Options& options, const fs::path& pat
       if (last) {
         problem = sim::showcase::checkShown(shot.state, uiState);
       }
-      beginFrame(options.height);
+      beginFrame(shot.width, height);
       ui::drawShell(session.model(), uiState, sink);
       if (!window->endFrame(last && problem.empty() ? path.string() : std::string())) {
         problem = "could not write " + path.string();
