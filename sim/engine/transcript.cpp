@@ -181,17 +181,19 @@ std::string describeRecordAge(int day) {
   if (day >= 0) {
     return "Day of the contact";
   }
+  // Rounded to the nearest unit, as a person says it (181 days is six months, not five);
+  // weeks up to three months, so that "eleven weeks ago" in a fact reads the same here.
   const int days = -day;
   if (days < 14) {
     return plural(days, "day") + " before the contact";
   }
-  if (days < 60) {
-    return plural(days / 7, "week") + " before the contact";
+  if (days < 91) {
+    return plural((days + 3) / 7, "week") + " before the contact";
   }
   if (days < 730) {
-    return plural(days * 12 / 365, "month") + " before the contact";
+    return plural((days * 12 + 182) / 365, "month") + " before the contact";
   }
-  return plural(days / 365, "year") + " before the contact";
+  return plural((days + 182) / 365, "year") + " before the contact";
 }
 
 std::string describeDecision(const Decide& decision) {

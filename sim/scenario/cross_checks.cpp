@@ -2,6 +2,9 @@
 #include "sim/scenario/cross_checks.hpp"
 
 #include "sim/core/nearest.hpp"
+#include "sim/scenario/relative_time.hpp"
+
+#include <algorithm>
 
 namespace sim::scenario {
 
@@ -170,6 +173,38 @@ void checkPanelFactsReachable(const core::Scenario& scenario, const CrossReferen
     };
     check(panel.criticalFacts, "critical_facts");
     check(panel.usefulFacts, "useful_facts");
+  }
+}
+
+void checkFactTimesAgreeWithRecords(const core::Scenario& scenario, const CrossReferences& xref,
+                                    DiagnosticSink& sink) {
+  for (const auto& fact : scenario.facts) {
+    const auto time = relativeTimeIn(fact.text);
+    if (!time) {
+      continue;
+    }
+    std::vector<int> days; // of the records entries that reveal it
+    for (const auto& entry : scenario.records.entries) {
+      if (std::find(entry.reveals.begin(), entry.reveals.end(), fact.id) != entry.reveals.end()) {
+        days.push_back(entry.day);
+      }
+    }
+    if (days.empty() ||
+        std::any_of(days.begin(), days.end(), [&](int day) { return agrees(*time, day); })) {
+      continue;
+    }
+    std::string dated;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      dated += (i == 0 ? "" : ", ") + std::to_string(days[i]);
+    }
+    const auto pos = xref.factPos.count(fact.id) != 0 ? xref.factPos.at(fact.id) : Pos{};
+    sink.warning(pos, "fact \"" + fact.id + "\" says \"" + time->phrase + "\" (about " +
+                          std::to_string(time->days) +
+                          " days before the contact), but the records entry it comes from is "
+                          "dated day " +
+                          dated +
+                          "; a practitioner reads both, so make the fact's words and the "
+                          "entry's 'day' agree");
   }
 }
 

@@ -52,6 +52,10 @@ void checkFactsRevealable(const core::Scenario& scenario, const CrossReferences&
 /// panel's decision point (so the debrief can say where a missed fact would have come from).
 void checkPanelFactsReachable(const core::Scenario& scenario, const CrossReferences& xref,
                               DiagnosticSink& sink);
+/// A fact that says when something happened ("six months ago") agrees with the date of the
+/// records entry it comes from (a warning when none of its entries does).
+void checkFactTimesAgreeWithRecords(const core::Scenario& scenario, const CrossReferences& xref,
+                                    DiagnosticSink& sink);
 /// Every decision point has a panel review.
 void checkPanelsCoverDecisionPoints(const CrossReferences& xref, DiagnosticSink& sink);
 

@@ -71,6 +71,7 @@ public:
     checkReferences(m_xref, m_sink);
     checkFactsRevealable(m_scenario, m_xref, m_sink);
     checkPanelFactsReachable(m_scenario, m_xref, m_sink);
+    checkFactTimesAgreeWithRecords(m_scenario, m_xref, m_sink);
     checkPanelsCoverDecisionPoints(m_xref, m_sink);
     return finish();
   }

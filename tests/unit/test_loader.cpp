@@ -3,6 +3,7 @@
 #include "sim/core/diagnostic.hpp"
 #include "sim/scenario/clock_words.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/relative_time.hpp"
 #include "sim/scenario/scenario_files.hpp"
 #include "sim/scenario/schema.hpp"
 #include "tests/support/temp_folder.hpp"
@@ -188,4 +189,57 @@ TEST_CASE("clock words are whole words in any case, and only those") {
   CHECK_FALSE(
       scenario::clockWordIn("School finishes at 15:15; housing close at five.").has_value());
   CHECK_FALSE(scenario::clockWordIn("").has_value());
+}
+
+TEST_CASE("a fact whose 'ago' disagrees with the date of its records entry is a warning") {
+  std::ifstream in(fs::path(SIM_SOURCE_DIR) / "tests/data/minimal_valid.toml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string fact = "text = \"Nursery describe Mia as happy and settled.\"";
+  const std::string records = "empty_text = \"No previous contacts for Mia or Tom.\"\nreveals = []";
+  REQUIRE(text.find(fact) != std::string::npos);
+  REQUIRE(text.find(records) != std::string::npos);
+  text.replace(text.find(fact), fact.size(),
+               "text = \"Six months ago nursery described Mia as happy and settled.\"");
+  const auto withEntry = [&text, &records](int day) {
+    std::string out = text;
+    out.replace(out.find(records), records.size(),
+                records + "\n\n[[records.entries]]\nday = " + std::to_string(day) +
+                    "\nkind = \"note\"\nsummary = \"Nursery: Mia happy and settled.\"\n"
+                    "reveals = [\"f-nursery-fine\"]");
+    return out;
+  };
+  // 150 days is five months, not six: a warning at the fact.
+  const auto wrong = scenario::loadScenarioText(withEntry(-150), "ago.toml");
+  CHECK(wrong.ok());
+  REQUIRE(wrong.diagnostics.size() == 1);
+  CHECK(wrong.diagnostics.front().message ==
+        "fact \"f-nursery-fine\" says \"Six months ago\" (about 183 days before the contact), "
+        "but the records entry it comes from is dated day -150; a practitioner reads both, so "
+        "make the fact's words and the entry's 'day' agree");
+  // 181 days is six months (within half a month): no warning.
+  const auto right = scenario::loadScenarioText(withEntry(-181), "ago.toml");
+  CHECK(right.ok());
+  CHECK(right.diagnostics.empty());
+}
+
+TEST_CASE("relative times are read in words and digits and agree within half a unit") {
+  const auto six = scenario::relativeTimeIn("Six months ago police notified an argument.");
+  REQUIRE(six.has_value());
+  CHECK(six->phrase == "Six months ago");
+  CHECK(six->days == 183);
+  CHECK(scenario::agrees(*six, -181));
+  CHECK_FALSE(scenario::agrees(*six, -150));
+  const auto eleven = scenario::relativeTimeIn("an incident eleven weeks ago in which");
+  REQUIRE(eleven.has_value());
+  CHECK(eleven->days == 77);
+  CHECK(scenario::agrees(*eleven, -79));
+  CHECK_FALSE(scenario::agrees(*eleven, -60));
+  CHECK(scenario::relativeTimeIn("seen 3 days ago")->days == 3);
+  CHECK(scenario::relativeTimeIn("twenty-one days ago")->days == 21);
+  CHECK(scenario::relativeTimeIn("a year ago")->days == 365);
+  CHECK(scenario::relativeTimeIn("last week, at school")->phrase == "last week");
+  CHECK(scenario::relativeTimeIn("Yesterday she rang")->days == 1);
+  CHECK_FALSE(scenario::relativeTimeIn("three incidents in six months").has_value());
+  CHECK_FALSE(scenario::relativeTimeIn("last weeks of term").has_value());
+  CHECK_FALSE(scenario::relativeTimeIn("").has_value());
 }

@@ -513,3 +513,13 @@ TEST_CASE("undo takes back notes edits one by one, at most the last hundred, and
   CHECK(mustRefuse(attempt, Undo{}).find("since your last enquiry") != std::string::npos);
   CHECK(attempt.state().notes.notes == "draft 5");
 }
+
+TEST_CASE("a record's age is rounded as a person would say it") {
+  CHECK(sim::engine::describeRecordAge(-181) == "6 months before the contact"); // not five
+  CHECK(sim::engine::describeRecordAge(-79) == "11 weeks before the contact");  // as the facts say
+  CHECK(sim::engine::describeRecordAge(-77) == "11 weeks before the contact");
+  CHECK(sim::engine::describeRecordAge(-10) == "10 days before the contact");
+  CHECK(sim::engine::describeRecordAge(-400) == "13 months before the contact");
+  CHECK(sim::engine::describeRecordAge(-900) == "2 years before the contact");
+  CHECK(sim::engine::describeRecordAge(0) == "Day of the contact");
+}
