@@ -25,10 +25,17 @@ void installRegistry(ItemRegistry* registry) { g_registry = registry; }
 
 void track(const char* label) {
   if (g_registry != nullptr) {
-    g_registry->add({label, ImGui::GetItemID(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-                     ImGui::IsItemVisible()});
+    // Visible means wholly inside its window's visible part: an item cut by the edge would
+    // be clicked (by a test, as by a person) on what is not there.
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    const bool whole = min.y >= clip.Min.y - 1.0f && max.y <= clip.Max.y + 1.0f;
+    g_registry->add({label, ImGui::GetItemID(), min, max, ImGui::IsItemVisible() && whole});
     if (g_registry->scrollTarget() == label) {
-      ImGui::SetScrollHereY(0.5f);
+      // Into view in its window and in every window around it (a list inside a form).
+      ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleCenterY |
+                          ImGuiScrollFlags_KeepVisibleCenterX);
       g_registry->scrollTo({});
     }
   }

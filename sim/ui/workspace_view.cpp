@@ -183,7 +183,11 @@ namespace {
 void columnDivider(const char* id, float width, float height, float usable,
                    std::optional<float>& drag, float share, const view::ShellModel& model,
                    view::IntentSink& sink) {
+  // Not a stop for the keyboard (it would sit between the columns' items), and no tooltip:
+  // the resize pointer says what it does without covering the text beside it.
+  ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);
   ImGui::InvisibleButton(id, ImVec2(width, height));
+  ImGui::PopItemFlag();
   track(id);
   if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
@@ -208,7 +212,6 @@ void columnDivider(const char* id, float width, float height, float usable,
         contact ? model.preferences.chronologyColumnPercent : percent(*drag)});
     drag.reset();
   }
-  tooltip("Drag to widen or narrow the columns");
 }
 
 } // namespace
