@@ -31,7 +31,9 @@ void track(const char* label) {
     const ImVec2 max = ImGui::GetItemRectMax();
     const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     const bool whole = min.y >= clip.Min.y - 1.0f && max.y <= clip.Max.y + 1.0f;
-    g_registry->add({label, ImGui::GetItemID(), min, max, ImGui::IsItemVisible() && whole});
+    const bool enabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
+    g_registry->add(
+        {label, ImGui::GetItemID(), min, max, ImGui::IsItemVisible() && whole, enabled});
     if (g_registry->scrollTarget() == label) {
       // Into view in its window and in every window around it (a list inside a form).
       ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleCenterY |

@@ -17,6 +17,7 @@ struct TrackedItem {
   ImVec2 min;
   ImVec2 max;
   bool visible = true; // not scrolled or clipped out of its window
+  bool enabled = true; // not drawn disabled
 };
 
 /// Items drawn in the last frame, recorded only while a test has installed a registry.

@@ -81,38 +81,28 @@ void undoShortcuts(const engine::AttemptState& state, view::IntentSink& sink) {
   }
 }
 
-void drawUndoRedo(const engine::AttemptState& state, Flow& flow, bool compact,
-                  view::IntentSink& sink) {
+// Always drawn, with the same short labels, so that the strip never gains a row (and the
+// columns never move down) when the first note is saved; the tooltips say what each would
+// change.
+void drawUndoRedo(const engine::AttemptState& state, Flow& flow, view::IntentSink& sink) {
   const auto& history = state.history;
-  if (history.undo.empty() && history.redo.empty()) {
-    return; // nothing written since the last enquiry: no buttons to explain
-  }
-  const auto width = [](const std::string& label) {
-    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
-           ImGui::GetStyle().FramePadding.x * 2.0f;
+  const auto width = [](const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
   };
-  // Compact: the buttons say only Undo and Redo; their tooltips say what.
-  const std::string undo = history.undo.empty() || compact
-                               ? std::string("Undo##undo")
-                               : "Undo " + partLabel(history.undo.back().before) + "##undo";
-  flow.next(width(undo));
-  if (buttonIf(!history.undo.empty(), undo.c_str())) {
+  flow.next(width("Undo##undo"));
+  if (buttonIf(!history.undo.empty(), "Undo##undo")) {
     sink.push(view::Act{engine::Undo{}});
   }
-  track("Undo##undo");
   tooltip(history.undo.empty() ? std::string("Nothing to undo since your last enquiry.")
-                               : "Take back your last change to the working notes (" +
-                                     partLabel(history.undo.back().before) +
-                                     "; Ctrl+Z). Enquiries and waits cannot be undone.");
-  const std::string redo = history.redo.empty() || compact
-                               ? std::string("Redo##redo")
-                               : "Redo " + partLabel(history.redo.back().after) + "##redo";
-  flow.next(width(redo));
-  if (buttonIf(!history.redo.empty(), redo.c_str())) {
+                               : "Undo " + partLabel(history.undo.back().before) +
+                                     " (Ctrl+Z). Enquiries and waits cannot be undone.");
+  flow.next(width("Redo##redo"));
+  if (buttonIf(!history.redo.empty(), "Redo##redo")) {
     sink.push(view::Act{engine::Redo{}});
   }
-  track("Redo##redo");
-  tooltip("Make the change you undid again (Ctrl+Shift+Z).");
+  tooltip(history.redo.empty()
+              ? std::string("Nothing to redo.")
+              : "Redo " + partLabel(history.redo.back().after) + " (Ctrl+Shift+Z).");
 }
 
 // ── Status strip ────────────────────────────────────────────────────────────────────────
@@ -197,7 +187,7 @@ void drawStatusStrip(const view::WorkspaceModel& model, view::IntentSink& sink) 
   if (!canWait) {
     tooltip("Nothing is pending: request a check first.");
   }
-  drawUndoRedo(state, flow, compact, sink);
+  drawUndoRedo(state, flow, sink);
   drawRefusal(model);
   ImGui::Separator();
 }

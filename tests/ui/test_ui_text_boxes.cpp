@@ -95,11 +95,15 @@ TEST_CASE("notes are saved while the practitioner is still typing in them") {
   ShellDriver d(kScenarios, folder.file("r.sqlite"));
   openCaseAt(d, "Notes");
   REQUIRE(d.click("##notes"));
+  const float top = d.harness().items().find("##notes")->min.y;
   d.type("Ring the HV back at 4.");
   d.step();
   CHECK(d.session().attempt()->state().notes.notes.empty()); // not after every keystroke
   wait(d, sim::ui::kSaveAfterPause);
   CHECK(activeIs(d, "##notes"));
+  // The first save makes Undo available; the box the practitioner types in stays put.
+  CHECK(d.harness().items().find("Undo##undo")->enabled);
+  CHECK(d.harness().items().find("##notes")->min.y == top);
   CHECK(d.session().attempt()->state().notes.notes == "Ring the HV back at 4.");
   // More typing is saved after the next pause, as one more notes event.
   d.type(" Then the GP.");
