@@ -180,3 +180,30 @@ TEST_CASE("three cases worked by mouse and keyboard keep every word that was typ
     CHECK(stored(database, third).find("rationale what_happened") != std::string::npos);
   }
 }
+
+TEST_CASE("the next case's debrief opens at its top, wherever the last one was left") {
+  TempFolder folder("ui-debrief-top");
+  ShellDriver d(kScenarios, folder.file("r.sqlite"));
+  REQUIRE(d.createProfile("nq-02", "Ari N"));
+  const auto decideQuickly = [&d](const std::string& id) {
+    startCase(d, id);
+    REQUIRE(d.click("Read the contact"));
+    REQUIRE(d.click("Decision"));
+    d.step();
+    REQUIRE(d.clickEndingWith("##response-s17"));
+    REQUIRE(d.clickEndingWith("##need-3"));
+    REQUIRE(d.clickEndingWith("##urgency-one_working_day"));
+    lockByMouse(d);
+    d.step();
+  };
+  decideQuickly("bedtime-battles");
+  REQUIRE(d.harness().shows("/ 100"));
+  // Read far down the first debrief.
+  for (int i = 0; i < 10; ++i) {
+    d.wheel(ImVec2(400.0f, 500.0f), -20.0f);
+  }
+  const ImVec2 page(400.0f, 500.0f);
+  REQUIRE(d.scrollUnder(page) > 1000.0f);
+  decideQuickly("monday-absences");
+  CHECK(d.scrollUnder(page) == 0.0f); // the verdict, at the top of the page
+}

@@ -196,6 +196,26 @@ bool ShellDriver::pressUntilFocused(std::string_view label, int key, int presses
 
 void ShellDriver::clickAt(ImVec2 point) { m_harness.clickAt(point, drawer()); }
 
+float ShellDriver::scrollUnder(ImVec2 point) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = point;
+  step();
+  const ImGuiWindow* window = GImGui->HoveredWindow;
+  io.MousePos = ImVec2(-1.0e30f, -1.0e30f);
+  return window != nullptr ? window->Scroll.y : -1.0f;
+}
+
+void ShellDriver::wheel(ImVec2 point, float lines) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = point;
+  step();
+  io.MouseWheel = lines;
+  step();
+  io.MouseWheel = 0.0f;
+  step();
+  io.MousePos = ImVec2(-1.0e30f, -1.0e30f);
+}
+
 void ShellDriver::type(std::string_view utf8) { m_harness.type(utf8, drawer()); }
 
 void ShellDriver::press(int key, bool ctrl, bool shift) {

@@ -77,6 +77,10 @@ public:
   bool drag(std::string_view label, float dx);
   /// Click at a point of the window (three frames: hover, press, release).
   void clickAt(ImVec2 point);
+  /// Turn the mouse wheel over a point (negative: down the page), one frame.
+  void wheel(ImVec2 point, float lines);
+  /// How far the window under a point is scrolled down (pixels; -1 when none is there).
+  [[nodiscard]] float scrollUnder(ImVec2 point);
   /// Fill in Home's new-profile form and press Create profile (false if a field is missing).
   bool createProfile(std::string_view id, std::string_view name);
   void type(std::string_view utf8);
