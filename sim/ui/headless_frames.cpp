@@ -78,4 +78,8 @@ int HeadlessFrames::commands() const {
   return n;
 }
 
+const ImFont& HeadlessFrames::bodyFont() const { return *ImGui::GetIO().Fonts->Fonts[0]; }
+
+float HeadlessFrames::bodyFontSize() const { return ImGui::GetIO().Fonts->Fonts[0]->FontSize; }
+
 } // namespace sim::ui

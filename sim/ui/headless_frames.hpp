@@ -10,6 +10,7 @@
 #include <string>
 
 struct ImGuiContext;
+struct ImFont;
 
 namespace sim::ui {
 
@@ -28,6 +29,9 @@ public:
   /// Vertices and draw commands the last frame produced.
   [[nodiscard]] int vertices() const;
   [[nodiscard]] int commands() const;
+  /// The body font and its size, for timing text layout (wrapped_text_box.hpp).
+  [[nodiscard]] const ImFont& bodyFont() const;
+  [[nodiscard]] float bodyFontSize() const;
 
 private:
   ImGuiContext* m_context = nullptr;
