@@ -31,6 +31,18 @@ const Question* Scenario::findQuestion(std::string_view id) const {
 const DirectContact* Scenario::findDirect(std::string_view id) const {
   return findById(direct, id);
 }
+int Scenario::decisionPointIndex(std::string_view id) const {
+  if (id.empty()) {
+    return 0;
+  }
+  for (std::size_t i = 0; i < decisionPoints.size(); ++i) {
+    if (decisionPoints[i].id == id) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
 const DecisionPoint* Scenario::findDecisionPoint(std::string_view id) const {
   return findById(decisionPoints, id);
 }

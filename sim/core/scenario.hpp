@@ -257,6 +257,8 @@ struct Scenario {
   [[nodiscard]] const Question* findQuestion(std::string_view id) const;
   [[nodiscard]] const DirectContact* findDirect(std::string_view id) const;
   [[nodiscard]] const DecisionPoint* findDecisionPoint(std::string_view id) const;
+  /// The index of decision point `id`; an empty id means the first (0); -1 if none.
+  [[nodiscard]] int decisionPointIndex(std::string_view id) const;
   [[nodiscard]] const PanelReview* panelFor(std::string_view decisionPointId) const;
 };
 

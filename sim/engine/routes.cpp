@@ -4,15 +4,7 @@
 namespace sim::engine {
 
 int decisionPointIndex(const core::Scenario& scenario, std::string_view id) {
-  if (id.empty()) {
-    return 0;
-  }
-  for (std::size_t i = 0; i < scenario.decisionPoints.size(); ++i) {
-    if (scenario.decisionPoints[i].id == id) {
-      return static_cast<int>(i);
-    }
-  }
-  return -1;
+  return scenario.decisionPointIndex(id);
 }
 
 bool routeOpenAt(const core::Scenario& scenario, const std::string& id, int current) {

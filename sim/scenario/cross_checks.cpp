@@ -80,24 +80,11 @@ void checkFactsRevealable(const core::Scenario& scenario, const CrossReferences&
 
 namespace {
 
-// The index of decision point `id` (empty: the first); -1 when there is none.
-int pointIndex(const core::Scenario& scenario, const std::string& id) {
-  if (id.empty()) {
-    return 0;
-  }
-  for (std::size_t i = 0; i < scenario.decisionPoints.size(); ++i) {
-    if (scenario.decisionPoints[i].id == id) {
-      return static_cast<int>(i);
-    }
-  }
-  return -1;
-}
-
 // The facts some route open at decision point `current` reveals (routes stay open later).
 std::set<std::string> reachableAt(const core::Scenario& scenario, int current) {
   std::set<std::string> out;
   const auto open = [&](const std::string& id) {
-    const int from = pointIndex(scenario, id);
+    const int from = scenario.decisionPointIndex(id);
     return from >= 0 && from <= current;
   };
   const auto add = [&out](const std::vector<std::string>& ids) {
@@ -147,7 +134,7 @@ std::set<std::string> reachableAt(const core::Scenario& scenario, int current) {
 void checkPanelFactsReachable(const core::Scenario& scenario, const CrossReferences& xref,
                               DiagnosticSink& sink) {
   for (const auto& panel : scenario.panels) {
-    const int current = pointIndex(scenario, panel.decisionPoint);
+    const int current = scenario.decisionPointIndex(panel.decisionPoint);
     if (current < 0) {
       continue; // reported as an unknown decision point
     }

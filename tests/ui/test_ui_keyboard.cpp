@@ -18,12 +18,7 @@ const std::string kScenarios = std::string(SIM_SOURCE_DIR) + "/scenarios";
 
 void openCase(ShellDriver& d) {
   REQUIRE(d.createProfile("ab-17", "Alex B"));
-  REQUIRE(d.click("nav:Cases"));
-  d.step();
-  REQUIRE(d.click("Case##mark-on-the-cheek"));
-  d.step();
-  REQUIRE(d.click("Start this case##case-mark-on-the-cheek"));
-  d.step();
+  REQUIRE(d.startCase("mark-on-the-cheek"));
   REQUIRE(d.click("Read the contact"));
   d.step();
 }

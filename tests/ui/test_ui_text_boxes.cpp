@@ -27,12 +27,7 @@ const std::string kParagraph =
 // Profile, case, contact read, and the tab `tab` open.
 void openCaseAt(ShellDriver& d, const char* tab) {
   REQUIRE(d.createProfile("ab-17", "Alex B"));
-  REQUIRE(d.click("nav:Cases"));
-  d.step();
-  REQUIRE(d.click("Case##mark-on-the-cheek"));
-  d.step();
-  REQUIRE(d.click("Start this case##case-mark-on-the-cheek"));
-  d.step();
+  REQUIRE(d.startCase("mark-on-the-cheek"));
   REQUIRE(d.click("Read the contact"));
   d.step();
   REQUIRE(d.click(tab));

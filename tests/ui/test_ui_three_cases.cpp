@@ -17,16 +17,6 @@ namespace {
 
 const std::string kScenarios = std::string(SIM_SOURCE_DIR) + "/scenarios";
 
-void startCase(ShellDriver& d, const std::string& id) {
-  REQUIRE(d.click("nav:Cases"));
-  d.step();
-  REQUIRE(d.click("Case##" + id));
-  d.step();
-  REQUIRE(d.click("Start this case##case-" + id));
-  d.step();
-  REQUIRE(d.model().screen == view::Screen::Workspace);
-}
-
 void typeInto(ShellDriver& d, const std::string& box, const std::string& text) {
   REQUIRE(d.click(box));
   d.type(text);
@@ -69,7 +59,7 @@ TEST_CASE("three cases worked by mouse and keyboard keep every word that was typ
   {
     ShellDriver d(kScenarios, database, preferences);
     REQUIRE(d.createProfile("nq-01", "Sam N"));
-    startCase(d, "bedtime-battles");
+    REQUIRE(d.startCase("bedtime-battles"));
     first = d.session().attemptId();
     REQUIRE(d.click("Read the contact"));
     REQUIRE(d.click("Ask##q-q-safety"));
@@ -101,7 +91,7 @@ TEST_CASE("three cases worked by mouse and keyboard keep every word that was typ
   std::int64_t second = 0;
   {
     ShellDriver d(kScenarios, database, preferences);
-    startCase(d, "third-notification");
+    REQUIRE(d.startCase("third-notification"));
     second = d.session().attemptId();
     REQUIRE(d.click("Read the contact"));
     REQUIRE(d.click("Check records"));
@@ -155,7 +145,7 @@ TEST_CASE("three cases worked by mouse and keyboard keep every word that was typ
       "explanations changed during the visit and nobody has seen the mother's new partner.";
   {
     ShellDriver d(kScenarios, database, preferences);
-    startCase(d, "mark-on-the-cheek");
+    REQUIRE(d.startCase("mark-on-the-cheek"));
     const auto third = d.session().attemptId();
     REQUIRE(d.click("Read the contact"));
     REQUIRE(d.click("Ask##q-q-who-caring"));
@@ -186,7 +176,7 @@ TEST_CASE("the next case's debrief opens at its top, wherever the last one was l
   ShellDriver d(kScenarios, folder.file("r.sqlite"));
   REQUIRE(d.createProfile("nq-02", "Ari N"));
   const auto decideQuickly = [&d](const std::string& id) {
-    startCase(d, id);
+    REQUIRE(d.startCase(id));
     REQUIRE(d.click("Read the contact"));
     REQUIRE(d.click("Decision"));
     d.step();

@@ -216,6 +216,22 @@ void ShellDriver::wheel(ImVec2 point, float lines) {
   io.MousePos = ImVec2(-1.0e30f, -1.0e30f);
 }
 
+bool ShellDriver::startCase(const std::string& id) {
+  if (!click("nav:Cases")) {
+    return false;
+  }
+  step();
+  if (!click("Case##" + id)) {
+    return false;
+  }
+  step();
+  if (!click("Start this case##case-" + id)) {
+    return false;
+  }
+  step();
+  return model().screen == sim::view::Screen::Workspace;
+}
+
 void ShellDriver::type(std::string_view utf8) { m_harness.type(utf8, drawer()); }
 
 void ShellDriver::press(int key, bool ctrl, bool shift) {

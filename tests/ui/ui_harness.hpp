@@ -83,6 +83,9 @@ public:
   [[nodiscard]] float scrollUnder(ImVec2 point);
   /// Fill in Home's new-profile form and press Create profile (false if a field is missing).
   bool createProfile(std::string_view id, std::string_view name);
+  /// Go to the case library, choose the case with this id and start it; true when the
+  /// workspace then shows it.
+  bool startCase(const std::string& id);
   void type(std::string_view utf8);
   /// What the app does when its window closes: save the unsaved drafts, then close the
   /// session cleanly.
