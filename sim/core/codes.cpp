@@ -123,6 +123,10 @@ SIM_TOKEN_TABLE(Completeness, {Completeness::Full, "full", "Full reply"},
 SIM_TOKEN_TABLE(ConsentRule, {ConsentRule::NotNeeded, "not_needed", "Shares without consent"},
                 {ConsentRule::Needed, "needed", "Reply depends on consent"})
 
+SIM_TOKEN_TABLE(ConsentReply, {ConsentReply::Agrees, "agrees", "Agrees"},
+                {ConsentReply::Refuses, "refuses", "Refuses"},
+                {ConsentReply::NoAnswer, "no_answer", "Cannot be reached"})
+
 SIM_TOKEN_TABLE(DirectKind, {DirectKind::SpeakToParent, "speak_to_parent", "Speak to a parent"},
                 {DirectKind::SpeakToChild, "speak_to_child", "Speak to the child"},
                 {DirectKind::SeeChild, "see_child", "See the child"},

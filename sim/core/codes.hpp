@@ -95,6 +95,8 @@ enum class RecordKind {
 };
 enum class Completeness { Full, Partial, None };
 enum class ConsentRule { NotNeeded, Needed };
+/// What an adult says when asked for consent to a check (scenario [[consent]] answers).
+enum class ConsentReply { Agrees, Refuses, NoAnswer };
 enum class DirectKind { SpeakToParent, SpeakToChild, SeeChild, SpeakToAdult };
 enum class InappropriateKind { SeekConsent, Check, CheckWithoutConsent, Direct, Question };
 enum class Adjunct {
@@ -160,6 +162,7 @@ template <> std::span<const TokenEntry<AdultRole>> tokenTable<AdultRole>();
 template <> std::span<const TokenEntry<RecordKind>> tokenTable<RecordKind>();
 template <> std::span<const TokenEntry<Completeness>> tokenTable<Completeness>();
 template <> std::span<const TokenEntry<ConsentRule>> tokenTable<ConsentRule>();
+template <> std::span<const TokenEntry<ConsentReply>> tokenTable<ConsentReply>();
 template <> std::span<const TokenEntry<DirectKind>> tokenTable<DirectKind>();
 template <> std::span<const TokenEntry<InappropriateKind>> tokenTable<InappropriateKind>();
 template <> std::span<const TokenEntry<Adjunct>> tokenTable<Adjunct>();

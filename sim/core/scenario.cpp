@@ -46,6 +46,36 @@ int Scenario::decisionPointIndex(std::string_view id) const {
 const DecisionPoint* Scenario::findDecisionPoint(std::string_view id) const {
   return findById(decisionPoints, id);
 }
+const Adult* Scenario::findAdult(std::string_view id) const { return findById(adults, id); }
+
+int Scenario::consentAnswerFor(std::string_view who, std::string_view checkId,
+                               int decisionPoint) const {
+  int found = -1;
+  int foundFrom = -1;
+  for (std::size_t i = 0; i < consents.size(); ++i) {
+    const auto& answer = consents[i];
+    const int from = decisionPointIndex(answer.decisionPoint);
+    const bool covers =
+        answer.checks.empty() ||
+        std::find(answer.checks.begin(), answer.checks.end(), checkId) != answer.checks.end();
+    if (answer.who == who && covers && from >= 0 && from <= decisionPoint && from >= foundFrom) {
+      found = static_cast<int>(i);
+      foundFrom = from;
+    }
+  }
+  return found;
+}
+
+bool Scenario::consentObtainable(const Check& check, int decisionPoint) const {
+  if (!consentByAdult()) {
+    return contact.parentConsented || check.parentConsents;
+  }
+  return std::any_of(adults.begin(), adults.end(), [&](const Adult& adult) {
+    const int answer = consentAnswerFor(adult.id, check.id, decisionPoint);
+    return answer >= 0 && consents[static_cast<std::size_t>(answer)].answer == ConsentReply::Agrees;
+  });
+}
+
 const PanelReview* Scenario::panelFor(std::string_view decisionPointId) const {
   const auto it = std::find_if(panels.begin(), panels.end(), [&](const PanelReview& p) {
     return p.decisionPoint == decisionPointId;

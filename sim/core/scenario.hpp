@@ -136,10 +136,21 @@ struct Check {
   std::string label;
   int requestMinutes = 10;
   ConsentRule consent = ConsentRule::NotNeeded;
-  bool parentConsents = true; // what the parent says when asked
+  bool parentConsents = true; // format 1: what "the parent" says when asked (no [[consent]])
   Reply reply;                // with consent, or when consent is not needed
   std::optional<Reply> replyWithoutConsent;
   std::string decisionPoint;
+};
+
+/// What one adult says when asked for consent to one or more checks: the scenario's
+/// [[consent]] answers make asking for consent a conversation with a named person.
+struct ConsentAnswer {
+  std::string who; // adult id
+  ConsentReply answer = ConsentReply::Agrees;
+  int minutes = 10;                // working minutes the conversation takes
+  std::string text;                // what they say, as the chronology shows it
+  std::vector<std::string> checks; // check ids; empty means every check that needs consent
+  std::string decisionPoint;       // given from this decision point on (empty: the first)
 };
 
 struct DirectContact {
@@ -182,6 +193,7 @@ struct Panellist {
 struct InappropriateAction {
   InappropriateKind kind = InappropriateKind::Check;
   std::string target; // check, direct-contact or question id
+  std::string who;    // seek_consent: the adult asked (empty: asking anyone)
   std::string why;
 };
 
@@ -242,6 +254,7 @@ struct Scenario {
   std::vector<Question> questions;
   Records records;
   std::vector<Check> checks;
+  std::vector<ConsentAnswer> consents; // per-adult consent answers; empty in format-1 cases
   std::vector<DirectContact> direct;
   std::vector<ManagerHint> manager;
   std::vector<DecisionPoint> decisionPoints;
@@ -260,6 +273,18 @@ struct Scenario {
   /// The index of decision point `id`; an empty id means the first (0); -1 if none.
   [[nodiscard]] int decisionPointIndex(std::string_view id) const;
   [[nodiscard]] const PanelReview* panelFor(std::string_view decisionPointId) const;
+  [[nodiscard]] const Adult* findAdult(std::string_view id) const;
+  /// Whether asking for consent is a conversation with a named adult ([[consent]] answers;
+  /// every format-2 case), rather than format 1's instant answer from "the parent".
+  [[nodiscard]] bool consentByAdult() const { return formatVersion >= 2 || !consents.empty(); }
+  /// The index in `consents` of what adult `who` answers when asked for consent to check
+  /// `checkId` at decision point `decisionPoint` (the latest answer given by then); -1 if the
+  /// case authors none (the adult cannot be reached).
+  [[nodiscard]] int consentAnswerFor(std::string_view who, std::string_view checkId,
+                                     int decisionPoint) const;
+  /// Whether someone who can be asked at `decisionPoint` agrees to `check` (format 1: the
+  /// contact's or the check's own parental agreement).
+  [[nodiscard]] bool consentObtainable(const Check& check, int decisionPoint) const;
 };
 
 /// Loaded scenarios by id (`scenario::loadScenarioIndex` fills one from a folder).

@@ -7,6 +7,7 @@
 #include "sim/engine/sim_time.hpp"
 
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -15,7 +16,7 @@ namespace sim::engine {
 /// How a partner-agency check treats parental consent.
 enum class ConsentChoice {
   NotSought, // the agency shares without consent; nothing asked
-  Seek,      // ask the parent first
+  Seek,      // ask an adult first (`from`; format-1 cases: "the parent")
   Override,  // request without consent, with a recorded reason
 };
 
@@ -36,9 +37,15 @@ struct CheckRecords {
   bool operator==(const CheckRecords&) const = default;
 };
 struct RequestCheck {
+  RequestCheck() = default;
+  explicit RequestCheck(std::string check, ConsentChoice choice = ConsentChoice::NotSought,
+                        std::string why = {}, std::string adult = {})
+      : checkId(std::move(check)), consent(choice), reason(std::move(why)), from(std::move(adult)) {
+  }
   std::string checkId;
   ConsentChoice consent = ConsentChoice::NotSought;
   std::string reason; // required for Override, empty otherwise
+  std::string from;   // Seek: the adult asked (household id); empty in format-1 cases
   bool operator==(const RequestCheck&) const = default;
 };
 struct MakeDirectContact {

@@ -79,6 +79,9 @@ struct Writer {
     if (a.consent != ConsentChoice::NotSought) {
       out += " consent=" + std::string(nameOf(kConsent, a.consent));
     }
+    if (!a.from.empty()) {
+      out += " from=" + word(a.from);
+    }
     if (!a.reason.empty()) {
       out += " reason=" + quoteText(a.reason);
     }
@@ -343,7 +346,7 @@ template <typename A> Parsed oneId(const Args& args, std::string_view what) {
 }
 
 Parsed parseRequest(const Args& args) {
-  static constexpr std::array<std::string_view, 2> kOptions{"consent", "reason"};
+  static constexpr std::array<std::string_view, 3> kOptions{"consent", "reason", "from"};
   if (auto f = args.expectPositional(1, "one check id")) {
     return *f;
   }
@@ -363,6 +366,12 @@ Parsed parseRequest(const Args& args) {
   }
   if (const auto* reason = args.option("reason")) {
     action.reason = reason->value;
+  }
+  if (const auto* from = args.option("from")) {
+    if (auto f = expectWord(*from, "an adult's id")) {
+      return *f;
+    }
+    action.from = from->value;
   }
   return action;
 }

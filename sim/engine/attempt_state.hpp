@@ -28,7 +28,9 @@ enum class EntryKind {
   Answer,              // questions[item] answered by the referrer
   Records,             // social-care records searched (chronology)
   CheckRequested,      // checks[item] requested
-  ConsentRefused,      // the parent refused consent for checks[item]
+  ConsentGiven,        // adults[adult] agreed to checks[item] (answer consents[consent])
+  ConsentRefused,      // the parent (or adults[adult]) refused consent for checks[item]
+  ConsentNoAnswer,     // adults[adult] could not be reached about checks[item]
   Reply,               // checks[item] replied (full or partial)
   NoReply,             // checks[item] did not reply within its time (completeness none)
   Direct,              // direct[item] made
@@ -45,13 +47,34 @@ struct TranscriptEntry {
   int item = -1;
   bool withoutConsent = false; // Reply/NoReply/CheckRequested: the override route
   std::vector<int> facts;      // facts first learned here (indices into scenario facts)
+  int adult = -1;   // Consent*: the adult asked (index into scenario adults); -1 format 1
+  int consent = -1; // Consent*: the scenario's answer given (index into consents); -1 none
   bool operator==(const TranscriptEntry&) const = default;
 };
 
-enum class CheckStatus { NotRequested, ConsentRefused, Pending, Replied, NoReply };
+enum class CheckStatus {
+  NotRequested,
+  ConsentRefused,  // someone asked refused; not requested (yet)
+  ConsentNoAnswer, // nobody asked could be reached; not requested (yet)
+  Pending,
+  Replied,
+  NoReply
+};
+
+/// One conversation about consent to a check: whom, when, and what they said.
+struct ConsentAsked {
+  std::string who; // adult id
+  SimTime at;      // when the answer was known
+  int decisionPoint = 0;
+  core::ConsentReply answer = core::ConsentReply::NoAnswer;
+  int consent = -1; // index into the scenario's consents; -1: none authored (not reached)
+  bool operator==(const ConsentAsked&) const = default;
+};
 
 struct CheckState {
   CheckStatus status = CheckStatus::NotRequested;
+  std::vector<ConsentAsked> asked; // per-adult conversations ([[consent]] cases)
+  std::string consentFrom;         // the adult whose agreement the request went with
   bool consentSought = false;
   bool consentRefused = false;
   bool withoutConsent = false; // the request went without consent (override)

@@ -55,7 +55,8 @@ public:
   void add(std::vector<Counterfactual>& out, RouteKind route, int item, RouteVariant variant,
            std::string heading, std::string text, const std::vector<std::string>& reveals,
            bool withheld) const {
-    Counterfactual c{route, item, variant, std::move(heading), std::move(text), {}, {}, withheld};
+    Counterfactual c{route, item,     variant, std::move(heading), std::move(text), {},
+                     {},    withheld, {}};
     if (withheld) {
       c.text = kWithheldText;
       out.push_back(std::move(c));
@@ -83,8 +84,9 @@ public:
   void addCheck(std::vector<Counterfactual>& out, int c) const {
     const auto& check = m_scenario.checks[at(c)];
     const auto& status = m_state.checks[at(c)];
-    const bool notYetSent =
-        status.status == CheckStatus::NotRequested || status.status == CheckStatus::ConsentRefused;
+    const bool notYetSent = status.status == CheckStatus::NotRequested ||
+                            status.status == CheckStatus::ConsentRefused ||
+                            status.status == CheckStatus::ConsentNoAnswer;
     const bool unanswered = notYetSent || status.status == CheckStatus::Pending;
     const bool withheld = unanswered && stillOpen(check.decisionPoint);
     const bool requested = status.requestedAtDecisionPoint >= 0 &&
@@ -116,6 +118,21 @@ public:
           check.reply.reveals, withheld);
       return;
     }
+    if (m_scenario.consentByAdult()) {
+      addConsentRoutes(out, c, withheld);
+    } else {
+      addParentRoute(out, c, withheld);
+    }
+    if (check.replyWithoutConsent) {
+      add(out, RouteKind::Check, c, RouteVariant::WithoutConsent, check.label + ", without consent",
+          replyText(*check.replyWithoutConsent), check.replyWithoutConsent->reveals, withheld);
+    }
+  }
+
+  // Format 1: "the parent" agrees or refuses.
+  void addParentRoute(std::vector<Counterfactual>& out, int c, bool withheld) const {
+    const auto& check = m_scenario.checks[at(c)];
+    const auto& status = m_state.checks[at(c)];
     const bool refusedAlready = status.consentRefusedAtDecisionPoint >= 0 &&
                                 status.consentRefusedAtDecisionPoint <= m_decision.decisionPoint;
     const bool parentAgrees = m_scenario.contact.parentConsented || check.parentConsents;
@@ -129,9 +146,39 @@ public:
             withheld);
       }
     }
-    if (check.replyWithoutConsent) {
-      add(out, RouteKind::Check, c, RouteVariant::WithoutConsent, check.label + ", without consent",
-          replyText(*check.replyWithoutConsent), check.replyWithoutConsent->reveals, withheld);
+  }
+
+  // [[consent]] cases: what each adult not yet asked would have said, and what followed.
+  void addConsentRoutes(std::vector<Counterfactual>& out, int c, bool withheld) const {
+    const auto& check = m_scenario.checks[at(c)];
+    const auto& status = m_state.checks[at(c)];
+    for (const auto& adult : m_scenario.adults) {
+      const bool askedAlready =
+          std::any_of(status.asked.begin(), status.asked.end(), [&](const ConsentAsked& a) {
+            return a.who == adult.id && a.decisionPoint <= m_decision.decisionPoint;
+          });
+      const int answer = m_scenario.consentAnswerFor(adult.id, check.id, m_decision.decisionPoint);
+      if (askedAlready || answer < 0) {
+        continue;
+      }
+      const auto& said = m_scenario.consents[at(answer)];
+      const std::string heading = check.label + ", asking " + adult.name + " (" +
+                                  std::string(core::labelOf(adult.role)) + ") for consent";
+      switch (said.answer) {
+      case core::ConsentReply::Agrees:
+        add(out, RouteKind::Check, c, RouteVariant::WithConsent, heading, replyText(check.reply),
+            check.reply.reveals, withheld);
+        break;
+      case core::ConsentReply::Refuses:
+        add(out, RouteKind::Check, c, RouteVariant::ParentWouldRefuse, heading, said.text, {},
+            withheld);
+        break;
+      case core::ConsentReply::NoAnswer:
+        add(out, RouteKind::Check, c, RouteVariant::WouldNotAnswer, heading, said.text, {},
+            withheld);
+        break;
+      }
+      out.back().asked = adult.id;
     }
   }
 
@@ -272,6 +319,8 @@ std::string_view variantToken(RouteVariant variant) {
     return "with_consent";
   case RouteVariant::WithoutConsent:
     return "without_consent";
+  case RouteVariant::WouldNotAnswer:
+    return "would_not_answer";
   case RouteVariant::ParentWouldRefuse:
     return "parent_would_refuse";
   case RouteVariant::ArrivedLate:

@@ -26,13 +26,15 @@ enum class RouteVariant {
   Plain,             // questions, records, direct contacts, manager, checks without a consent rule
   WithConsent,       // a consent check, had the parent agreed
   WithoutConsent,    // a consent check, had consent been overridden
-  ParentWouldRefuse, // a consent check: the parent would have said no
+  ParentWouldRefuse, // a consent check: the parent (or the adult `asked`) would have said no
   ArrivedLate,       // requested, but the reply came after the decision
+  WouldNotAnswer,    // a consent check: the adult `asked` could not have been reached
 };
 
 /// "question", "records", "check", "direct", "manager": the route's token in reports.
 std::string_view routeToken(RouteKind route);
-/// "plain", "with_consent", "without_consent", "parent_would_refuse", "arrived_late".
+/// "plain", "with_consent", "without_consent", "parent_would_refuse", "would_not_answer",
+/// "arrived_late".
 std::string_view variantToken(RouteVariant variant);
 
 /// A route the practitioner did not take before deciding, and what it would have shown.
@@ -45,6 +47,7 @@ struct Counterfactual {
   std::vector<int> facts;       // facts it reveals
   std::vector<int> missedFacts; // of those, facts not known when the decision was made
   bool withheld = false;        // still open later in the case: text and facts kept back
+  std::string asked;            // consent routes of [[consent]] cases: the adult asked
 };
 
 struct FactReached {

@@ -113,6 +113,9 @@ struct Restore {
   void operator()(const NotesTextPart& p) const { notes.notes = p.text; }
 };
 
+// What an adult the case authors no answer for says: they cannot be reached.
+const core::ConsentAnswer kNotReached{"", core::ConsentReply::NoAnswer, 10, "", {}, ""};
+
 const core::Reply& replyFor(const core::Check& check, bool withoutConsent) {
   if (withoutConsent && check.consent == core::ConsentRule::Needed && check.replyWithoutConsent) {
     return *check.replyWithoutConsent;
@@ -186,6 +189,9 @@ public:
     if (const auto refusal = checkConsentChoice(check, status, action)) {
       return refusal;
     }
+    if (action.consent == ConsentChoice::Seek && m_scenario.consentByAdult()) {
+      return seekConsent(c, action.from);
+    }
     const bool withoutConsent = action.consent == ConsentChoice::Override || status.consentRefused;
     if (auto refusal =
             checkClock(check.requestMinutes, replyFor(check, withoutConsent).latencyMinutes)) {
@@ -205,8 +211,16 @@ public:
       }
     }
     // Going ahead after a refusal is going ahead without consent, whatever the agency's rule.
-    status.withoutConsent = withoutConsent;
     status.reason = action.reason;
+    sendRequest(c, start, end, withoutConsent);
+    return std::nullopt;
+  }
+
+  // The request goes: it is pending until its reply (or the lack of one) is due.
+  void sendRequest(int c, SimTime start, SimTime end, bool withoutConsent) {
+    const auto& check = m_scenario.checks[at(c)];
+    auto& status = m_state.checks[at(c)];
+    status.withoutConsent = withoutConsent;
     status.status = CheckStatus::Pending;
     status.requestedAt = end;
     status.requestedAtDecisionPoint = m_state.decisionPoint;
@@ -215,7 +229,108 @@ public:
     TranscriptEntry entry{start, end, EntryKind::CheckRequested, c, status.withoutConsent, {}};
     m_state.transcript.push_back(std::move(entry));
     deliverUpTo(m_state.now); // a reply with no latency arrives at once
+  }
+
+  // Asking a named adult for consent ([[consent]] cases): a conversation with its own time
+  // and reply; with agreement the request goes at once. An answer already given about
+  // another check in the same conversation is not asked again.
+  std::optional<Error> seekConsent(int c, const std::string& from) {
+    const auto& check = m_scenario.checks[at(c)];
+    auto& status = m_state.checks[at(c)];
+    const int adult = adultIndex(from);
+    if (adult < 0) {
+      return Error{(from.empty() ? std::string("Say whom you are asking for consent")
+                                 : "There is no adult \"" + from + "\" in the household") +
+                   ": ask one of " + adultChoices() + "."};
+    }
+    const auto& person = m_scenario.adults[at(adult)];
+    for (const auto& asked : status.asked) {
+      if (asked.who == from) {
+        return Error{"You have already asked " + person.name + " about this check (" +
+                     m_calendar.describe(asked.at) + ")."};
+      }
+    }
+    const int answer = m_scenario.consentAnswerFor(from, check.id, m_state.decisionPoint);
+    if (const auto* earlier = answerGiven(answer)) {
+      if (earlier->answer != core::ConsentReply::Agrees) {
+        return Error{person.name +
+                     (earlier->answer == core::ConsentReply::Refuses ? " refused consent"
+                                                                     : " could not be reached") +
+                     " about this when you asked (" + m_calendar.describe(earlier->at) +
+                     "): ask someone else, or override consent and record why."};
+      }
+      if (auto refusal = checkClock(check.requestMinutes, check.reply.latencyMinutes)) {
+        return refusal;
+      }
+      status.asked.push_back({from, m_state.now, m_state.decisionPoint, earlier->answer, answer});
+      status.consentSought = true;
+      status.consentFrom = from;
+      const auto [start, end] = spend(check.requestMinutes);
+      sendRequest(c, start, end, false);
+      return std::nullopt;
+    }
+    const auto& given = answer >= 0 ? m_scenario.consents[at(answer)] : kNotReached;
+    const int talk = given.minutes;
+    const bool agrees = given.answer == core::ConsentReply::Agrees;
+    if (auto refusal = agrees ? checkClock(talk + check.requestMinutes, check.reply.latencyMinutes)
+                              : checkClock(talk)) {
+      return refusal;
+    }
+    const auto [start, end] = spend(talk);
+    status.asked.push_back({from, end, m_state.decisionPoint, given.answer, answer});
+    status.consentSought = true;
+    const EntryKind kind = agrees ? EntryKind::ConsentGiven
+                           : given.answer == core::ConsentReply::Refuses
+                               ? EntryKind::ConsentRefused
+                               : EntryKind::ConsentNoAnswer;
+    TranscriptEntry entry{start, end, kind, c, false, {}, adult, answer};
+    m_state.transcript.push_back(std::move(entry));
+    if (agrees) {
+      status.consentFrom = from;
+      const auto [requestStart, requestEnd] = spend(check.requestMinutes);
+      sendRequest(c, requestStart, requestEnd, false);
+    } else if (given.answer == core::ConsentReply::Refuses) {
+      status.status = CheckStatus::ConsentRefused;
+      status.consentRefused = true;
+      status.consentRefusedAtDecisionPoint = m_state.decisionPoint;
+      status.requestedAt = end;
+    } else if (status.status != CheckStatus::ConsentRefused) {
+      status.status = CheckStatus::ConsentNoAnswer;
+      status.requestedAt = end;
+    }
     return std::nullopt;
+  }
+
+  // An answer (index into consents) already given in an earlier conversation, if any.
+  [[nodiscard]] const ConsentAsked* answerGiven(int answer) const {
+    if (answer < 0) {
+      return nullptr;
+    }
+    for (const auto& other : m_state.checks) {
+      for (const auto& asked : other.asked) {
+        if (asked.consent == answer) {
+          return &asked;
+        }
+      }
+    }
+    return nullptr;
+  }
+
+  [[nodiscard]] int adultIndex(std::string_view id) const {
+    for (std::size_t i = 0; i < m_scenario.adults.size(); ++i) {
+      if (!id.empty() && m_scenario.adults[i].id == id) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+
+  [[nodiscard]] std::string adultChoices() const {
+    std::string out;
+    for (const auto& adult : m_scenario.adults) {
+      out += (out.empty() ? "" : ", ") + adult.id + " (" + adult.name + ")";
+    }
+    return out.empty() ? "nobody (the case names no adults)" : out;
   }
 
   std::optional<Error> operator()(const MakeDirectContact& action) {
@@ -539,7 +654,7 @@ private:
       }
       break;
     case ConsentChoice::Seek:
-      if (status.status == CheckStatus::ConsentRefused) {
+      if (!m_scenario.consentByAdult() && status.status == CheckStatus::ConsentRefused) {
         return Error{"The parent has already refused consent for this check: override it with a "
                      "recorded reason, or decide without it."};
       }
@@ -556,6 +671,13 @@ private:
     }
     if (action.consent != ConsentChoice::Override && !action.reason.empty()) {
       return Error{"A reason is recorded only when consent is overridden."};
+    }
+    if (action.consent != ConsentChoice::Seek && !action.from.empty()) {
+      return Error{"Whom consent is asked from ('from') is given only when seeking consent."};
+    }
+    if (!m_scenario.consentByAdult() && !action.from.empty() && adultIndex(action.from) < 0) {
+      return Error{"There is no adult \"" + action.from + "\" in the household: ask one of " +
+                   adultChoices() + "."};
     }
     return checkText("reason", action.reason);
   }

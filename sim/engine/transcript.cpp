@@ -16,11 +16,26 @@ std::string plural(int n, std::string_view unit) {
   return std::to_string(n) + " " + std::string(unit) + (n == 1 ? "" : "s");
 }
 
-std::string requestText(const core::Check& check, const CheckState& status, bool withoutConsent) {
+// "Leah Moss (mother)" for an adult of the household.
+std::string adultName(const core::Scenario& scenario, int adult) {
+  if (adult < 0 || at(adult) >= scenario.adults.size()) {
+    return "The parent";
+  }
+  const auto& person = scenario.adults[at(adult)];
+  return person.name + " (" + std::string(core::labelOf(person.role)) + ")";
+}
+
+std::string requestText(const core::Scenario& scenario, const core::Check& check,
+                        const CheckState& status, bool withoutConsent) {
   if (withoutConsent) {
     return status.reason.empty()
                ? "Requested after the parent refused consent."
                : "Requested without parental consent. Reason recorded: " + status.reason;
+  }
+  if (!status.consentFrom.empty()) {
+    const auto* person = scenario.findAdult(status.consentFrom);
+    return "Requested with " + (person != nullptr ? person->name : status.consentFrom) +
+           "'s consent.";
   }
   if (status.consentSought) {
     return "Requested with the parent's consent.";
@@ -57,13 +72,30 @@ TranscriptLine describe(const core::Scenario& scenario, const AttemptState& stat
   case EntryKind::CheckRequested: {
     const auto& check = scenario.checks[at(entry.item)];
     line.heading = "Requested: " + check.label;
-    line.text = requestText(check, state.checks[at(entry.item)], entry.withoutConsent);
+    line.text = requestText(scenario, check, state.checks[at(entry.item)], entry.withoutConsent);
     break;
   }
-  case EntryKind::ConsentRefused: {
+  case EntryKind::ConsentGiven:
+  case EntryKind::ConsentRefused:
+  case EntryKind::ConsentNoAnswer: {
     const auto& check = scenario.checks[at(entry.item)];
-    line.heading = "Consent refused: " + check.label;
-    line.text = "The parent did not agree to this check. It has not been requested.";
+    const std::string who = adultName(scenario, entry.adult);
+    const std::string said =
+        entry.consent >= 0 ? scenario.consents[at(entry.consent)].text : std::string();
+    if (entry.kind == EntryKind::ConsentGiven) {
+      line.heading = "Consent given by " + who + " — " + check.label;
+      line.text = said;
+    } else if (entry.kind == EntryKind::ConsentRefused) {
+      line.heading = entry.adult >= 0 ? "Consent refused by " + who + " — " + check.label
+                                      : "Consent refused: " + check.label;
+      line.text = entry.adult < 0 ? "The parent did not agree to this check. It has not been "
+                                    "requested."
+                                  : said + "\n\nThe check has not been requested.";
+    } else {
+      line.heading = "No answer about consent from " + who + " — " + check.label;
+      line.text = (said.empty() ? "You could not reach them." : said) +
+                  "\n\nThe check has not been requested.";
+    }
     break;
   }
   case EntryKind::Reply:
@@ -136,8 +168,12 @@ std::string_view entryKindToken(EntryKind kind) {
     return "records";
   case EntryKind::CheckRequested:
     return "check_requested";
+  case EntryKind::ConsentGiven:
+    return "consent_given";
   case EntryKind::ConsentRefused:
     return "consent_refused";
+  case EntryKind::ConsentNoAnswer:
+    return "consent_no_answer";
   case EntryKind::Reply:
     return "reply";
   case EntryKind::NoReply:

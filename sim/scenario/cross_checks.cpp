@@ -24,6 +24,8 @@ std::string_view refKindName(RefKind kind) {
     return "household member";
   case RefKind::Child:
     return "child";
+  case RefKind::Adult:
+    return "adult";
   }
   return "item";
 }
@@ -37,7 +39,9 @@ void checkReferences(const CrossReferences& xref, DiagnosticSink& sink) {
     const auto it = xref.ids.find(ref.where.value);
     const bool childOk = ref.kind == RefKind::Person && it != xref.ids.end() &&
                          (it->second.kind == RefKind::Child || it->second.kind == RefKind::Person);
-    if (it != xref.ids.end() && (it->second.kind == ref.kind || childOk)) {
+    const bool adultOk =
+        ref.kind == RefKind::Adult && it != xref.ids.end() && it->second.kind == RefKind::Person;
+    if (it != xref.ids.end() && (it->second.kind == ref.kind || childOk || adultOk)) {
       continue;
     }
     std::string message = "'" + ref.where.path() + "' refers to ";
@@ -51,7 +55,8 @@ void checkReferences(const CrossReferences& xref, DiagnosticSink& sink) {
       auto [list, fresh] = candidates.try_emplace(ref.kind);
       if (fresh) {
         for (const auto& [id, def] : xref.ids) {
-          if (def.kind == ref.kind || (ref.kind == RefKind::Person && def.kind == RefKind::Child)) {
+          if (def.kind == ref.kind || (ref.kind == RefKind::Person && def.kind == RefKind::Child) ||
+              (ref.kind == RefKind::Adult && def.kind == RefKind::Person)) {
             list->second.push_back(id);
           }
         }
@@ -108,8 +113,7 @@ std::set<std::string> reachableAt(const core::Scenario& scenario, int current) {
     if (!open(check.decisionPoint)) {
       continue;
     }
-    if (check.consent != core::ConsentRule::Needed || check.parentConsents ||
-        scenario.contact.parentConsented) {
+    if (check.consent != core::ConsentRule::Needed || scenario.consentObtainable(check, current)) {
       add(check.reply.reveals);
     }
     if (check.replyWithoutConsent) {

@@ -17,7 +17,8 @@
 namespace sim::scenario {
 
 /// What an id names (one namespace per file) and what a reference must name.
-enum class RefKind { Fact, Check, Question, Direct, DecisionPoint, Person, Child };
+/// Person is any household member (adults are defined as Person); Adult refers to adults only.
+enum class RefKind { Fact, Check, Question, Direct, DecisionPoint, Person, Child, Adult };
 
 /// "fact", "check", "household member", ... for messages.
 std::string_view refKindName(RefKind kind);

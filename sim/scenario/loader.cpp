@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace sim::scenario {
 
@@ -61,6 +62,7 @@ public:
     readFacts(top);
     readQuestions(top);
     readRecords(top);
+    readConsents(top); // before the checks: a reply counts as reachable if someone agrees
     readChecks(top);
     readDirect(top);
     readManager(top);
@@ -68,6 +70,7 @@ public:
     readPanels(top);
     readOutcome(top);
     readRubricOverrides(top);
+    checkConsentAnswers();
     checkReferences(m_xref, m_sink);
     checkFactsRevealable(m_scenario, m_xref, m_sink);
     checkPanelFactsReachable(m_scenario, m_xref, m_sink);
@@ -431,9 +434,29 @@ private:
       c.consent = consent.value_or(c.consent);
       c.parentConsents = ct.boolean("parent_consents", Need::Optional).value_or(true);
       const bool needsConsent = c.consent == core::ConsentRule::Needed;
+      if (needsConsent) {
+        m_consentChecks.push_back({c.id, ct.posOf("consent")});
+      }
+      if (m_scenario.consentByAdult() && ct.has("parent_consents")) {
+        m_sink.warning(ct.posOf("parent_consents"),
+                       "'" + ct.keyPath("parent_consents") +
+                           "' is ignored: this case's [[consent]] answers say what each adult "
+                           "says when asked");
+      }
       if (auto rt = ct.table("reply", Need::Required)) {
-        // With consent needed and refused, this reply can never arrive.
-        c.reply = readReply(*rt, !needsConsent || c.parentConsents);
+        // With consent needed and refused by everyone, this reply can never arrive (at any
+        // decision point: the cross-checks look at each one).
+        bool agreed = c.parentConsents || m_scenario.contact.parentConsented;
+        if (m_scenario.consentByAdult()) {
+          agreed =
+              std::any_of(m_scenario.consents.begin(), m_scenario.consents.end(),
+                          [&](const core::ConsentAnswer& a) {
+                            return a.answer == core::ConsentReply::Agrees &&
+                                   (a.checks.empty() || std::find(a.checks.begin(), a.checks.end(),
+                                                                  c.id) != a.checks.end());
+                          });
+        }
+        c.reply = readReply(*rt, !needsConsent || agreed);
       }
       if (auto rt =
               ct.table("reply_without_consent", needsConsent ? Need::Required : Need::Optional,
@@ -448,6 +471,63 @@ private:
       }
       c.decisionPoint = decisionPointRef(ct);
       m_scenario.checks.push_back(std::move(c));
+    }
+  }
+
+  // [[consent]]: what each adult says when asked for consent (FORMAT.md "Consent").
+  void readConsents(TableReader& top) {
+    for (auto& ct : top.tableArray("consent", Need::Optional)) {
+      core::ConsentAnswer a;
+      auto who = ct.locatedString("who", Need::Required);
+      refer(who, RefKind::Adult);
+      a.who = who ? who->value : "";
+      a.answer = ct.token<core::ConsentReply>("answer", Need::Required).value_or(a.answer);
+      a.minutes = ct.intValue("minutes", Need::Optional, 0, kMaxActionMinutes).value_or(a.minutes);
+      a.text = ct.string("text", Need::Required).value_or("");
+      auto checks = ct.stringArray("checks", Need::Optional);
+      referAll(checks, RefKind::Check);
+      a.checks = values(checks);
+      a.decisionPoint = decisionPointRef(ct);
+      m_consentPos.push_back({ct.pos(), ct.path()});
+      m_scenario.consents.push_back(std::move(a));
+    }
+  }
+
+  // What [[consent]] answers must agree with once checks, decision points and panels are read.
+  void checkConsentAnswers() {
+    const auto& scenario = m_scenario;
+    if (scenario.consents.empty()) {
+      if (!m_consentChecks.empty() && scenario.formatVersion >= 2) {
+        m_sink.warning(m_consentChecks.front().pos,
+                       "check \"" + m_consentChecks.front().id +
+                           "\" needs consent but the case has no [[consent]] answers, so nobody "
+                           "asked can agree; add what each adult says when asked (FORMAT.md, "
+                           "\"Consent\")");
+      }
+      return;
+    }
+    std::map<std::tuple<std::string, std::string, int>, int> seen;
+    for (std::size_t i = 0; i < scenario.consents.size(); ++i) {
+      const auto& answer = scenario.consents[i];
+      const auto& where = m_consentPos[i];
+      std::vector<std::string> covered = answer.checks;
+      if (covered.empty()) {
+        for (const auto& check : scenario.checks) {
+          covered.push_back(check.id);
+        }
+      }
+      for (const auto& check : covered) {
+        const auto key =
+            std::make_tuple(answer.who, check, scenario.decisionPointIndex(answer.decisionPoint));
+        const auto [it, inserted] = seen.emplace(key, where.pos.line);
+        if (!inserted) {
+          m_sink.error(where.pos, "'" + where.path + "' is a second answer from \"" + answer.who +
+                                      "\" about check \"" + check +
+                                      "\" at the same decision point (the first is at line " +
+                                      std::to_string(it->second) + ")");
+          break; // one error per answer is enough
+        }
+      }
     }
   }
 
@@ -617,6 +697,14 @@ private:
           }
         }
         action.target = target ? target->value : "";
+        auto who = it.locatedString("who", Need::Optional);
+        refer(who, RefKind::Adult);
+        if (who && kind && *kind != core::InappropriateKind::SeekConsent) {
+          m_sink.error(who->pos, "'" + who->path() +
+                                     "' is only for \"seek_consent\" (the adult whom asking "
+                                     "would be wrong)");
+        }
+        action.who = who ? who->value : "";
         action.why = it.string("why", Need::Required).value_or("");
         p.inappropriate.push_back(std::move(action));
       }
@@ -704,6 +792,16 @@ private:
   core::Scenario m_scenario;
   CrossReferences m_xref;
   bool m_formatTooNew = false;
+  struct ConsentCheck {
+    std::string id;
+    Pos pos;
+  };
+  struct ConsentPos {
+    Pos pos;
+    std::string path;
+  };
+  std::vector<ConsentCheck> m_consentChecks; // checks whose 'consent' is "needed"
+  std::vector<ConsentPos> m_consentPos;      // where each [[consent]] answer is
 };
 
 LoadResult singleError(const std::string& file, int line, int column, std::string message) {

@@ -11,9 +11,9 @@ namespace {
 using Keys = std::span<const std::string_view>;
 
 constexpr std::string_view kRoot[] = {
-    "format",    "scenario",        "provenance", "anonymisation", "clock",  "contact",
-    "household", "facts",           "questions",  "records",       "checks", "direct",
-    "manager",   "decision_points", "panel",      "outcome",       "rubric"};
+    "format",    "scenario", "provenance",      "anonymisation", "clock",   "contact",
+    "household", "facts",    "questions",       "records",       "checks",  "consent",
+    "direct",    "manager",  "decision_points", "panel",         "outcome", "rubric"};
 constexpr std::string_view kScenario[] = {
     "id",      "version", "title",   "practice_area", "difficulty", "expected_minutes",
     "summary", "status",  "authors", "signed_off_by"};
@@ -47,6 +47,8 @@ constexpr std::string_view kCheck[] = {"id",
                                        "reply_without_consent",
                                        "decision_point"};
 constexpr std::string_view kReply[] = {"latency_minutes", "completeness", "text", "reveals"};
+constexpr std::string_view kConsent[] = {"who",  "answer", "minutes",
+                                         "text", "checks", "decision_point"};
 constexpr std::string_view kDirect[] = {"id",      "kind", "who",     "label",
                                         "minutes", "text", "reveals", "decision_point"};
 constexpr std::string_view kManager[] = {"decision_point", "minutes", "text", "reveals"};
@@ -59,7 +61,7 @@ constexpr std::string_view kPanel[] = {
     "panellists",     "inappropriate"};
 constexpr std::string_view kPanellist[] = {
     "role", "decision", "need_level", "p_significant_harm", "p_rereferral", "comment"};
-constexpr std::string_view kInappropriate[] = {"action", "target", "why"};
+constexpr std::string_view kInappropriate[] = {"action", "target", "who", "why"};
 constexpr std::string_view kOutcome[] = {"followup_days", "original_decision", "censored",
                                          "primary_need",  "factors",           "summary",
                                          "events"};
@@ -92,7 +94,7 @@ constexpr std::string_view kRubricCritical[] = {"cap",
                                                 "urgent_without_same_day_action"};
 constexpr std::string_view kRubricContested[] = {"base", "slope"};
 
-constexpr std::array<std::pair<std::string_view, Keys>, 32> kTables{{
+constexpr std::array<std::pair<std::string_view, Keys>, 33> kTables{{
     {"", kRoot},
     {"scenario", kScenario},
     {"provenance", kProvenance},
@@ -109,6 +111,7 @@ constexpr std::array<std::pair<std::string_view, Keys>, 32> kTables{{
     {"checks", kCheck},
     {"checks.reply", kReply},
     {"checks.reply_without_consent", kReply},
+    {"consent", kConsent},
     {"direct", kDirect},
     {"manager", kManager},
     {"decision_points", kDecisionPoint},

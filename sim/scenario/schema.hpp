@@ -12,7 +12,7 @@
 namespace sim::scenario {
 
 /// Current scenario format version (the top-level `format` key).
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2; // 2: per-adult [[consent]] answers
 
 /// Largest scenario file the loader will read, in bytes (1 MiB). Larger files are
 /// refused before reading.

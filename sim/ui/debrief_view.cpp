@@ -627,11 +627,13 @@ std::string_view variantNote(engine::RouteVariant variant) {
   case engine::RouteVariant::Plain:
     return "";
   case engine::RouteVariant::WithConsent:
-    return "Had you asked, the parent would have agreed to this check. The reply:";
+    return "Had you asked, they would have agreed to this check. The reply:";
   case engine::RouteVariant::WithoutConsent:
     return "Had you overridden consent (and recorded why), the reply:";
   case engine::RouteVariant::ParentWouldRefuse:
-    return "Had you asked for consent, the parent would have said no.";
+    return "Had you asked for consent, they would have said no.";
+  case engine::RouteVariant::WouldNotAnswer:
+    return "Had you tried to ask, you could not have reached them.";
   case engine::RouteVariant::ArrivedLate:
     return "You asked for this, but the reply did not reach you before you decided. It said:";
   }

@@ -85,7 +85,7 @@ std::string entryHeading(const view::WorkspaceModel& model, const engine::Transc
     return line.heading;
   }
   const bool isCheck = entry->kind == engine::EntryKind::CheckRequested ||
-                       entry->kind == engine::EntryKind::ConsentRefused ||
+                       (entry->kind == engine::EntryKind::ConsentRefused && entry->adult < 0) ||
                        entry->kind == engine::EntryKind::Reply ||
                        entry->kind == engine::EntryKind::NoReply;
   if (isCheck && entry->item >= 0 && at(entry->item) < scenario.checks.size()) {

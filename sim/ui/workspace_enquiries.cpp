@@ -168,6 +168,10 @@ std::string checkStatus(const view::WorkspaceModel& model, const engine::CheckSt
     *colour = &colours.bad;
     return "✗ Consent refused " + shortWhen(calendar, status.requestedAt) +
            ": not requested. You may still request it without consent, with a reason.";
+  case engine::CheckStatus::ConsentNoAnswer:
+    *colour = &colours.warning;
+    return "… Nobody you asked could be reached " + shortWhen(calendar, status.requestedAt) +
+           ": not requested. Ask someone else, or request it without consent, with a reason.";
   case engine::CheckStatus::Pending:
     *colour = &colours.warning;
     return "… Pending: reply expected by " + shortWhen(calendar, status.due) + route;
