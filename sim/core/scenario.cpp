@@ -2,6 +2,7 @@
 #include "sim/core/scenario.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace sim::core {
 
@@ -11,6 +12,14 @@ template <typename T> const T* findById(const std::vector<T>& items, std::string
   return it == items.end() ? nullptr : &*it;
 }
 } // namespace
+
+std::string adultLabel(const Adult& adult) {
+  std::string role(labelOf(adult.role));
+  if (!role.empty()) {
+    role[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(role[0])));
+  }
+  return adult.name + " (" + role + ")";
+}
 
 bool Outcome::has(OutcomeKind kind) const {
   return std::any_of(events.begin(), events.end(),

@@ -287,6 +287,9 @@ struct Scenario {
   [[nodiscard]] bool consentObtainable(const Check& check, int decisionPoint) const;
 };
 
+/// "Leah Moss (mother)": an adult as the practitioner sees them named.
+std::string adultLabel(const Adult& adult);
+
 /// Loaded scenarios by id (`scenario::loadScenarioIndex` fills one from a folder).
 using ScenarioIndex = std::map<std::string, std::shared_ptr<const Scenario>, std::less<>>;
 

@@ -162,8 +162,8 @@ public:
         continue;
       }
       const auto& said = m_scenario.consents[at(answer)];
-      const std::string heading = check.label + ", asking " + adult.name + " (" +
-                                  std::string(core::labelOf(adult.role)) + ") for consent";
+      const std::string heading =
+          check.label + ", asking " + core::adultLabel(adult) + " for consent";
       switch (said.answer) {
       case core::ConsentReply::Agrees:
         add(out, RouteKind::Check, c, RouteVariant::WithConsent, heading, replyText(check.reply),

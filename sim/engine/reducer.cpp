@@ -245,7 +245,7 @@ public:
     }
     const auto& person = m_scenario.adults[at(adult)];
     for (const auto& asked : status.asked) {
-      if (asked.who == from) {
+      if (asked.who == from && asked.decisionPoint == m_state.decisionPoint) {
         return Error{"You have already asked " + person.name + " about this check (" +
                      m_calendar.describe(asked.at) + ")."};
       }

@@ -21,8 +21,7 @@ std::string adultName(const core::Scenario& scenario, int adult) {
   if (adult < 0 || at(adult) >= scenario.adults.size()) {
     return "The parent";
   }
-  const auto& person = scenario.adults[at(adult)];
-  return person.name + " (" + std::string(core::labelOf(person.role)) + ")";
+  return core::adultLabel(scenario.adults[at(adult)]);
 }
 
 std::string requestText(const core::Scenario& scenario, const core::Check& check,

@@ -121,8 +121,16 @@ public:
            status.requestedAtDecisionPoint <= m_decision.decisionPoint &&
            status.requestedAt <= m_decision.decidedAt;
   }
-  [[nodiscard]] bool consentSoughtBefore(int check) const {
+  // Consent sought for `check` before this decision; from adult `who` only, if given
+  // ([[consent]] cases record whom each conversation was with).
+  [[nodiscard]] bool consentSoughtBefore(int check, const std::string& who = {}) const {
     const auto& status = m_state.checks[at(check)];
+    if (m_scenario.consentByAdult()) {
+      return std::any_of(status.asked.begin(), status.asked.end(), [&](const auto& asked) {
+        return (who.empty() || asked.who == who) &&
+               asked.decisionPoint <= m_decision.decisionPoint && asked.at <= m_decision.decidedAt;
+      });
+    }
     const bool refusedHere = status.consentRefusedAtDecisionPoint >= 0 &&
                              status.consentRefusedAtDecisionPoint <= m_decision.decisionPoint;
     return status.consentSought &&
@@ -844,7 +852,7 @@ public:
       for (const auto& wrong : m_panel->inappropriate) {
         if (wrong.kind == core::InappropriateKind::SeekConsent && tookAction(wrong)) {
           out.push_back({"critical.consent_raising_risk",
-                         "You sought parental consent for " + targetName(wrong) +
+                         "You sought " + consentFrom(wrong) + " for " + targetName(wrong) +
                              " where the panel says that raises the risk: " + wrong.why});
         }
       }
@@ -957,7 +965,7 @@ private:
     }
     switch (wrong.kind) {
     case core::InappropriateKind::SeekConsent:
-      return consentSoughtBefore(i);
+      return consentSoughtBefore(i, wrong.who);
     case core::InappropriateKind::Check:
       return requestedBefore(i);
     case core::InappropriateKind::CheckWithoutConsent:
@@ -968,6 +976,16 @@ private:
       return doneBefore(m_state.asked[at(i)]);
     }
     return false;
+  }
+
+  // "parental consent" or "consent from Ryan Hale (stepfather)": whose consent an
+  // inappropriate request sought.
+  [[nodiscard]] std::string consentFrom(const core::InappropriateAction& wrong) const {
+    const auto* adult = wrong.who.empty() ? nullptr : m_scenario.findAdult(wrong.who);
+    if (adult == nullptr) {
+      return "parental consent";
+    }
+    return "consent from " + core::adultLabel(*adult);
   }
 
   // The check, contact or question an inappropriate action names, by its label.
@@ -990,7 +1008,7 @@ private:
     const int i = indexOf(wrong.target, wrong.kind);
     switch (wrong.kind) {
     case core::InappropriateKind::SeekConsent:
-      return "seeking parental consent for a check with " + targetName(wrong);
+      return "seeking " + consentFrom(wrong) + " for a check with " + targetName(wrong);
     case core::InappropriateKind::Check:
       return "a check with " + targetName(wrong);
     case core::InappropriateKind::CheckWithoutConsent:
