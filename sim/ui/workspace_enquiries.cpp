@@ -167,7 +167,9 @@ std::string checkStatus(const view::WorkspaceModel& model, const engine::CheckSt
   case engine::CheckStatus::ConsentRefused:
     *colour = &colours.bad;
     return "✗ Consent refused " + shortWhen(calendar, status.requestedAt) +
-           ": not requested. You may still request it without consent, with a reason.";
+           (model.scenario->consentByAdult()
+                ? ": not requested. Ask someone else, or request it without consent, with a reason."
+                : ": not requested. You may still request it without consent, with a reason.");
   case engine::CheckStatus::ConsentNoAnswer:
     *colour = &colours.warning;
     return "… Nobody you asked could be reached " + shortWhen(calendar, status.requestedAt) +
@@ -186,25 +188,67 @@ std::string checkStatus(const view::WorkspaceModel& model, const engine::CheckSt
   return "";
 }
 
-void drawCheckRequest(const core::Check& check, const engine::CheckState& status, CheckDraft& draft,
-                      view::IntentSink& sink) {
+// What an adult already asked about this check said, for their (disabled) option.
+std::string askedNote(const engine::WorkingCalendar& calendar, const engine::CheckState& status,
+                      const std::string& adult, int decisionPoint) {
+  for (const auto& asked : status.asked) {
+    if (asked.who == adult && asked.decisionPoint == decisionPoint) {
+      const std::string when = shortWhen(calendar, asked.at);
+      switch (asked.answer) {
+      case core::ConsentReply::Agrees:
+        return " — agreed " + when;
+      case core::ConsentReply::Refuses:
+        return " — refused " + when;
+      case core::ConsentReply::NoAnswer:
+        return " — not reached " + when;
+      }
+    }
+  }
+  return "";
+}
+
+void drawCheckRequest(const view::WorkspaceModel& model, const core::Check& check,
+                      const engine::CheckState& status, CheckDraft& draft, view::IntentSink& sink) {
   using engine::ConsentChoice;
+  const auto& scenario = *model.scenario;
+  const bool byAdult = scenario.consentByAdult();
   const bool needed = check.consent == core::ConsentRule::Needed;
   const bool refused = status.status == engine::CheckStatus::ConsentRefused;
   // The same choices in the same order for every agency, and none chosen for you: asking
-  // first, then going ahead without asking (where the agency shares without consent) or
-  // without consent, recording why (where it needs consent).
-  if (refused) {
+  // first (whom, in a format-2 case), then going ahead without asking (where the agency
+  // shares without consent) or without consent, recording why (where it needs consent).
+  if (refused && !byAdult) {
     draft.consent = ConsentChoice::Override; // the only way left
   }
-  if (!refused) {
+  if (byAdult) {
+    muted(scenario.adults.empty() ? "Nobody in the household can be asked for consent."
+                                  : "Ask for consent first:");
+    for (const auto& adult : scenario.adults) {
+      const std::string note =
+          askedNote(*model.calendar, status, adult.id, model.state->decisionPoint);
+      const bool chosen = draft.consent == ConsentChoice::Seek && draft.from == adult.id;
+      if (!note.empty()) {
+        ImGui::BeginDisabled();
+      }
+      if (radio("Ask " + core::adultLabel(adult) + note + "##consent-seek-" + check.id + "-" +
+                    adult.id,
+                chosen && note.empty())) {
+        draft.consent = ConsentChoice::Seek;
+        draft.from = adult.id;
+      }
+      if (!note.empty()) {
+        ImGui::EndDisabled();
+      }
+    }
+  } else if (!refused) {
     if (radio("Ask the parent for consent first##consent-seek-" + check.id,
               draft.consent == ConsentChoice::Seek)) {
       draft.consent = ConsentChoice::Seek;
     }
   }
   if (!needed) {
-    if (radio("Request without asking the parent##consent-none-" + check.id,
+    if (radio((byAdult ? "Request without asking anyone" : "Request without asking the parent") +
+                  std::string("##consent-none-") + check.id,
               draft.consent == ConsentChoice::NotSought)) {
       draft.consent = ConsentChoice::NotSought;
     }
@@ -230,8 +274,13 @@ void drawCheckRequest(const core::Check& check, const engine::CheckState& status
       ImGui::EndDisabled();
     }
   }
+  // An adult chosen before they were asked (and answered) is no longer a choice.
+  const bool seeking = draft.consent == ConsentChoice::Seek;
+  const bool staleChoice =
+      seeking && byAdult &&
+      !askedNote(*model.calendar, status, draft.from, model.state->decisionPoint).empty();
   std::string missing;
-  if (!draft.consent) {
+  if (!draft.consent || staleChoice) {
     missing = "Choose how to handle consent.";
   } else if (overriding && blank(draft.reason)) {
     missing = "Record why consent is overridden.";
@@ -242,11 +291,15 @@ void drawCheckRequest(const core::Check& check, const engine::CheckState& status
     request.checkId = check.id;
     request.consent = *draft.consent;
     request.reason = overriding ? draft.reason : std::string();
+    request.from = seeking && byAdult ? draft.from : std::string();
     sink.push(view::Act{std::move(request)});
   }
   if (!missing.empty()) {
     ImGui::SameLine();
     muted(missing);
+  } else if (seeking && byAdult) {
+    ImGui::SameLine();
+    muted("If they agree, the request goes at once.");
   }
 }
 
@@ -277,12 +330,13 @@ void drawChecks(const view::WorkspaceModel& model, WorkspaceUi& ui, bool canAct,
     const std::string text = checkStatus(model, status, &colour);
     coloured(colour != nullptr ? *colour : ImGui::GetStyle().Colors[ImGuiCol_Text], text);
     const bool open = status.status == engine::CheckStatus::NotRequested ||
-                      status.status == engine::CheckStatus::ConsentRefused;
+                      status.status == engine::CheckStatus::ConsentRefused ||
+                      status.status == engine::CheckStatus::ConsentNoAnswer;
     if (open && !model.readOnly) {
       if (!canAct) {
         ImGui::BeginDisabled();
       }
-      drawCheckRequest(check, status, ui.checks[check.id], sink);
+      drawCheckRequest(model, check, status, ui.checks[check.id], sink);
       if (!canAct) {
         ImGui::EndDisabled();
       }

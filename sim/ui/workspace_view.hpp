@@ -56,6 +56,7 @@ enum class WorkspaceTab { Enquiries, Notes, Decision };
 /// A partner-agency check being prepared: how consent is handled and why it is overridden.
 struct CheckDraft {
   std::optional<engine::ConsentChoice> consent;
+  std::string from; // with Seek in a [[consent]] case: the adult to ask
   std::string reason;
   WrappedTextBoxState reasonBox;
 };
