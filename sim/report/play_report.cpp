@@ -243,6 +243,9 @@ private:
                           {"facts", ids(c.facts)},
                           {"missed_facts", ids(c.missedFacts)},
                           {"withheld", c.withheld}});
+      if (!c.asked.empty()) {
+        notTaken.back()["asked"] = c.asked; // the adult a consent route asks (format 2)
+      }
     }
     Json events = Json::array();
     for (const int e : debrief.outcomeEvents) {
