@@ -100,6 +100,13 @@ struct WriteNotes {
   std::string text;
   bool operator==(const WriteNotes&) const = default;
 };
+/// The reason for overriding consent to a check, as typed so far (saved as it is typed, so
+/// nothing is lost before the request goes). It changes nothing else and takes no time.
+struct DraftReason {
+  std::string checkId;
+  std::string text;
+  bool operator==(const DraftReason&) const = default;
+};
 struct Decide {
   core::ResponseLevel response = core::ResponseLevel::Nfa;
   core::NeedLevel need = core::NeedLevel::Universal;
@@ -124,7 +131,7 @@ struct Redo {
 using Action = std::variant<ReadContact, AskQuestion, CheckRecords, RequestCheck, MakeDirectContact,
                             ConsultManager, WaitForReply, WaitUntil, AddFactor, RemoveFactor,
                             SetEstimate, WriteRationale, LinkFact, SetSafetyScale, WriteNotes,
-                            Decide, OpenNextDecisionPoint, Undo, Redo>;
+                            Decide, OpenNextDecisionPoint, Undo, Redo, DraftReason>;
 
 /// Whether an action changes only the working notes (and so can be undone).
 bool isNotesEdit(const Action& action);

@@ -123,6 +123,9 @@ struct Writer {
     return "safety_scale " + std::to_string(a.value);
   }
   std::string operator()(const WriteNotes& a) const { return "notes " + quoteText(a.text); }
+  std::string operator()(const DraftReason& a) const {
+    return "reason_draft " + word(a.checkId) + " " + quoteText(a.text);
+  }
   std::string operator()(const Decide& a) const {
     std::string out = "decide " + std::string(core::tokenOf(a.response)) +
                       " need=" + std::string(core::tokenOf(a.need)) +
@@ -514,6 +517,19 @@ Parsed parseNotes(const Args& args) {
   return WriteNotes{args.positional(0).value};
 }
 
+Parsed parseReasonDraft(const Args& args) {
+  if (auto f = args.expectPositional(2, "a check id and one \"text\"")) {
+    return *f;
+  }
+  if (auto f = args.expectOptions(kNoOptions)) {
+    return *f;
+  }
+  if (auto f = expectWord(args.positional(0), "a check id")) {
+    return *f;
+  }
+  return DraftReason{args.positional(0).value, args.positional(1).value};
+}
+
 Parsed parseDecide(const Args& args) {
   static constexpr std::array<std::string_view, 3> kOptions{"need", "urgency", "adjuncts"};
   if (auto f = args.expectPositional(1, "one response level")) {
@@ -576,7 +592,7 @@ struct Verb {
   Parsed (*parse)(const Args&);
 };
 
-const std::array<Verb, 19> kVerbs{{
+const std::array<Verb, 20> kVerbs{{
     {"read_contact", [](const Args& a) { return simple(a, ReadContact{}); }},
     {"ask", [](const Args& a) { return oneId<AskQuestion>(a, "question id"); }},
     {"check_records", [](const Args& a) { return simple(a, CheckRecords{}); }},
@@ -592,6 +608,7 @@ const std::array<Verb, 19> kVerbs{{
     {"unlink", [](const Args& a) { return parseLink(a, false); }},
     {"safety_scale", parseSafetyScale},
     {"notes", parseNotes},
+    {"reason_draft", parseReasonDraft},
     {"decide", parseDecide},
     {"next_decision_point", [](const Args& a) { return simple(a, OpenNextDecisionPoint{}); }},
     {"undo", [](const Args& a) { return simple(a, Undo{}); }},

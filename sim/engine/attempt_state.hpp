@@ -79,6 +79,7 @@ struct CheckState {
   bool consentRefused = false;
   bool withoutConsent = false; // the request went without consent (override)
   std::string reason;          // the recorded reason for overriding consent
+  std::string reasonDraft;     // a reason typed but not yet sent with a request
   SimTime requestedAt;
   SimTime due;                            // when the reply (or the lack of one) is known
   int requestedAtDecisionPoint = -1;      // when the request itself was sent

@@ -212,6 +212,7 @@ public:
     }
     // Going ahead after a refusal is going ahead without consent, whatever the agency's rule.
     status.reason = action.reason;
+    status.reasonDraft.clear();
     sendRequest(c, start, end, withoutConsent);
     return std::nullopt;
   }
@@ -509,6 +510,18 @@ public:
                    ")."};
     }
     m_state.notes.safetyScale = action.value;
+    return std::nullopt;
+  }
+
+  std::optional<Error> operator()(const DraftReason& action) {
+    const int c = findOpen(m_scenario.checks, action.checkId);
+    if (c < 0) {
+      return Error{notOpen("agency check", m_scenario.checks, action.checkId)};
+    }
+    if (auto refusal = checkText("reason", action.text)) {
+      return refusal;
+    }
+    m_state.checks[at(c)].reasonDraft = action.text;
     return std::nullopt;
   }
 
@@ -885,7 +898,8 @@ core::Result<Event> applyAction(const Scenario& scenario, const WorkingCalendar&
       }
       history.redo.clear();
     }
-  } else if (!std::holds_alternative<Undo>(action) && !std::holds_alternative<Redo>(action)) {
+  } else if (!std::holds_alternative<Undo>(action) && !std::holds_alternative<Redo>(action) &&
+             !std::holds_alternative<DraftReason>(action)) {
     history.undo.clear();
     history.redo.clear();
   }

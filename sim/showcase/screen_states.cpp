@@ -240,9 +240,14 @@ std::string prepareBusyCase(session::Session& session, const std::string& scenar
     (void)act(session, engine::AskQuestion{q.id}); // a later decision point's may be refused
   }
   for (const auto& c : scenario.checks) {
-    const auto consent = c.consent == core::ConsentRule::Needed ? engine::ConsentChoice::Seek
-                                                                : engine::ConsentChoice::NotSought;
-    (void)act(session, engine::RequestCheck{c.id, consent, {}});
+    if (c.consent != core::ConsentRule::Needed) {
+      (void)act(session, engine::RequestCheck{c.id});
+      continue;
+    }
+    // Ask each adult in turn; once one agrees the others' requests are refused (requested).
+    for (const auto& adult : scenario.adults) {
+      (void)act(session, engine::RequestCheck{c.id, engine::ConsentChoice::Seek, {}, adult.id});
+    }
   }
   if (auto problem = act(session, engine::WaitForReply{}); !problem.empty()) {
     return problem;

@@ -11,7 +11,8 @@
 namespace sim::ui {
 
 /// Push a notes edit for every draft of the open attempt that differs from what is saved
-/// (the free notes, each rationale heading), when the attempt can still be edited.
+/// (the free notes, each rationale heading, each consent-override reason), when the attempt
+/// can still be edited.
 void flushPendingEdits(const view::ShellModel& model, const UiState& ui, view::IntentSink& sink);
 
 } // namespace sim::ui

@@ -264,12 +264,21 @@ void drawCheckRequest(const view::WorkspaceModel& model, const core::Check& chec
     // moves the Request button; it takes text only when consent is overridden.
     muted("Why consent is overridden (needed only to request without consent):");
     const std::string label = "##reason-" + check.id;
+    if (!draft.synced) {
+      draft.reason = status.reasonDraft; // saved as it was typed, so it survives a restart
+      draft.synced = true;
+    }
     if (!overriding) {
       ImGui::BeginDisabled();
     }
-    wrappedTextBox(label.c_str(), draft.reason, draft.reasonBox, -FLT_MIN,
-                   ImGui::GetTextLineHeight() * 3.5f, !overriding, engine::kMaxActionText);
+    const auto box =
+        wrappedTextBox(label.c_str(), draft.reason, draft.reasonBox, -FLT_MIN,
+                       ImGui::GetTextLineHeight() * 3.5f, !overriding, engine::kMaxActionText);
     track(label.c_str());
+    if (box.saveDue && overriding) {
+      sink.push(view::Act{engine::DraftReason{check.id, draft.reason}});
+      markSaved(draft.reasonBox);
+    }
     if (!overriding) {
       ImGui::EndDisabled();
     }

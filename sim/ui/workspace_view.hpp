@@ -56,7 +56,8 @@ enum class WorkspaceTab { Enquiries, Notes, Decision };
 /// A partner-agency check being prepared: how consent is handled and why it is overridden.
 struct CheckDraft {
   std::optional<engine::ConsentChoice> consent;
-  std::string from; // with Seek in a [[consent]] case: the adult to ask
+  std::string from;    // with Seek in a [[consent]] case: the adult to ask
+  bool synced = false; // `reason` was taken from the attempt's saved draft
   std::string reason;
   WrappedTextBoxState reasonBox;
 };

@@ -23,6 +23,9 @@ std::vector<Action> everyKindOfAction() {
       CheckRecords{},
       RequestCheck{"chk-gp", ConsentChoice::NotSought, {}},
       RequestCheck{"chk-gp", ConsentChoice::Seek, {}},
+      RequestCheck{"chk-gp", ConsentChoice::Seek, {}, "gemma"},
+      DraftReason{"chk-gp", "She may flee \"if told\"\n"},
+      DraftReason{"chk-gp", ""},
       RequestCheck{"chk-gp", ConsentChoice::Override, "She said \"don't\"; risk of flight\n\\ok"},
       MakeDirectContact{"see-leo"},
       ConsultManager{},
@@ -212,7 +215,7 @@ TEST_CASE("ACTIONS.md has a reference row for every verb") {
   std::ostringstream doc;
   doc << in.rdbuf();
   const auto verbs = actionVerbs();
-  REQUIRE(verbs.size() == 19);
+  REQUIRE(verbs.size() == 20);
   for (const auto& verb : verbs) {
     INFO(verb);
     CHECK(doc.str().find("\n| `" + verb) != std::string::npos);

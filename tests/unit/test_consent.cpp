@@ -184,3 +184,24 @@ TEST_CASE("scoring knows whom consent was asked from") {
   CHECK_FALSE(mentions(score("gemma"), wrong));
   CHECK_FALSE(mentions(score("gemma"), "consent from"));
 }
+
+TEST_CASE("a consent-override reason is saved as it is typed, survives replay and goes with "
+          "the request") {
+  auto attempt = opened();
+  mustApply(attempt, WriteNotes{"Ring school after 3."});
+  const SimTime before = attempt.state().now;
+  mustApply(attempt, DraftReason{"chk-gp", "Leo is frightened of Carl; asking"});
+  CHECK(attempt.state().checks[kGp].reasonDraft == "Leo is frightened of Carl; asking");
+  CHECK(attempt.state().now == before);            // it takes no time
+  CHECK(attempt.state().history.undo.size() == 1); // and keeps the notes' undo
+  CHECK(attempt.state().checks[kGp].status == CheckStatus::NotRequested);
+  CHECK(mustRefuse(attempt, DraftReason{"chk-school-later", "x"}).find("at this point") !=
+        std::string::npos);
+  const auto replayed = Attempt::replay(attempt.scenarioPtr(), attempt.log());
+  REQUIRE(replayed.ok());
+  CHECK(replayed.value().state().checks[kGp].reasonDraft == "Leo is frightened of Carl; asking");
+  mustApply(attempt, RequestCheck{"chk-gp", ConsentChoice::Override,
+                                  "Leo is frightened of Carl; asking him warns him."});
+  CHECK(attempt.state().checks[kGp].reasonDraft.empty());
+  CHECK(attempt.state().checks[kGp].reason == "Leo is frightened of Carl; asking him warns him.");
+}

@@ -192,9 +192,10 @@ TEST_CASE("component lines add up to the component's points in every kind of att
     scores.push_back(playExample(id));
   }
   // Partial credit, penalties, a late same-day case, missing estimates and rationale.
-  scores.push_back(play("mark-on-the-cheek", "read_contact\nrequest chk-pmh consent=seek\n"
-                                             "direct speak-liam\nwait until 1/09:30\n"
-                                             "decide s17 need=3 urgency=routine\n"));
+  scores.push_back(play("mark-on-the-cheek",
+                        "read_contact\nrequest chk-pmh consent=seek from=chloe\n"
+                        "direct speak-liam\nwait until 1/09:30\n"
+                        "decide s17 need=3 urgency=routine\n"));
   scores.push_back(play("monday-absences", "read_contact\ndecide nfa need=1 urgency=routine\n"));
   for (const auto& s : scores) {
     // Every component is there, explains itself, and the components make the total.

@@ -147,10 +147,21 @@ Played askEverythingDecideOutside(const std::shared_ptr<const core::Scenario>& s
       (void)attempt.apply(AskQuestion{question.id});
     }
     (void)attempt.apply(CheckRecords{});
-    for (const auto& check : scenario->checks) {
-      const auto consent = check.consent == core::ConsentRule::Needed ? ConsentChoice::Seek
-                                                                      : ConsentChoice::NotSought;
-      (void)attempt.apply(RequestCheck{check.id, consent, {}});
+    for (std::size_t c = 0; c < scenario->checks.size(); ++c) {
+      const auto& check = scenario->checks[c];
+      if (check.consent != core::ConsentRule::Needed) {
+        (void)attempt.apply(RequestCheck{check.id});
+        continue;
+      }
+      // Ask each adult in turn until one agrees (a format-2 case names whom).
+      for (const auto& adult : scenario->adults) {
+        if (attempt.state().checks[c].status != CheckStatus::NotRequested &&
+            attempt.state().checks[c].status != CheckStatus::ConsentRefused &&
+            attempt.state().checks[c].status != CheckStatus::ConsentNoAnswer) {
+          break;
+        }
+        (void)attempt.apply(RequestCheck{check.id, ConsentChoice::Seek, {}, adult.id});
+      }
     }
     for (const auto& contact : scenario->direct) {
       (void)attempt.apply(MakeDirectContact{contact.id});

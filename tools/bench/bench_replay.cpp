@@ -29,9 +29,13 @@ Attempt build500(const std::shared_ptr<const sim::core::Scenario>& scenario) {
   }
   apply(attempt, CheckRecords{});
   for (const auto& c : scenario->checks) {
-    const auto consent = c.consent == sim::core::ConsentRule::Needed ? ConsentChoice::Seek
-                                                                     : ConsentChoice::NotSought;
-    apply(attempt, RequestCheck{c.id, consent, {}});
+    if (c.consent != sim::core::ConsentRule::Needed) {
+      apply(attempt, RequestCheck{c.id});
+      continue;
+    }
+    for (const auto& adult : scenario->adults) { // each adult in turn: the first to agree
+      apply(attempt, RequestCheck{c.id, ConsentChoice::Seek, {}, adult.id});
+    }
   }
   for (const auto& d : scenario->direct) {
     apply(attempt, MakeDirectContact{d.id});
