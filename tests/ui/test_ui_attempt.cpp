@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 
 using test_support::TempFolder;
+using ui_test::lastAction;
+using ui_test::lastIntent;
 using ui_test::ShellDriver;
 using namespace sim;
 
@@ -19,20 +21,6 @@ const std::string kScenarios = std::string(SIM_SOURCE_DIR) + "/scenarios";
 // Text only the panel review and the outcome hold (scenarios/mark-on-the-cheek.toml).
 constexpr const char* kPanelText = "reasonable cause to suspect significant harm";
 constexpr const char* kOutcomeText = "Child-in-need plans closed: no longer in need.";
-
-template <typename T> const T* lastIntent(const std::vector<view::Intent>& intents) {
-  for (auto it = intents.rbegin(); it != intents.rend(); ++it) {
-    if (const auto* found = std::get_if<T>(&*it)) {
-      return found;
-    }
-  }
-  return nullptr;
-}
-
-template <typename A> const A* lastAction(const std::vector<view::Intent>& intents) {
-  const auto* act = lastIntent<view::Act>(intents);
-  return act != nullptr ? std::get_if<A>(&act->action) : nullptr;
-}
 
 void requireHindsightProtected(const ShellDriver& d) {
   INFO("on screen: " << const_cast<ShellDriver&>(d).harness().text());
@@ -77,17 +65,17 @@ TEST_CASE("a whole attempt through the views records each step and protects hind
   requireHindsightProtected(d);
 
   // Request the police check (no consent needed). Nothing is chosen for the practitioner:
-  // the request waits until they say how consent is handled, and asking comes first.
+  // the request waits until they say how consent is handled, and asking (whom: each adult
+  // of the household) comes first.
   REQUIRE(d.click("Request##chk-police"));
   CHECK(lastAction<engine::RequestCheck>(d.intents()) == nullptr);
-  const auto* seek =
-      d.harness().items().find("Ask the parent for consent first##consent-seek-chk-police");
+  const auto* seek = d.harness().items().find("Ask Chloe (mother)##consent-seek-chk-police-chloe");
   const auto* none =
-      d.harness().items().find("Request without asking the parent##consent-none-chk-police");
+      d.harness().items().find("Request without asking anyone##consent-none-chk-police");
   REQUIRE(seek != nullptr);
   REQUIRE(none != nullptr);
   CHECK(seek->min.y < none->min.y);
-  REQUIRE(d.click("Request without asking the parent##consent-none-chk-police"));
+  REQUIRE(d.click("Request without asking anyone##consent-none-chk-police"));
   REQUIRE(d.click("Request##chk-police"));
   const auto* request = lastAction<engine::RequestCheck>(d.intents());
   REQUIRE(request != nullptr);

@@ -141,4 +141,20 @@ inline constexpr int kKeyV = 86;
 inline constexpr int kKeyY = 89;
 inline constexpr int kKeyZ = 90;
 
+/// The last intent of type T, or null.
+template <typename T> const T* lastIntent(const std::vector<sim::view::Intent>& intents) {
+  for (auto it = intents.rbegin(); it != intents.rend(); ++it) {
+    if (const auto* found = std::get_if<T>(&*it)) {
+      return found;
+    }
+  }
+  return nullptr;
+}
+
+/// The action of the last Act intent if it is an A, or null.
+template <typename A> const A* lastAction(const std::vector<sim::view::Intent>& intents) {
+  const auto* act = lastIntent<sim::view::Act>(intents);
+  return act != nullptr ? std::get_if<A>(&act->action) : nullptr;
+}
+
 } // namespace ui_test

@@ -77,7 +77,7 @@ TEST_CASE("play prints a readable transcript and debrief as text") {
   const auto run = cli("play scenarios/bedtime-battles.toml --actions "
                        "scenarios/actions/bedtime-battles.actions");
   CHECK(run.status == 0);
-  CHECK(run.out.rfind("Bedtime battles (bedtime-battles v2)\n", 0) == 0);
+  CHECK(run.out.rfind("Bedtime battles (bedtime-battles v3)\n", 0) == 0);
   CHECK(run.out.find("Contact arrived Tue 10:40 (day 0); decision due by Wed 10:40 (day 1).") !=
         std::string::npos);
   CHECK(run.out.find("== Decision 1: ") != std::string::npos);

@@ -56,7 +56,7 @@ TEST_CASE("played attempts are recorded and export as a decisions table") {
             "trainee,scenario,decision,need_level,p_harm,p_rereferral,team,cohort,checks,"
             "records_checked,child_seen,attempt,decision_point,decided_at,within_deadline,score,"
             "case_weight",
-            "p-042,bedtime-battles,advice,2,0.03,0.15,north,,1,1,0,1,1,0/13:48,1,83.77,"
+            "p-042,bedtime-battles,advice,2,0.03,0.15,north,,1,1,0,1,1,0/13:58,1,83.77,"
             "0.80",
             "p-042,mark-on-the-cheek,s47,4,0.55,0.30,north,,7,1,0,2,1,0/16:40,1,85.27,0.70"});
   fs::remove_all(db.parent_path());
