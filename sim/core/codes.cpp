@@ -125,7 +125,8 @@ SIM_TOKEN_TABLE(ConsentRule, {ConsentRule::NotNeeded, "not_needed", "Shares with
 
 SIM_TOKEN_TABLE(ConsentReply, {ConsentReply::Agrees, "agrees", "Agrees"},
                 {ConsentReply::Refuses, "refuses", "Refuses"},
-                {ConsentReply::NoAnswer, "no_answer", "Cannot be reached"})
+                {ConsentReply::NoAnswer, "no_answer", "Cannot be reached"},
+                {ConsentReply::CannotConsent, "cannot_consent", "Cannot give consent for this"})
 
 SIM_TOKEN_TABLE(DirectKind, {DirectKind::SpeakToParent, "speak_to_parent", "Speak to a parent"},
                 {DirectKind::SpeakToChild, "speak_to_child", "Speak to the child"},

@@ -96,7 +96,9 @@ enum class RecordKind {
 enum class Completeness { Full, Partial, None };
 enum class ConsentRule { NotNeeded, Needed };
 /// What an adult says when asked for consent to a check (scenario [[consent]] answers).
-enum class ConsentReply { Agrees, Refuses, NoAnswer };
+/// CannotConsent: the record is not theirs to agree to (a relative without parental
+/// responsibility, another adult's own record); not a refusal.
+enum class ConsentReply { Agrees, Refuses, NoAnswer, CannotConsent };
 enum class DirectKind { SpeakToParent, SpeakToChild, SeeChild, SpeakToAdult };
 enum class InappropriateKind { SeekConsent, Check, CheckWithoutConsent, Direct, Question };
 enum class Adjunct {

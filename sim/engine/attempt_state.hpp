@@ -31,6 +31,7 @@ enum class EntryKind {
   ConsentGiven,        // adults[adult] agreed to checks[item] (answer consents[consent])
   ConsentRefused,      // the parent (or adults[adult]) refused consent for checks[item]
   ConsentNoAnswer,     // adults[adult] could not be reached about checks[item]
+  ConsentNotTheirs,    // adults[adult] cannot give consent for checks[item]
   Reply,               // checks[item] replied (full or partial)
   NoReply,             // checks[item] did not reply within its time (completeness none)
   Direct,              // direct[item] made
@@ -55,7 +56,7 @@ struct TranscriptEntry {
 enum class CheckStatus {
   NotRequested,
   ConsentRefused,  // someone asked refused; not requested (yet)
-  ConsentNoAnswer, // nobody asked could be reached; not requested (yet)
+  ConsentNoAnswer, // nobody asked could be reached or could consent; not requested (yet)
   Pending,
   Replied,
   NoReply

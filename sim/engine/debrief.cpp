@@ -177,6 +177,9 @@ public:
         add(out, RouteKind::Check, c, RouteVariant::WouldNotAnswer, heading, said.text, {},
             withheld);
         break;
+      case core::ConsentReply::CannotConsent:
+        add(out, RouteKind::Check, c, RouteVariant::NotTheirs, heading, said.text, {}, withheld);
+        break;
       }
       out.back().asked = adult.id;
     }
@@ -321,6 +324,8 @@ std::string_view variantToken(RouteVariant variant) {
     return "without_consent";
   case RouteVariant::WouldNotAnswer:
     return "would_not_answer";
+  case RouteVariant::NotTheirs:
+    return "not_theirs";
   case RouteVariant::ParentWouldRefuse:
     return "parent_would_refuse";
   case RouteVariant::ArrivedLate:

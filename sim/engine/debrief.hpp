@@ -29,12 +29,13 @@ enum class RouteVariant {
   ParentWouldRefuse, // a consent check: the parent (or the adult `asked`) would have said no
   ArrivedLate,       // requested, but the reply came after the decision
   WouldNotAnswer,    // a consent check: the adult `asked` could not have been reached
+  NotTheirs,         // a consent check: the adult `asked` could not have given consent
 };
 
 /// "question", "records", "check", "direct", "manager": the route's token in reports.
 std::string_view routeToken(RouteKind route);
 /// "plain", "with_consent", "without_consent", "parent_would_refuse", "would_not_answer",
-/// "arrived_late".
+/// "not_theirs", "arrived_late".
 std::string_view variantToken(RouteVariant variant);
 
 /// A route the practitioner did not take before deciding, and what it would have shown.

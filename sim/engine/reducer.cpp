@@ -254,10 +254,12 @@ public:
     const int answer = m_scenario.consentAnswerFor(from, check.id, m_state.decisionPoint);
     if (const auto* earlier = answerGiven(answer)) {
       if (earlier->answer != core::ConsentReply::Agrees) {
-        return Error{person.name +
-                     (earlier->answer == core::ConsentReply::Refuses ? " refused consent"
-                                                                     : " could not be reached") +
-                     " about this when you asked (" + m_calendar.describe(earlier->at) +
+        const std::string said = earlier->answer == core::ConsentReply::Refuses ? " refused consent"
+                                 : earlier->answer == core::ConsentReply::NoAnswer
+                                     ? " could not be reached"
+                                     : " said this is not theirs to consent to";
+        return Error{person.name + said + " about this when you asked (" +
+                     m_calendar.describe(earlier->at) +
                      "): ask someone else, or override consent and record why."};
       }
       if (auto refusal = checkClock(check.requestMinutes, check.reply.latencyMinutes)) {
@@ -280,10 +282,11 @@ public:
     const auto [start, end] = spend(talk);
     status.asked.push_back({from, end, m_state.decisionPoint, given.answer, answer});
     status.consentSought = true;
-    const EntryKind kind = agrees ? EntryKind::ConsentGiven
-                           : given.answer == core::ConsentReply::Refuses
-                               ? EntryKind::ConsentRefused
-                               : EntryKind::ConsentNoAnswer;
+    const EntryKind kind = agrees                                        ? EntryKind::ConsentGiven
+                           : given.answer == core::ConsentReply::Refuses ? EntryKind::ConsentRefused
+                           : given.answer == core::ConsentReply::NoAnswer
+                               ? EntryKind::ConsentNoAnswer
+                               : EntryKind::ConsentNotTheirs;
     TranscriptEntry entry{start, end, kind, c, false, {}, adult, answer};
     m_state.transcript.push_back(std::move(entry));
     if (agrees) {

@@ -28,8 +28,9 @@ std::string requestText(const core::Scenario& scenario, const core::Check& check
                         const CheckState& status, bool withoutConsent) {
   if (withoutConsent) {
     return status.reason.empty()
-               ? "Requested after the parent refused consent."
-               : "Requested without parental consent. Reason recorded: " + status.reason;
+               ? (scenario.consentByAdult() ? "Requested after consent was refused."
+                                            : "Requested after the parent refused consent.")
+               : "Requested without consent. Reason recorded: " + status.reason;
   }
   if (!status.consentFrom.empty()) {
     const auto* person = scenario.findAdult(status.consentFrom);
@@ -76,7 +77,8 @@ TranscriptLine describe(const core::Scenario& scenario, const AttemptState& stat
   }
   case EntryKind::ConsentGiven:
   case EntryKind::ConsentRefused:
-  case EntryKind::ConsentNoAnswer: {
+  case EntryKind::ConsentNoAnswer:
+  case EntryKind::ConsentNotTheirs: {
     const auto& check = scenario.checks[at(entry.item)];
     const std::string who = adultName(scenario, entry.adult);
     const std::string said =
@@ -90,10 +92,13 @@ TranscriptLine describe(const core::Scenario& scenario, const AttemptState& stat
       line.text = entry.adult < 0 ? "The parent did not agree to this check. It has not been "
                                     "requested."
                                   : said + "\n\nThe check has not been requested.";
-    } else {
-      line.heading = "No answer about consent from " + who + " — " + check.label;
+    } else if (entry.kind == EntryKind::ConsentNoAnswer) {
+      line.heading = "Could not reach " + who + " about consent — " + check.label;
       line.text = (said.empty() ? "You could not reach them." : said) +
                   "\n\nThe check has not been requested.";
+    } else {
+      line.heading = who + " cannot give consent for this — " + check.label;
+      line.text = said + "\n\nThe check has not been requested.";
     }
     break;
   }
@@ -173,6 +178,8 @@ std::string_view entryKindToken(EntryKind kind) {
     return "consent_refused";
   case EntryKind::ConsentNoAnswer:
     return "consent_no_answer";
+  case EntryKind::ConsentNotTheirs:
+    return "consent_not_theirs";
   case EntryKind::Reply:
     return "reply";
   case EntryKind::NoReply:

@@ -1,12 +1,27 @@
 // Recursive *.toml collection without exceptions (std::error_code throughout).
 #include "sim/scenario/scenario_files.hpp"
 
+#include "sim/scenario/plan_loader.hpp"
 #include "sim/scenario/rubric_loader.hpp"
 
 #include <algorithm>
 #include <system_error>
 
 namespace sim::scenario {
+
+namespace {
+
+void sortInto(FileList& out, std::filesystem::path file) {
+  if (isRubricFile(file)) {
+    out.rubrics.push_back(std::move(file));
+  } else if (isWorkshopPlanFile(file)) {
+    out.plans.push_back(std::move(file));
+  } else {
+    out.files.push_back(std::move(file));
+  }
+}
+
+} // namespace
 
 FileList collectScenarioFiles(const std::vector<std::filesystem::path>& paths) {
   namespace fs = std::filesystem;
@@ -19,7 +34,7 @@ FileList collectScenarioFiles(const std::vector<std::filesystem::path>& paths) {
       continue;
     }
     if (fs::is_regular_file(status)) {
-      (isRubricFile(path) ? out.rubrics : out.files).push_back(path);
+      sortInto(out, path);
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -41,7 +56,7 @@ FileList collectScenarioFiles(const std::vector<std::filesystem::path>& paths) {
     }
     std::sort(found.begin(), found.end());
     for (auto& file : found) {
-      (isRubricFile(file) ? out.rubrics : out.files).push_back(std::move(file));
+      sortInto(out, std::move(file));
     }
   }
   return out;

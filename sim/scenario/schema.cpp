@@ -1,4 +1,5 @@
-// Key lists of every table in scenario format v1 (see scenarios/FORMAT.md).
+// Key lists of every table in scenario format v2 (see scenarios/FORMAT.md), the rubric and
+// workshop plans (scenarios/WORKSHOPS.md).
 #include "sim/scenario/schema.hpp"
 
 #include <array>
@@ -94,7 +95,15 @@ constexpr std::string_view kRubricCritical[] = {"cap",
                                                 "urgent_without_same_day_action"};
 constexpr std::string_view kRubricContested[] = {"base", "slope"};
 
-constexpr std::array<std::pair<std::string_view, Keys>, 33> kTables{{
+// Workshop plans (*.workshop.toml, scenarios/WORKSHOPS.md): the top level is "plan".
+constexpr std::string_view kPlan[] = {"format", "workshop", "cases"};
+constexpr std::string_view kPlanWorkshop[] = {"id",       "title",   "summary",
+                                              "audience", "minutes", "vote"};
+constexpr std::string_view kPlanCase[] = {"scenario", "pauses"};
+constexpr std::string_view kPlanPause[] = {"at",   "target", "prompt", "timer_minutes",
+                                           "vote", "revote", "reveal"};
+
+constexpr std::array<std::pair<std::string_view, Keys>, 37> kTables{{
     {"", kRoot},
     {"scenario", kScenario},
     {"provenance", kProvenance},
@@ -128,6 +137,10 @@ constexpr std::array<std::pair<std::string_view, Keys>, 33> kTables{{
     {"rubric.rationale", kRubricRationale},
     {"rubric.critical", kRubricCritical},
     {"rubric.contested", kRubricContested},
+    {"plan", kPlan},
+    {"plan.workshop", kPlanWorkshop},
+    {"plan.cases", kPlanCase},
+    {"plan.cases.pauses", kPlanPause},
 }};
 
 } // namespace
@@ -141,11 +154,33 @@ std::span<const std::string_view> keysOf(std::string_view tablePath) {
   return {};
 }
 
+namespace {
+bool isPlanTable(std::string_view path) { return path == "plan" || path.starts_with("plan."); }
+} // namespace
+
 std::vector<std::string> allKeyPaths() {
   std::vector<std::string> out;
   for (const auto& [path, keys] : kTables) {
+    if (isPlanTable(path)) {
+      continue; // workshop plans: planKeyPaths(), documented in WORKSHOPS.md
+    }
     for (const auto key : keys) {
       out.push_back(path.empty() ? std::string(key) : std::string(path) + "." + std::string(key));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> planKeyPaths() {
+  std::vector<std::string> out;
+  for (const auto& [path, keys] : kTables) {
+    if (!isPlanTable(path)) {
+      continue;
+    }
+    const std::string_view inFile = path == "plan" ? std::string_view() : path.substr(5);
+    for (const auto key : keys) {
+      out.push_back(inFile.empty() ? std::string(key)
+                                   : std::string(inFile) + "." + std::string(key));
     }
   }
   return out;

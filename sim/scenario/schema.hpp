@@ -26,8 +26,12 @@ inline constexpr std::size_t kMaxDiagnostics = 200;
 /// [[facts]] table, "checks.reply" for a check's reply, ...). Empty if unknown.
 std::span<const std::string_view> keysOf(std::string_view tablePath);
 
-/// Every accepted key as a dotted path without indices ("contact.channel",
-/// "facts.critical", "checks.reply.latency_minutes"), in schema order.
+/// Every accepted key of scenarios and rubrics as a dotted path without indices
+/// ("contact.channel", "facts.critical", "checks.reply.latency_minutes"), in schema order.
 std::vector<std::string> allKeyPaths();
+
+/// Every accepted key of a workshop plan, as written in the file ("workshop.id",
+/// "cases.pauses.at"), in schema order.
+std::vector<std::string> planKeyPaths();
 
 } // namespace sim::scenario

@@ -1,5 +1,5 @@
-// Validating scenario and rubric files, as `frontdoor-cli validate` and CI do: every file
-// found in the given files and folders is loaded, and all diagnostics are kept in order with
+// Validating scenario, rubric and workshop-plan files, as `frontdoor-cli validate` and CI do: every
+// file found in the given files and folders is loaded, and all diagnostics are kept in order with
 // the counts behind the summary line and the exit status.
 #pragma once
 
@@ -12,7 +12,7 @@
 namespace sim::scenario {
 
 struct Validation {
-  std::vector<core::Diagnostic> diagnostics; // file by file: scenarios, then rubrics
+  std::vector<core::Diagnostic> diagnostics; // file by file: scenarios, rubrics, workshop plans
   std::vector<std::string> problems;         // paths that do not exist, ...
   std::size_t files = 0;                     // files checked
   int failedFiles = 0;                       // files with errors

@@ -1012,7 +1012,7 @@ private:
     case core::InappropriateKind::Check:
       return "a check with " + targetName(wrong);
     case core::InappropriateKind::CheckWithoutConsent:
-      return "a check with " + targetName(wrong) + " without parental consent";
+      return "a check with " + targetName(wrong) + " without consent";
     case core::InappropriateKind::Direct:
       return i >= 0 ? directName(m_scenario.direct[at(i)]) : targetName(wrong);
     case core::InappropriateKind::Question:

@@ -634,6 +634,8 @@ std::string_view variantNote(engine::RouteVariant variant) {
     return "Had you asked for consent, they would have said no.";
   case engine::RouteVariant::WouldNotAnswer:
     return "Had you tried to ask, you could not have reached them.";
+  case engine::RouteVariant::NotTheirs:
+    return "Had you asked, they would have said this is not theirs to consent to.";
   case engine::RouteVariant::ArrivedLate:
     return "You asked for this, but the reply did not reach you before you decided. It said:";
   }

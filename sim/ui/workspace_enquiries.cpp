@@ -168,12 +168,14 @@ std::string checkStatus(const view::WorkspaceModel& model, const engine::CheckSt
     *colour = &colours.bad;
     return "✗ Consent refused " + shortWhen(calendar, status.requestedAt) +
            (model.scenario->consentByAdult()
-                ? ": not requested. Ask someone else, or request it without consent, with a reason."
+                ? ": not requested. Ask another adult who can consent for this record, override "
+                  "it with a recorded reason, or decide without it."
                 : ": not requested. You may still request it without consent, with a reason.");
   case engine::CheckStatus::ConsentNoAnswer:
     *colour = &colours.warning;
-    return "… Nobody you asked could be reached " + shortWhen(calendar, status.requestedAt) +
-           ": not requested. Ask someone else, or request it without consent, with a reason.";
+    return "… Nobody you asked could give consent " + shortWhen(calendar, status.requestedAt) +
+           ": not requested. Ask another adult who can consent for this record, override it "
+           "with a recorded reason, or decide without it.";
   case engine::CheckStatus::Pending:
     *colour = &colours.warning;
     return "… Pending: reply expected by " + shortWhen(calendar, status.due) + route;
@@ -201,6 +203,8 @@ std::string askedNote(const engine::WorkingCalendar& calendar, const engine::Che
         return " — refused " + when;
       case core::ConsentReply::NoAnswer:
         return " — not reached " + when;
+      case core::ConsentReply::CannotConsent:
+        return " — cannot consent " + when;
       }
     }
   }
@@ -247,8 +251,10 @@ void drawCheckRequest(const view::WorkspaceModel& model, const core::Check& chec
     }
   }
   if (!needed) {
-    if (radio((byAdult ? "Request without asking anyone" : "Request without asking the parent") +
-                  std::string("##consent-none-") + check.id,
+    const char* go = refused   ? "Request despite the refusal"
+                     : byAdult ? "Request without seeking consent"
+                               : "Request without asking the parent";
+    if (radio(go + std::string("##consent-none-") + check.id,
               draft.consent == ConsentChoice::NotSought)) {
       draft.consent = ConsentChoice::NotSought;
     }
@@ -333,8 +339,9 @@ void drawChecks(const view::WorkspaceModel& model, WorkspaceUi& ui, bool canAct,
           describeWorkingTime(latency, perDay) + (latency < perDay ? " of working time" : "") +
           " · the request takes about " + describeWorkingTime(check.requestMinutes, perDay));
     muted(check.consent == core::ConsentRule::Needed
-              ? "Shares only with parental consent, unless you override it and record why."
-              : "Shares without parental consent.");
+              ? "Shares only with consent (from the person the record is about, or a parent "
+                "for a child), unless you override it and record why."
+              : "Shares without consent; you may still ask first.");
     const ImVec4* colour = nullptr;
     const std::string text = checkStatus(model, status, &colour);
     coloured(colour != nullptr ? *colour : ImGui::GetStyle().Colors[ImGuiCol_Text], text);

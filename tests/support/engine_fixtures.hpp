@@ -4,6 +4,7 @@
 
 #include "sim/engine/attempt.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/plan_loader.hpp"
 #include "sim/scenario/rubric_loader.hpp"
 
 #include <catch2/catch.hpp>
@@ -48,7 +49,7 @@ inline std::vector<std::shared_ptr<const core::Scenario>> bundledScenarios() {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(
            std::filesystem::path(SIM_SOURCE_DIR) / "scenarios")) {
     if (entry.is_regular_file() && entry.path().extension() == ".toml" &&
-        !scenario::isRubricFile(entry.path())) {
+        !scenario::isRubricFile(entry.path()) && !scenario::isWorkshopPlanFile(entry.path())) {
       files.push_back(entry.path());
     }
   }

@@ -71,11 +71,11 @@ TEST_CASE("a whole attempt through the views records each step and protects hind
   CHECK(lastAction<engine::RequestCheck>(d.intents()) == nullptr);
   const auto* seek = d.harness().items().find("Ask Chloe (mother)##consent-seek-chk-police-chloe");
   const auto* none =
-      d.harness().items().find("Request without asking anyone##consent-none-chk-police");
+      d.harness().items().find("Request without seeking consent##consent-none-chk-police");
   REQUIRE(seek != nullptr);
   REQUIRE(none != nullptr);
   CHECK(seek->min.y < none->min.y);
-  REQUIRE(d.click("Request without asking anyone##consent-none-chk-police"));
+  REQUIRE(d.click("Request without seeking consent##consent-none-chk-police"));
   REQUIRE(d.click("Request##chk-police"));
   const auto* request = lastAction<engine::RequestCheck>(d.intents());
   REQUIRE(request != nullptr);
