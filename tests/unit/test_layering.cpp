@@ -292,10 +292,25 @@ TEST_CASE("the report and exchange libraries sit on the pure libraries and the s
   }
 }
 
+TEST_CASE("the workshop library sits on the core, the engine and scoring only") {
+  REQUIRE(countOf(includesUnder("sim/workshop"), "sim/engine/") > 0);
+  for (const auto& include : includesUnder("sim/workshop")) {
+    if (!startsWith(include.header, "sim/")) {
+      continue;
+    }
+    INFO(include.file << " includes " << include.header);
+    bool ok = false;
+    for (const auto* below : {"sim/core/", "sim/engine/", "sim/scoring/", "sim/workshop/"}) {
+      ok = ok || startsWith(include.header, below);
+    }
+    CHECK(ok);
+  }
+}
+
 TEST_CASE(
     "the session and view libraries and the pure libraries never include the UI or platform") {
-  for (const auto* lib : {"core", "scenario", "engine", "scoring", "storage", "report", "exchange",
-                          "view", "session"}) {
+  for (const auto* lib : {"core", "scenario", "engine", "scoring", "workshop", "storage", "report",
+                          "exchange", "view", "session"}) {
     for (const auto& include : includesUnder(std::string("sim/") + lib)) {
       INFO(include.file << " includes " << include.header);
       CHECK_FALSE(startsWith(include.header, "sim/ui/"));
