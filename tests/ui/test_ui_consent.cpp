@@ -1,7 +1,8 @@
 // Consent as a conversation, through the real views (bedtime-battles, format 2): the
 // practitioner chooses whom to ask, nothing is chosen for them, the same options come in
-// the same order for every agency, a refusal is in the chronology in the adult's words and
-// their option is then shown answered, another adult's agreement sends the request; and a
+// the same order for every agency, an adult who cannot consent says so in the chronology in
+// their own words and their option is then shown answered (not as a refusal), another
+// adult's agreement sends the request; and a
 // reason typed for overriding consent survives the window closing before Request.
 #include "tests/support/temp_folder.hpp"
 #include "tests/ui/ui_harness.hpp"
@@ -32,7 +33,7 @@ float top(ShellDriver& d, const std::string& label) {
 
 } // namespace
 
-TEST_CASE("consent is asked of a named adult: a refusal, then another adult's agreement") {
+TEST_CASE("consent is asked of a named adult: one who cannot give it, then one who agrees") {
   TempFolder folder("ui-consent");
   ShellDriver d(kScenarios, folder.file("r.sqlite"));
   openBedtime(d);
@@ -49,7 +50,7 @@ TEST_CASE("consent is asked of a named adult: a refusal, then another adult's ag
     CHECK(jade < ryan);
     CHECK(ryan < override);
   }
-  // Ryan is asked about Jade's GP records, and says they are not his to give.
+  // Ryan is asked about Jade's GP records, and says they are not his to give: not a refusal.
   REQUIRE(d.click("Ask Ryan (father)##consent-seek-chk-gp-ryan"));
   REQUIRE(d.click("Request##chk-gp"));
   const auto* asked = lastAction<engine::RequestCheck>(d.intents());
@@ -58,13 +59,14 @@ TEST_CASE("consent is asked of a named adult: a refusal, then another adult's ag
   CHECK(asked->consent == engine::ConsentChoice::Seek);
   d.step();
   const auto& state = d.session().attempt()->state();
-  CHECK(state.checks[kGp].status == engine::CheckStatus::ConsentRefused);
-  CHECK(state.transcript.back().kind == engine::EntryKind::ConsentRefused);
-  CHECK(d.harness().shows("Consent refused by Ryan (father)"));
+  CHECK(state.checks[kGp].status == engine::CheckStatus::ConsentNoAnswer);
+  CHECK_FALSE(state.checks[kGp].consentRefused);
+  CHECK(state.transcript.back().kind == engine::EntryKind::ConsentNotTheirs);
+  CHECK(d.harness().shows("Ryan (father) cannot give consent for this"));
   CHECK(d.harness().shows("you'd have to ask her about that"));
   // His option now shows his answer and cannot be chosen again; Jade can still be asked.
   const auto ryanLabel = d.harness().labelEndingWith("##consent-seek-chk-gp-ryan");
-  CHECK(ryanLabel.find("Ask Ryan (father) — refused") == 0);
+  CHECK(ryanLabel.find("Ask Ryan (father) — cannot consent") == 0);
   const auto* ryan = d.harness().items().find(ryanLabel);
   REQUIRE(ryan != nullptr);
   CHECK_FALSE(ryan->enabled);
