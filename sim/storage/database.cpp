@@ -74,6 +74,33 @@ constexpr std::array<std::string_view, kSchemaVersion> kMigrations{
     UPDATE attempts SET uid = lower(hex(randomblob(16)));
     CREATE UNIQUE INDEX attempts_by_uid ON attempts(uid);
     )sql",
+    // Version 4: workshops, with the cases a room worked and every facilitator event
+    // (participants, the room's enquiries, votes, locks, steps) in order, so a workshop
+    // resumes after a crash with every acknowledged vote.
+    R"sql(
+    CREATE TABLE workshops (
+      id          INTEGER PRIMARY KEY,
+      uid         TEXT NOT NULL UNIQUE,
+      plan_id     TEXT NOT NULL,
+      title       TEXT NOT NULL,
+      plan_text   TEXT NOT NULL,      -- the plan file as run ('' for a default plan)
+      started_at  TEXT NOT NULL,
+      finished_at TEXT
+    );
+    CREATE TABLE workshop_cases (
+      workshop      INTEGER NOT NULL REFERENCES workshops(id),
+      position      INTEGER NOT NULL,
+      scenario_id   TEXT NOT NULL,
+      scenario_hash TEXT NOT NULL,
+            PRIMARY KEY (workshop, position)
+    );
+    CREATE TABLE workshop_events (
+      workshop INTEGER NOT NULL REFERENCES workshops(id),
+      seq      INTEGER NOT NULL,
+      payload  TEXT NOT NULL,
+            PRIMARY KEY (workshop, seq)
+    );
+    )sql",
 };
 
 std::string lastError(sqlite3* db) { return db != nullptr ? sqlite3_errmsg(db) : "out of memory"; }

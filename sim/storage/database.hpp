@@ -13,7 +13,7 @@ struct sqlite3;
 namespace sim::storage {
 
 /// Schema version this build writes. Migrations take any older database up to it.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 class Database {
 public:

@@ -5,6 +5,7 @@
 
 #include "sim/core/file_output.hpp"
 #include "sim/core/safe_text.hpp"
+#include "sim/storage/detail/store_text.hpp"
 #include "sim/storage/statement.hpp"
 
 #include <array>
@@ -16,11 +17,15 @@
 
 namespace sim::storage {
 
-namespace {
+using detail::badText;
+using detail::failed;
+using detail::kMaxEventBytes;
+using detail::kMaxGroupBytes;
+using detail::kMaxIdBytes;
+using detail::kMaxNameBytes;
+using detail::kMaxTokenBytes;
 
-core::Error failed(const std::string& what, const Statement& statement) {
-  return core::Error{what + ": " + statement.error()};
-}
+namespace {
 
 AttemptRow attemptFrom(const Statement& s) {
   AttemptRow row;
@@ -60,28 +65,6 @@ DecisionRow decisionFrom(const Statement& s, int first) {
   d.recordsChecked = s.integer(first + 13) != 0;
   d.childSeen = s.integer(first + 14) != 0;
   return d;
-}
-
-// Text longer than these, not UTF-8, or holding control characters is refused before it is
-// stored: everything in the store can always be exported, printed and sent on.
-constexpr std::size_t kMaxIdBytes = 128;
-constexpr std::size_t kMaxNameBytes = 200;
-constexpr std::size_t kMaxGroupBytes = 100;
-constexpr std::size_t kMaxTokenBytes = 64;
-constexpr std::size_t kMaxEventBytes = 1U << 20U;
-
-// The first field of `fields` (name, value, most bytes) that cannot be stored, as an error
-// naming it and what is wrong.
-std::optional<core::Error>
-badText(std::string_view what,
-        std::initializer_list<std::tuple<std::string_view, std::string_view, std::size_t>> fields) {
-  for (const auto& [name, value, most] : fields) {
-    if (auto problem = core::textProblem(value, most)) {
-      return core::Error{std::string(what) + ": the " + std::string(name) + " " +
-                         core::quotedExcerpt(value) + " " + *problem};
-    }
-  }
-  return std::nullopt;
 }
 
 constexpr std::string_view kAttemptColumns =

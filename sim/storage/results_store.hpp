@@ -60,6 +60,18 @@ struct DecisionRow {
   bool childSeen = false;
 };
 
+/// A workshop as stored: its plan, the cases in order (id and content hash), when it ran.
+struct WorkshopRow {
+  std::int64_t id = 0;
+  std::string uid; // made when empty at startWorkshop
+  std::string planId;
+  std::string title;
+  std::string planText; // the plan file as run; empty for a default plan
+  std::vector<std::pair<std::string, std::string>> cases; // scenario id, content hash
+  std::string startedAt;                                  // UTC ISO 8601, given by the caller
+  std::string finishedAt;
+};
+
 /// A decision with what the exports and analytics need of its attempt and practitioner.
 struct StoredDecision {
   std::string practitioner;
@@ -119,6 +131,15 @@ public:
 
   /// The event lines of an attempt, in order.
   core::Result<std::vector<std::string>> events(std::int64_t attempt);
+
+  // Workshops (workshop_records.cpp): each facilitator event is stored before the app
+  // acknowledges it, and the events replay to resume the workshop.
+  core::Result<std::int64_t> startWorkshop(const WorkshopRow& workshop);
+  core::Result<Ok> appendWorkshopEvent(std::int64_t workshop, int seq, const std::string& line);
+  core::Result<std::vector<std::string>> workshopEvents(std::int64_t workshop);
+  core::Result<Ok> finishWorkshop(std::int64_t workshop, const std::string& finishedAt);
+  /// Workshops not finished, oldest first (to offer to resume).
+  core::Result<std::vector<WorkshopRow>> unfinishedWorkshops();
   core::Result<std::optional<AttemptRow>> attempt(std::int64_t id);
   core::Result<std::optional<AttemptRow>> attemptByUid(const std::string& uid);
   /// A practitioner's attempts, oldest first; only unfinished ones when asked.

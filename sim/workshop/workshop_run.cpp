@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
 
 namespace sim::workshop {
 
@@ -289,6 +290,59 @@ void WorkshopRun::enterStep() {
       break;
     }
   }
+}
+
+core::Result<std::string> WorkshopRun::apply(const WorkshopEvent& event) {
+  std::optional<core::Error> refused;
+  std::visit(
+      [&](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        const auto check = [&](const auto& result) {
+          if (!result) {
+            refused = result.error();
+          }
+        };
+        if constexpr (std::is_same_v<E, Join>) {
+          check(addParticipant(e.participant));
+        } else if constexpr (std::is_same_v<E, RoomAct>) {
+          check(act(e.action));
+        } else if constexpr (std::is_same_v<E, CastVote>) {
+          check(vote(e.vote));
+        } else if constexpr (std::is_same_v<E, LockDecision>) {
+          check(lock(e.decision));
+        } else if constexpr (std::is_same_v<E, NextStep>) {
+          check(next());
+        } else {
+          check(back());
+        }
+      },
+      event);
+  if (refused) {
+    return std::move(*refused);
+  }
+  m_log.push_back(formatWorkshopEvent(event));
+  return m_log.back();
+}
+
+core::Result<WorkshopRun>
+WorkshopRun::replay(core::WorkshopPlan plan,
+                    std::vector<std::shared_ptr<const core::Scenario>> cases,
+                    const std::vector<std::string>& lines) {
+  auto run = start(std::move(plan), std::move(cases));
+  if (!run) {
+    return run;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto event = parseWorkshopEvent(lines[i]);
+    if (!event) {
+      return core::Error{"workshop event " + std::to_string(i + 1) + ": " + event.error().message};
+    }
+    if (auto applied = run.value().apply(event.value()); !applied) {
+      return core::Error{"workshop event " + std::to_string(i + 1) + " (" + lines[i] +
+                         ") no longer applies: " + applied.error().message};
+    }
+  }
+  return run;
 }
 
 std::vector<RoomVote> WorkshopRun::votesAt(int caseIndex, int pauseIndex) const {

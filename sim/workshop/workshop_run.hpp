@@ -10,6 +10,7 @@
 #include "sim/core/workshop_plan.hpp"
 #include "sim/engine/attempt.hpp"
 #include "sim/workshop/room_vote.hpp"
+#include "sim/workshop/workshop_event.hpp"
 
 #include <memory>
 #include <optional>
@@ -77,6 +78,17 @@ public:
   /// made; votes can be changed only while their round is the current step.
   core::Result<int> back();
 
+  /// Apply one event (participant, act, vote, lock, next or back: the methods above); on
+  /// success its line joins the log. The session stores the line before it acknowledges.
+  core::Result<std::string> apply(const WorkshopEvent& event);
+  /// The applied events as lines, in order (workshop_event.hpp).
+  [[nodiscard]] const std::vector<std::string>& log() const { return m_log; }
+  /// Rebuild a run from its log: the same plan and cases, every line applied in order.
+  /// Refused, naming the line, when one no longer applies.
+  static core::Result<WorkshopRun> replay(core::WorkshopPlan plan,
+                                          std::vector<std::shared_ptr<const core::Scenario>> cases,
+                                          const std::vector<std::string>& lines);
+
   /// Every vote at a pause (both rounds), in the order recorded.
   [[nodiscard]] std::vector<RoomVote> votesAt(int caseIndex, int pauseIndex) const;
   /// Whether a reveal has been made at a pause.
@@ -103,6 +115,7 @@ private:
   std::vector<engine::Attempt> m_attempts;
   std::vector<std::vector<PauseRecord>> m_records; // [case][pause]
   std::vector<Participant> m_participants;
+  std::vector<std::string> m_log;
   int m_step = 0;
   int m_reached = 0; // the furthest step entered (reveals up to it are made)
   bool m_finished = false;

@@ -6,21 +6,14 @@
 #include "sim/engine/event_log.hpp"
 #include "sim/storage/results_store.hpp"
 #include "tests/support/engine_fixtures.hpp"
+#include "tests/support/killed_child.hpp"
 #include "tests/support/temp_folder.hpp"
-
-#include <signal.h>
-#include <spawn.h>
-#include <sqlite3.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <random>
 
 namespace fs = std::filesystem;
-
-extern char** environ;
 
 namespace {
 
@@ -34,57 +27,20 @@ struct Killed {
 
 // Start the writer, read its output until it has stored `events` events, then SIGKILL it.
 Killed runAndKill(const fs::path& database, int events) {
-  int pipeFds[2];
-  REQUIRE(pipe(pipeFds) == 0);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, pipeFds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, pipeFds[0]);
-  const std::string scenario = std::string(SIM_SOURCE_DIR) + "/" + kScenario;
-  const std::string db = database.string();
-  std::vector<std::string> args{SIM_CRASH_WRITER, db, scenario, "crash"};
-  std::vector<char*> argv;
-  for (auto& arg : args) {
-    argv.push_back(arg.data());
-  }
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  REQUIRE(posix_spawn(&pid, SIM_CRASH_WRITER, &actions, nullptr, argv.data(), environ) == 0);
-  posix_spawn_file_actions_destroy(&actions);
-  close(pipeFds[1]);
-  FILE* out = fdopen(pipeFds[0], "r");
-  REQUIRE(out != nullptr);
   Killed killed;
-  char line[128];
-  while (killed.stored < events && std::fgets(line, sizeof line, out) != nullptr) {
-    long long value = 0;
-    int seq = 0;
-    if (std::sscanf(line, "attempt %lld", &value) == 1) {
-      killed.attempt = value;
-    } else if (std::sscanf(line, "stored %d", &seq) == 1) {
-      killed.stored = seq;
-    }
-  }
-  kill(pid, SIGKILL);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  std::fclose(out);
+  const std::string scenario = std::string(SIM_SOURCE_DIR) + "/" + kScenario;
+  test_support::runUntilKilled({SIM_CRASH_WRITER, database.string(), scenario, "crash"},
+                               [&](const std::string& line) {
+                                 long long value = 0;
+                                 int seq = 0;
+                                 if (std::sscanf(line.c_str(), "attempt %lld", &value) == 1) {
+                                   killed.attempt = value;
+                                 } else if (std::sscanf(line.c_str(), "stored %d", &seq) == 1) {
+                                   killed.stored = seq;
+                                 }
+                                 return killed.stored < events;
+                               });
   return killed;
-}
-
-std::string integrityCheck(const fs::path& database) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(database.string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
-          SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  std::string result;
-  if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW) {
-    result = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return result;
 }
 
 } // namespace
@@ -101,7 +57,7 @@ TEST_CASE("events survive SIGKILL at any moment and the attempt resumes") {
     INFO("run " << run << ": killed after " << killed.stored << " stored events");
     REQUIRE(killed.stored == events);
     totalStored += killed.stored;
-    CHECK(integrityCheck(database) == "ok");
+    CHECK(test_support::integrityCheck(database) == "ok");
 
     auto store = sim::storage::ResultsStore::open(database);
     REQUIRE(store.ok());

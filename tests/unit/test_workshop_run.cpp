@@ -4,10 +4,9 @@
 // frame holds nothing of the panel, its reasoning or the outcome, and no tally but
 // "N of M answered"; the rules refuse votes out of turn, reveals before the lock, and
 // changing votes once revealed.
-#include "sim/scenario/plan_loader.hpp"
 #include "sim/workshop/audience_frame.hpp"
 #include "sim/workshop/room_spread.hpp"
-#include "tests/support/engine_fixtures.hpp"
+#include "tests/support/workshop_script.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,55 +14,6 @@ using namespace sim;
 using namespace sim::workshop;
 
 namespace {
-
-const std::filesystem::path kSource(SIM_SOURCE_DIR);
-
-struct Loaded {
-  core::ScenarioIndex index;
-  core::WorkshopPlan plan;
-};
-
-Loaded ninetyMinutes() {
-  Loaded out;
-  for (const auto& scenario : sim::test::bundledScenarios()) {
-    out.index.emplace(scenario->meta.id, scenario);
-  }
-  auto plan = scenario::loadPlanFile(kSource / "scenarios/workshops/ninety-minutes.workshop.toml",
-                                     &out.index);
-  REQUIRE(plan.ok());
-  out.plan = *plan.plan;
-  return out;
-}
-
-WorkshopRun started(const Loaded& loaded) {
-  std::vector<std::shared_ptr<const core::Scenario>> cases;
-  for (const auto& c : loaded.plan.cases) {
-    cases.push_back(loaded.index.at(c.scenario));
-  }
-  auto run = WorkshopRun::start(loaded.plan, cases);
-  REQUIRE(run.ok());
-  return std::move(run).value();
-}
-
-// Carry out what the room asks for until the current pause is reached.
-void reachPause(WorkshopRun& run) {
-  const auto& room = run.currentAttempt();
-  const auto& p = run.pause();
-  if (!room.state().contactRead) {
-    REQUIRE(run.act(engine::ReadContact{}));
-  }
-  if (p.at == core::PauseAt::Records && !room.state().recordsChecked) {
-    REQUIRE(run.act(engine::CheckRecords{}));
-  }
-  if (p.at == core::PauseAt::Enquiry && room.scenario().findCheck(p.target) != nullptr) {
-    REQUIRE(run.act(engine::RequestCheck{p.target}));
-    while (!run.notReachedYet().empty()) {
-      REQUIRE(run.act(engine::WaitForReply{}));
-    }
-  }
-  INFO(run.notReachedYet());
-  REQUIRE(run.notReachedYet().empty());
-}
 
 // Every text of a case the room may not see before its reveal.
 std::vector<std::string> hindsightTexts(const core::Scenario& scenario) {
@@ -85,15 +35,11 @@ std::vector<std::string> hindsightTexts(const core::Scenario& scenario) {
   return out;
 }
 
-const std::array<core::ResponseLevel, 6> kFirst{
-    core::ResponseLevel::Advice, core::ResponseLevel::EarlyHelp, core::ResponseLevel::S17,
-    core::ResponseLevel::S17,    core::ResponseLevel::S47,       core::ResponseLevel::EarlyHelp};
-
 } // namespace
 
 TEST_CASE("a whole workshop: three cases, six tables, nothing revealed early") {
-  const auto loaded = ninetyMinutes();
-  auto run = started(loaded);
+  const auto loaded = test_support::loadBundledPlan("ninety-minutes");
+  auto run = test_support::startRun(loaded);
   for (int t = 1; t <= 6; ++t) {
     REQUIRE(run.addParticipant({"t" + std::to_string(t), "Table " + std::to_string(t)}));
   }
@@ -105,7 +51,7 @@ TEST_CASE("a whole workshop: three cases, six tables, nothing revealed early") {
     INFO("case " << scenario.meta.id << ", pause " << step.pauseIndex << ", step "
                  << run.stepIndex());
     if (step.kind != StepKind::Reveal) {
-      reachPause(run);
+      test_support::reachPause(run);
     }
     // Before the pause's panel reveal, the projector shows nothing of the panel or outcome.
     const bool panelOut = run.revealed(step.caseIndex, step.pauseIndex, core::RevealKind::Panel);
@@ -125,15 +71,7 @@ TEST_CASE("a whole workshop: three cases, six tables, nothing revealed early") {
     case StepKind::Revote: {
       CHECK(text.find("0 of 6 answered") != std::string::npos);
       for (int t = 0; t < 6; ++t) {
-        RoomVote v;
-        v.participant = "t" + std::to_string(t + 1);
-        // After discussion two tables move up a level.
-        const int level = core::ordinal(kFirst[static_cast<std::size_t>(t)]) +
-                          (step.kind == StepKind::Revote && t < 2 ? 1 : 0);
-        v.response = static_cast<core::ResponseLevel>(level);
-        v.confidence = 1 + t % 5;
-        v.pHarm = 10 * (t + 1);
-        REQUIRE(run.vote(v));
+        REQUIRE(run.vote(test_support::tableVote(t, step.kind == StepKind::Revote)));
       }
       const auto during = frameText(audienceFrame(run));
       CHECK(during.find("6 of 6 answered") != std::string::npos);
@@ -230,8 +168,8 @@ TEST_CASE("the room's spread, shift and agreement are counted against the panel'
 }
 
 TEST_CASE("votes, participants and steps are refused out of turn with a reason") {
-  const auto loaded = ninetyMinutes();
-  auto run = started(loaded);
+  const auto loaded = test_support::loadBundledPlan("ninety-minutes");
+  auto run = test_support::startRun(loaded);
   CHECK_FALSE(run.addParticipant({"t 1", "Table 1"}));           // bad id
   CHECK_FALSE(run.addParticipant({"t1", std::string(41, 'x')})); // name too long
   CHECK_FALSE(run.addParticipant({"t1", "Table\n1"}));           // not one line
@@ -265,4 +203,36 @@ TEST_CASE("votes, participants and steps are refused out of turn with a reason")
   CHECK(run.answered() == 1);
   REQUIRE(run.votesAt(0, 1).size() == 1);
   CHECK(run.votesAt(0, 1)[0].response == core::ResponseLevel::EarlyHelp);
+}
+
+TEST_CASE("a workshop's events read back as written and replay to the same workshop") {
+  const auto loaded = test_support::loadBundledPlan("ninety-minutes");
+  auto run = test_support::startRun(loaded);
+  test_support::playWholeWorkshop(run);
+  REQUIRE(run.finished());
+  for (const auto& line : run.log()) {
+    INFO(line);
+    const auto event = parseWorkshopEvent(line);
+    REQUIRE(event.ok());
+    CHECK(formatWorkshopEvent(event.value()) == line);
+  }
+  CHECK(run.log()[0] == "participant t1 \"Table 1\"");
+  const auto replayed = WorkshopRun::replay(loaded.plan, loaded.cases, run.log());
+  REQUIRE(replayed.ok());
+  CHECK(replayed.value().finished());
+  CHECK(replayed.value().log() == run.log());
+  CHECK(replayed.value().votesAt(1, 3) == run.votesAt(1, 3));
+  CHECK(replayed.value().attempt(2).state() == run.attempt(2).state());
+  // Lines that do not parse, or no longer apply, are refused with where and why.
+  CHECK(parseWorkshopEvent("vote t1 s18").error().message ==
+        "column 9: expected a response level (nfa|advice|early_help|s17|s47|immediate), found "
+        "'s18'");
+  CHECK(parseWorkshopEvent("vote t1 s17 confidence=high").error().message ==
+        "column 13: expected a whole number for confidence, found 'high'");
+  CHECK(parseWorkshopEvent("jump 4").error().message ==
+        "column 1: expected participant, act, vote, lock, next or back, found 'jump'");
+  const auto late = WorkshopRun::replay(loaded.plan, loaded.cases, {"vote t1 s17"});
+  REQUIRE_FALSE(late.ok());
+  CHECK(late.error().message ==
+        "workshop event 1 (vote t1 s17) no longer applies: No vote is open at this step.");
 }
