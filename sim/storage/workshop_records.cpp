@@ -1,6 +1,7 @@
 // Workshops in the results store: the workshop and its cases in one transaction, then each
 // facilitator event as it happens (its own transaction, on disk before the app
 // acknowledges it), read back in order to resume.
+#include "sim/core/utf8.hpp"
 #include "sim/storage/detail/store_text.hpp"
 #include "sim/storage/results_store.hpp"
 #include "sim/storage/statement.hpp"
@@ -16,10 +17,13 @@ core::Result<std::int64_t> ResultsStore::startWorkshop(const WorkshopRow& w) {
   if (auto bad =
           badText("cannot start the workshop", {{"plan id", w.planId, detail::kMaxIdBytes},
                                                 {"title", w.title, detail::kMaxNameBytes},
-                                                {"plan", w.planText, detail::kMaxEventBytes},
-                                                {"start time", w.startedAt, detail::kMaxTokenBytes},
+                                                                      {"start time", w.startedAt, detail::kMaxTokenBytes},
                                                 {"uid", w.uid, detail::kMaxIdBytes}})) {
     return *bad;
+  }
+  // The plan file is many lines: checked as UTF-8 of bounded size, not as one line.
+  if (w.planText.size() > detail::kMaxEventBytes || !core::isValidUtf8(w.planText)) {
+    return core::Error{"cannot start the workshop: the plan is not UTF-8 text of at most 1 MiB"};
   }
   if (w.cases.empty()) {
     return core::Error{"cannot start the workshop: it has no cases"};

@@ -55,7 +55,9 @@ AudienceFrame audienceFrame(const WorkshopRun& run) {
   frame.caseTitle = scenario.meta.title;
   const auto& pause = run.pause();
   frame.prompt = pause.prompt;
-  if (pause.timerMinutes) {
+  const bool discussing = s.kind == StepKind::Discuss || s.kind == StepKind::Vote ||
+                         s.kind == StepKind::Revote;
+  if (pause.timerMinutes && discussing) {
     frame.blocks.push_back({"Time to discuss", {std::to_string(*pause.timerMinutes) + " minutes"}});
   }
   // What the room has learned so far: the chronology of its own attempt.

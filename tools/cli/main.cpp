@@ -5,6 +5,7 @@
 #include "tools/cli/store_commands.hpp"
 #include "tools/cli/terminal_output.hpp"
 #include "tools/cli/validate_command.hpp"
+#include "tools/cli/workshop_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -115,6 +116,20 @@ int run(int argc, char** argv) {
   eraseCommand->add_option("PRACTITIONER", erasePractitioner, "Pseudonymous id")->required();
   eraseCommand->add_option("--db", eraseDatabase, "Results database");
 
+  sim::cli::WorkshopOptions workshop;
+  auto* workshopCommand = app.add_subcommand(
+      "workshop", "Run a scripted workshop (a plan, or one scenario with its default plan, and a "
+                  "file of facilitator steps and votes; see scenarios/WORKSHOPS.md), print what "
+                  "the projector shows at each step and record the workshop. Exit 0 run, 1 bad "
+                  "input.");
+  workshopCommand->add_option("PLAN", workshop.planPath, "Workshop plan or scenario file")
+      ->required();
+  workshopCommand->add_option("--votes", workshop.votesPath, "Facilitator steps and votes")
+      ->required();
+  workshopCommand->add_option("--db", workshop.database, "Results database");
+  workshopCommand->add_option("--scenarios", workshop.scenarios,
+                              "Case library (default: the cases beside the plan)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -132,6 +147,9 @@ int run(int argc, char** argv) {
   }
   if (importCommand->parsed()) {
     return sim::cli::runImport({importDatabase, importFile, importScenarios}, std::cout, std::cerr);
+  }
+  if (workshopCommand->parsed()) {
+    return sim::cli::runWorkshop(workshop, std::cout, std::cerr);
   }
   if (eraseCommand->parsed()) {
     return sim::cli::runErase(eraseDatabase, erasePractitioner, std::cout, std::cerr);

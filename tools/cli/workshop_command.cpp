@@ -1,0 +1,32 @@
+// `frontdoor-cli workshop`: runs the scripted workshop (session::runWorkshopScript) and
+// prints each step's projector text.
+#include "tools/cli/workshop_command.hpp"
+
+#include "sim/session/workshop_script.hpp"
+
+#include <ostream>
+
+namespace sim::cli {
+
+int runWorkshop(const WorkshopOptions& options, std::ostream& out, std::ostream& err) {
+  session::WorkshopScriptOptions run{
+      options.planPath, options.votesPath, options.scenarios, options.database, true, {}};
+  const auto result = session::runWorkshopScript(run);
+  for (const auto& shown : result.shown) {
+    out << "──── " << shown.label << " ────\n" << shown.text << "\n";
+  }
+  for (const auto& line : core::formatDiagnostics(result.diagnostics)) {
+    err << line << '\n';
+  }
+  if (!result.storeProblem.empty()) {
+    err << "frontdoor-cli workshop: " << result.storeProblem << '\n';
+  }
+  if (result.recordedWorkshop != 0) {
+    err << "Recorded as workshop " << result.recordedWorkshop << " in "
+        << result.recordedIn.string()
+        << (result.run && result.run->finished() ? "" : " (unfinished)") << "\n";
+  }
+  return result.played ? 0 : 1;
+}
+
+} // namespace sim::cli
