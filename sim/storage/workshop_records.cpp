@@ -17,7 +17,7 @@ core::Result<std::int64_t> ResultsStore::startWorkshop(const WorkshopRow& w) {
   if (auto bad =
           badText("cannot start the workshop", {{"plan id", w.planId, detail::kMaxIdBytes},
                                                 {"title", w.title, detail::kMaxNameBytes},
-                                                                      {"start time", w.startedAt, detail::kMaxTokenBytes},
+                                                {"start time", w.startedAt, detail::kMaxTokenBytes},
                                                 {"uid", w.uid, detail::kMaxIdBytes}})) {
     return *bad;
   }

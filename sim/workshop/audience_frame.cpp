@@ -55,8 +55,8 @@ AudienceFrame audienceFrame(const WorkshopRun& run) {
   frame.caseTitle = scenario.meta.title;
   const auto& pause = run.pause();
   frame.prompt = pause.prompt;
-  const bool discussing = s.kind == StepKind::Discuss || s.kind == StepKind::Vote ||
-                         s.kind == StepKind::Revote;
+  const bool discussing =
+      s.kind == StepKind::Discuss || s.kind == StepKind::Vote || s.kind == StepKind::Revote;
   if (pause.timerMinutes && discussing) {
     frame.blocks.push_back({"Time to discuss", {std::to_string(*pause.timerMinutes) + " minutes"}});
   }
