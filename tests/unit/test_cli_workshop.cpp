@@ -25,8 +25,9 @@ TEST_CASE("workshop runs a scripted 90-minute session and records it") {
     }
   }
   const auto db = folder.file("r.sqlite");
+  const auto csv = folder.file("votes.csv");
   const auto run = cli("workshop scenarios/workshops/ninety-minutes.workshop.toml --votes '" +
-                       script + "' --db '" + db + "'");
+                       script + "' --db '" + db + "' --csv '" + csv + "'");
   INFO(run.err);
   REQUIRE(run.status == 0);
   CHECK(run.err.find("Recorded as workshop 1 in") != std::string::npos);
@@ -52,6 +53,20 @@ TEST_CASE("workshop runs a scripted 90-minute session and records it") {
   const auto unfinished = store.value()->unfinishedWorkshops();
   REQUIRE(unfinished.ok());
   CHECK(unfinished.value().empty());
+  // The final votes as a decisions table that `report` reads without a warning: six tables
+  // at four decision points.
+  const auto table = sim::test::readAll(csv);
+  CHECK(table.rfind("trainee,scenario,decision,need_level,p_harm,team,cohort,checks,"
+                    "records_checked,child_seen,decision_point\n",
+                    0) == 0);
+  CHECK(std::count(table.begin(), table.end(), '\n') == 1 + 24);
+  CHECK(table.find("t1,bedtime-battles,early_help,,0.10,Table 1,ninety-minutes,0,0,0,1\n") !=
+        std::string::npos);
+  const auto report = cli("report --decisions '" + csv + "' --scenarios scenarios");
+  INFO(report.err);
+  CHECK(report.status == 0);
+  CHECK(report.err.find("warning") == std::string::npos);
+  CHECK(report.out.find("ninety-minutes") != std::string::npos);
 }
 
 TEST_CASE("workshop reports a bad script line at its line and column and records nothing") {

@@ -129,6 +129,9 @@ int run(int argc, char** argv) {
   workshopCommand->add_option("--db", workshop.database, "Results database");
   workshopCommand->add_option("--scenarios", workshop.scenarios,
                               "Case library (default: the cases beside the plan)");
+  workshopCommand->add_option("--csv", workshop.csvPath,
+                              "Also write the room's final votes as a decisions table (the input "
+                              "of `report`; team = table, cohort = the workshop)");
 
   try {
     app.parse(argc, argv);

@@ -2,6 +2,8 @@
 // prints each step's projector text.
 #include "tools/cli/workshop_command.hpp"
 
+#include "sim/exchange/database_export.hpp"
+#include "sim/exchange/workshop_csv.hpp"
 #include "sim/session/workshop_script.hpp"
 
 #include <ostream>
@@ -25,6 +27,13 @@ int runWorkshop(const WorkshopOptions& options, std::ostream& out, std::ostream&
     err << "Recorded as workshop " << result.recordedWorkshop << " in "
         << result.recordedIn.string()
         << (result.run && result.run->finished() ? "" : " (unfinished)") << "\n";
+  }
+  if (result.played && !options.csvPath.empty()) {
+    const auto csv = exchange::workshopDecisionsCsv(*result.run, result.run->plan().id);
+    if (auto written = exchange::writeExportFile(options.csvPath, csv); !written) {
+      err << "frontdoor-cli workshop: " << written.error().message << '\n';
+      return 1;
+    }
   }
   return result.played ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-// `frontdoor-cli workshop PLAN --votes FILE [--db FILE]`: run a scripted workshop (the
+// `frontdoor-cli workshop PLAN --votes FILE [--db FILE] [--csv FILE]`: run a scripted workshop (the
 // facilitator's steps and the room's votes, WORKSHOPS.md §4), print what the projector
 // shows at each step as text, and write the workshop's record to the results store.
 #pragma once
@@ -13,6 +13,7 @@ struct WorkshopOptions {
   std::string votesPath; // the script
   std::string database;  // empty: the default results store
   std::string scenarios; // empty: the cases beside the plan
+  std::string csvPath;   // when set, the room's final votes as a decisions table (`report`)
 };
 
 /// Exit status: 0 run to the end of the script, 1 bad input (plan, script, a refused event)
