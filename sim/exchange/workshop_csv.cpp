@@ -11,7 +11,6 @@ namespace sim::exchange {
 
 namespace {
 
-
 struct Habits {
   int checks = 0;
   bool records = false;
