@@ -1,7 +1,7 @@
-// A workshop's votes as a decisions table (the CSV `report` reads): one row per table or
-// person per decision point, their final vote (the revote when there was one), with the
-// table as `team`, the workshop as `cohort` and the room's information habits at that
-// decision point, so a workshop's conversion and agreement are read like any other.
+// A workshop's final votes as a decisions table (the CSV `report` reads):
+// workshop::finalDecisionRows written with the columns trainee, scenario, decision,
+// need_level, p_harm, team (the table), cohort (the workshop), checks, records_checked,
+// child_seen and decision_point.
 #pragma once
 
 #include "sim/workshop/workshop_run.hpp"

@@ -120,6 +120,7 @@ WorkshopScript runWorkshopScript(const WorkshopScriptOptions& options) {
     return out;
   }
   out.run.emplace(std::move(started).value());
+  out.cases = cases;
   auto& run = *out.run;
   auto text = core::readFileText(options.scriptPath, kMaxScriptBytes, "workshop script");
   if (!text) {

@@ -34,6 +34,7 @@ struct ShownStep {
 
 struct WorkshopScript {
   std::optional<workshop::WorkshopRun> run;
+  core::ScenarioIndex cases; // the library the plan's cases came from
   std::vector<ShownStep> shown;
   std::vector<core::Diagnostic> diagnostics;
   std::string storeProblem;

@@ -7,6 +7,9 @@
 #include "tests/support/temp_folder.hpp"
 #include "tests/support/workshop_script.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
 #include <fstream>
 
 using sim::test::cli;
@@ -26,8 +29,9 @@ TEST_CASE("workshop runs a scripted 90-minute session and records it") {
   }
   const auto db = folder.file("r.sqlite");
   const auto csv = folder.file("votes.csv");
+  const auto html = folder.file("workshop.html");
   const auto run = cli("workshop scenarios/workshops/ninety-minutes.workshop.toml --votes '" +
-                       script + "' --db '" + db + "' --csv '" + csv + "'");
+                       script + "' --db '" + db + "' --csv '" + csv + "' --html '" + html + "'");
   INFO(run.err);
   REQUIRE(run.status == 0);
   CHECK(run.err.find("Recorded as workshop 1 in") != std::string::npos);
@@ -67,6 +71,26 @@ TEST_CASE("workshop runs a scripted 90-minute session and records it") {
   CHECK(report.status == 0);
   CHECK(report.err.find("warning") == std::string::npos);
   CHECK(report.out.find("ninety-minutes") != std::string::npos);
+  // The HTML report shows the same kappa and conversion as `report` on the table.
+  const auto json = nlohmann::json::parse(
+      cli("report --decisions '" + csv + "' --scenarios scenarios --format json").out);
+  const auto page = sim::test::readAll(html);
+  const double kappa = json.at("agreement").at("fleiss_kappa").get<double>();
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", kappa);
+  CHECK(page.find(std::string("Fleiss' kappa among the tables (agreement beyond chance, over the "
+                              "decision points): ") +
+                  text + ".") != std::string::npos);
+  // Each response's share, as the conversion chart's table prints it ("37.5%").
+  const auto wholeWorkshop = page.substr(page.find("<h2>The whole workshop</h2>"));
+  for (const auto& [token, share] : json.at("conversion").items()) {
+    INFO(token);
+    std::snprintf(text, sizeof text, "<td>%.1f%%</td>", share.get<double>() * 100.0);
+    CHECK(wholeWorkshop.find(text) != std::string::npos);
+  }
+  CHECK(page.find("24 final votes") != std::string::npos);
+  CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find("http") == std::string::npos); // nothing external
 }
 
 TEST_CASE("workshop reports a bad script line at its line and column and records nothing") {

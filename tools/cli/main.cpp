@@ -132,6 +132,8 @@ int run(int argc, char** argv) {
   workshopCommand->add_option("--csv", workshop.csvPath,
                               "Also write the room's final votes as a decisions table (the input "
                               "of `report`; team = table, cohort = the workshop)");
+  workshopCommand->add_option("--html", workshop.htmlPath,
+                              "Also write the printable workshop report (HTML)");
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 
 #include "sim/exchange/database_export.hpp"
 #include "sim/exchange/workshop_csv.hpp"
+#include "sim/report/workshop_report.hpp"
 #include "sim/session/workshop_script.hpp"
 
 #include <ostream>
@@ -31,6 +32,13 @@ int runWorkshop(const WorkshopOptions& options, std::ostream& out, std::ostream&
   if (result.played && !options.csvPath.empty()) {
     const auto csv = exchange::workshopDecisionsCsv(*result.run, result.run->plan().id);
     if (auto written = exchange::writeExportFile(options.csvPath, csv); !written) {
+      err << "frontdoor-cli workshop: " << written.error().message << '\n';
+      return 1;
+    }
+  }
+  if (result.played && !options.htmlPath.empty()) {
+    const auto html = report::workshopReportHtml(*result.run, result.run->plan().id, result.cases);
+    if (auto written = exchange::writeExportFile(options.htmlPath, html); !written) {
       err << "frontdoor-cli workshop: " << written.error().message << '\n';
       return 1;
     }

@@ -14,6 +14,7 @@ struct WorkshopOptions {
   std::string database;  // empty: the default results store
   std::string scenarios; // empty: the cases beside the plan
   std::string csvPath;   // when set, the room's final votes as a decisions table (`report`)
+  std::string htmlPath;  // when set, the printable workshop report
 };
 
 /// Exit status: 0 run to the end of the script, 1 bad input (plan, script, a refused event)
