@@ -27,9 +27,15 @@ std::string capitalised(std::string_view text) {
 
 std::string conversionChart(const LevelShares& shares, const std::optional<LevelShares>& panel,
                             std::string_view whose) {
+  return conversionChart(shares, panel, whose,
+                         {"the panels' consensus on the same cases", "the panels'", "Panels"});
+}
+
+std::string conversionChart(const LevelShares& shares, const std::optional<LevelShares>& panel,
+                            std::string_view whose, const ChartComparison& against) {
   std::ostringstream out;
   out << "<figure><svg role=\"img\" aria-label=\"Share of each response, " << escapeHtml(whose)
-      << " (filled)" << (panel ? " beside the panels' (outlined)" : "")
+      << " (filled)" << (panel ? " beside " + escapeHtml(against.whose) + " (outlined)" : "")
       << "\" width=\"600\" height=\"210\" viewBox=\"0 0 600 210\">\n";
   for (std::size_t i = 0; i < shares.size(); ++i) {
     const double x = 20.0 + static_cast<double>(i) * 95.0;
@@ -46,10 +52,10 @@ std::string conversionChart(const LevelShares& shares, const std::optional<Level
         << core::tokenOf(static_cast<core::ResponseLevel>(i)) << "</text>\n";
   }
   out << "</svg><figcaption>Filled bars: " << escapeHtml(whose) << "."
-      << (panel ? " Dashed outlines: the panels' consensus on the same cases." : "")
+      << (panel ? " Dashed outlines: " + escapeHtml(against.caption) + "." : "")
       << "</figcaption></figure>\n";
   out << "<table><tr><th>Response</th><th>" << escapeHtml(capitalised(whose)) << "</th>"
-      << (panel ? "<th>Panels</th>" : "") << "</tr>\n";
+      << (panel ? "<th>" + escapeHtml(against.column) + "</th>" : "") << "</tr>\n";
   for (std::size_t i = 0; i < shares.size(); ++i) {
     out << "<tr><td>" << escapeHtml(core::labelOf(static_cast<core::ResponseLevel>(i)))
         << "</td><td>" << formatPercent(shares.at(i)) << "</td>"

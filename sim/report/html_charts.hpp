@@ -24,6 +24,15 @@ using LevelShares = std::array<double, core::kResponseLevels>;
 std::string conversionChart(const LevelShares& shares, const std::optional<LevelShares>& panel,
                             std::string_view whose);
 
+/// What the dashed outlines are, in the caption, the chart's label and the table's column.
+struct ChartComparison {
+  std::string caption; // "the panellists' own decisions"
+  std::string whose;   // "the panellists'"
+  std::string column;  // "Panellists"
+};
+/// The same, with the outlines named by `against` (the default names the panels' consensus).
+std::string conversionChart(const LevelShares& shares, const std::optional<LevelShares>& panel,
+                            std::string_view whose, const ChartComparison& against);
 /// The same for the decisions of an analytics report, beside its panels' when it has them.
 std::string conversionChart(const scoring::Report& report, std::string_view whose);
 

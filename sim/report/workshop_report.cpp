@@ -63,11 +63,16 @@ void writePause(std::ostringstream& out, const workshop::WorkshopRun& run, int c
   out << "<p>The panel's decision: " << escapeHtml(core::labelOf(panel.consensus))
       << "; its reasonable range " << escapeHtml(core::labelOf(panel.bandMin)) << " to "
       << escapeHtml(core::labelOf(panel.bandMax)) << ".</p>\n";
-  out << conversionChart(sharesOf(first.counts), panellistShares(panel), "the room's first votes");
+  const ChartComparison panellists{"each panellist's own decision, made blind", "the panellists'",
+                                   "Panellists"};
+  out << "<h3>The room's first votes</h3>\n"
+      << conversionChart(sharesOf(first.counts), panellistShares(panel), "the room's first votes",
+                         panellists);
   const auto& final = revote.votes > 0 ? revote : first;
   if (revote.votes > 0) {
-    out << conversionChart(sharesOf(revote.counts), panellistShares(panel),
-                           "the room after discussion");
+    out << "<h3>After discussion</h3>\n"
+        << conversionChart(sharesOf(revote.counts), panellistShares(panel),
+                           "the room after discussion", panellists);
     const auto shift = workshop::shiftOf(votes, panel);
     out << "<p>After discussion " << shift.changed << " of " << shift.voted
         << " changed their answer: " << shift.toward << " toward the panel's range, " << shift.away
