@@ -9,6 +9,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <fstream>
+#include <random>
+#include <sstream>
+
 using namespace sim;
 
 namespace {
@@ -221,4 +226,28 @@ TEST_CASE("validate checks plans with the cases, and a plan alone against the ca
   CHECK(alone.files == 1);
   CHECK(alone.errors == 0);
   CHECK(alone.diagnostics.empty());
+}
+
+TEST_CASE("truncated and byte-flipped plans load cleanly or report an error, never crash") {
+  const auto index = bundledIndex();
+  std::mt19937 draw(20261204);
+  for (const auto* name : {"ninety-minutes", "cumulative-harm"}) {
+    std::ifstream in(kSource / "scenarios" / "workshops" / (std::string(name) + ".workshop.toml"));
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string plan = text.str();
+    REQUIRE(plan.size() > 100);
+    for (int i = 0; i < 300; ++i) {
+      std::string variant = plan;
+      if (i % 2 == 0) {
+        variant.resize(draw() % plan.size());
+      } else {
+        for (int flips = 0; flips < 4; ++flips) {
+          variant[draw() % variant.size()] = static_cast<char>(draw() % 256);
+        }
+      }
+      const auto loaded = scenario::loadPlanText(variant, "fuzzed.workshop.toml", &index);
+      CHECK((loaded.ok() || core::hasErrors(loaded.diagnostics)));
+    }
+  }
 }

@@ -10,6 +10,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <fstream>
+#include <random>
+#include <sstream>
+
 using namespace sim;
 using namespace sim::workshop;
 
@@ -235,4 +240,40 @@ TEST_CASE("a workshop's events read back as written and replay to the same works
   REQUIRE_FALSE(late.ok());
   CHECK(late.error().message ==
         "workshop event 1 (vote t1 s17) no longer applies: No vote is open at this step.");
+}
+
+TEST_CASE("random event lines are read or refused with a reason, never a crash") {
+  const auto loaded = test_support::loadBundledPlan("ninety-minutes");
+  auto run = test_support::startRun(loaded);
+  std::mt19937 draw(4122026);
+  const std::array<std::string, 8> words{"vote", "lock", "act", "participant",
+                                         "next", "back", "t1",  "s17"};
+  int refused = 0;
+  for (int i = 0; i < 5000; ++i) {
+    std::string line;
+    const int parts = 1 + static_cast<int>(draw() % 6U);
+    for (int w = 0; w < parts; ++w) {
+      if (draw() % 3U == 0U) {
+        line += static_cast<char>(draw() % 256U); // any byte, control characters included
+      } else {
+        line += words.at(draw() % words.size());
+      }
+      line += draw() % 4U == 0U ? "=\"x\" " : " ";
+    }
+    const auto event = parseWorkshopEvent(line);
+    if (!event) {
+      CHECK_FALSE(event.error().message.empty());
+      ++refused;
+      continue;
+    }
+    const auto applied = run.apply(event.value());
+    if (!applied) {
+      CHECK_FALSE(applied.error().message.empty());
+    }
+  }
+  CHECK(refused > 100);
+  // Whatever was applied replays to the same workshop.
+  const auto replayed = WorkshopRun::replay(loaded.plan, loaded.cases, run.log());
+  REQUIRE(replayed.ok());
+  CHECK(replayed.value().stepIndex() == run.stepIndex());
 }
