@@ -138,4 +138,73 @@ core::Result<std::string> xapiStatements(storage::ResultsStore& store,
   return statements.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+std::string workshopXapiStatements(const workshop::WorkshopRun& run, const std::string& uid,
+                                   const std::string& startedAt) {
+  Json statements = Json::array();
+  const std::string home = std::string(kXapiHomePage) + "/workshops/" + uid;
+  const Json workshopActivity = {{"objectType", "Activity"},
+                                 {"id", home},
+                                 {"definition",
+                                  {{"name", {{"en-GB", run.plan().title}}},
+                                   {"type", "http://adlnet.gov/expapi/activities/meeting"}}}};
+  const auto& plan = run.plan();
+  for (std::size_t c = 0; c < plan.cases.size(); ++c) {
+    const auto& scenario = run.attempt(static_cast<int>(c)).scenario();
+    const Json scenarioActivity = {{"objectType", "Activity"},
+                                   {"id", scenarioIri(scenario.meta.id)},
+                                   {"definition",
+                                    {{"name", {{"en-GB", scenario.meta.title}}},
+                                     {"type", "http://adlnet.gov/expapi/activities/simulation"}}}};
+    for (std::size_t p = 0; p < plan.cases[c].pauses.size(); ++p) {
+      const int point = run.decisionPointOf(static_cast<int>(c), static_cast<int>(p));
+      if (point < 0) {
+        continue;
+      }
+      const std::string number = std::to_string(point + 1);
+      const Json object = {{"objectType", "Activity"},
+                           {"id", scenarioIri(scenario.meta.id) + "/decision-points/" + number},
+                           {"definition",
+                            {{"name", {{"en-GB", scenario.meta.title + ": decision " + number}}},
+                             {"type", "http://adlnet.gov/expapi/activities/cmi.interaction"},
+                             {"interactionType", "choice"}}}};
+      int n = 0;
+      for (const auto& vote : run.votesAt(static_cast<int>(c), static_cast<int>(p))) {
+        const std::string round = vote.round == workshop::Round::First ? "first" : "revote";
+        const std::string key = uid + "|" + std::to_string(c) + "|" + std::to_string(p) + "|" +
+                                vote.participant + "|" + round + "|" + std::to_string(n++);
+        Json result = {{"response", std::string(core::tokenOf(vote.response))}};
+        result["extensions"] = {
+            {std::string(kXapiHomePage) + "/xapi/round", round},
+            {std::string(kXapiHomePage) + "/xapi/confidence",
+             vote.confidence ? Json(*vote.confidence) : Json(nullptr)},
+            {std::string(kXapiHomePage) + "/xapi/need-level",
+             vote.need ? Json(std::string(core::tokenOf(*vote.need))) : Json(nullptr)},
+            {std::string(kXapiHomePage) + "/xapi/urgency",
+             vote.urgency ? Json(std::string(core::tokenOf(*vote.urgency))) : Json(nullptr)},
+            {std::string(kXapiHomePage) + "/xapi/p-significant-harm",
+             vote.pHarm ? Json(*vote.pHarm / 100.0) : Json(nullptr)},
+            {std::string(kXapiHomePage) + "/xapi/reason", vote.reason}};
+        Json statement = {
+            {"id", uuidFrom("workshop-vote|" + key)},
+            {"actor",
+             {{"objectType", "Agent"},
+              {"account", {{"homePage", home}, {"name", vote.participant}}}}},
+            {"verb", verb("answered")},
+            {"object", object},
+            {"result", std::move(result)},
+            {"context",
+             {{"registration", uuidFrom("workshop|" + uid)},
+              {"contextActivities",
+               {{"parent", Json::array({scenarioActivity})},
+                {"grouping", Json::array({workshopActivity})}}},
+              {"extensions",
+               {{std::string(kXapiHomePage) + "/xapi/scenario-version", scenario.contentHash}}}}},
+            {"timestamp", startedAt}};
+        statements.push_back(std::move(statement));
+      }
+    }
+  }
+  return statements.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 } // namespace sim::exchange

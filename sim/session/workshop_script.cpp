@@ -163,6 +163,7 @@ WorkshopScript runWorkshopScript(const WorkshopScriptOptions& options) {
     row.title = plan->title;
     row.planText = planText;
     row.startedAt = options.startedAt.empty() ? utcNow() : options.startedAt;
+    out.startedAt = row.startedAt;
     for (const auto& c : ordered) {
       row.cases.emplace_back(c->meta.id, c->contentHash);
     }

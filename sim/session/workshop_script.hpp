@@ -40,6 +40,7 @@ struct WorkshopScript {
   std::string storeProblem;
   bool played = false;
   std::int64_t recordedWorkshop = 0;
+  std::string startedAt; // as recorded (UTC ISO 8601)
   std::filesystem::path recordedIn;
 };
 

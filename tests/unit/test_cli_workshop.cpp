@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <set>
 
 using sim::test::cli;
 
@@ -30,8 +31,10 @@ TEST_CASE("workshop runs a scripted 90-minute session and records it") {
   const auto db = folder.file("r.sqlite");
   const auto csv = folder.file("votes.csv");
   const auto html = folder.file("workshop.html");
-  const auto run = cli("workshop scenarios/workshops/ninety-minutes.workshop.toml --votes '" +
-                       script + "' --db '" + db + "' --csv '" + csv + "' --html '" + html + "'");
+  const auto xapi = folder.file("votes.xapi.json");
+  const auto run =
+      cli("workshop scenarios/workshops/ninety-minutes.workshop.toml --votes '" + script +
+          "' --db '" + db + "' --csv '" + csv + "' --html '" + html + "' --xapi '" + xapi + "'");
   INFO(run.err);
   REQUIRE(run.status == 0);
   CHECK(run.err.find("Recorded as workshop 1 in") != std::string::npos);
@@ -91,6 +94,23 @@ TEST_CASE("workshop runs a scripted 90-minute session and records it") {
   CHECK(page.find("24 final votes") != std::string::npos);
   CHECK(page.find("<script") == std::string::npos);
   CHECK(page.find("http") == std::string::npos); // nothing external
+  // One xAPI statement per vote, each with its own id, a pseudonymous actor and the round.
+  const auto statements = nlohmann::json::parse(sim::test::readAll(xapi));
+  REQUIRE(statements.size() == 48);
+  std::set<std::string> ids;
+  int revotes = 0;
+  for (const auto& statement : statements) {
+    ids.insert(statement.at("id").get<std::string>());
+    const auto actor = statement.at("actor").at("account").at("name").get<std::string>();
+    CHECK((actor.size() == 2 && actor[0] == 't'));
+    CHECK(statement.at("verb").at("id") == "http://adlnet.gov/expapi/verbs/answered");
+    revotes += statement.at("result").at("extensions").at("https://frontdoor.invalid/xapi/round") ==
+                       "revote"
+                   ? 1
+                   : 0;
+  }
+  CHECK(ids.size() == 48);
+  CHECK(revotes == 24);
 }
 
 TEST_CASE("workshop reports a bad script line at its line and column and records nothing") {

@@ -134,6 +134,8 @@ int run(int argc, char** argv) {
                               "of `report`; team = table, cohort = the workshop)");
   workshopCommand->add_option("--html", workshop.htmlPath,
                               "Also write the printable workshop report (HTML)");
+  workshopCommand->add_option("--xapi", workshop.xapiPath,
+                              "Also write one xAPI statement per vote (JSON)");
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 
 #include "sim/exchange/database_export.hpp"
 #include "sim/exchange/workshop_csv.hpp"
+#include "sim/exchange/xapi_statements.hpp"
 #include "sim/report/workshop_report.hpp"
 #include "sim/session/workshop_script.hpp"
 
@@ -39,6 +40,15 @@ int runWorkshop(const WorkshopOptions& options, std::ostream& out, std::ostream&
   if (result.played && !options.htmlPath.empty()) {
     const auto html = report::workshopReportHtml(*result.run, result.run->plan().id, result.cases);
     if (auto written = exchange::writeExportFile(options.htmlPath, html); !written) {
+      err << "frontdoor-cli workshop: " << written.error().message << '\n';
+      return 1;
+    }
+  }
+  if (result.played && !options.xapiPath.empty()) {
+    const auto json = exchange::workshopXapiStatements(
+        *result.run, result.run->plan().id + "-" + std::to_string(result.recordedWorkshop),
+        result.startedAt);
+    if (auto written = exchange::writeExportFile(options.xapiPath, json); !written) {
       err << "frontdoor-cli workshop: " << written.error().message << '\n';
       return 1;
     }

@@ -15,6 +15,7 @@ struct WorkshopOptions {
   std::string scenarios; // empty: the cases beside the plan
   std::string csvPath;   // when set, the room's final votes as a decisions table (`report`)
   std::string htmlPath;  // when set, the printable workshop report
+  std::string xapiPath;  // when set, one xAPI statement per vote
 };
 
 /// Exit status: 0 run to the end of the script, 1 bad input (plan, script, a refused event)
