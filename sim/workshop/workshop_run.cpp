@@ -250,10 +250,13 @@ core::Result<int> WorkshopRun::next() {
 }
 
 core::Result<int> WorkshopRun::back() {
+  if (m_finished) {
+    m_finished = false; // back to the last step, as it was left
+    return m_step;
+  }
   if (m_step == 0) {
     return core::Error{"This is the first step."};
   }
-  m_finished = false;
   --m_step;
   return m_step;
 }

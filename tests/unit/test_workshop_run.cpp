@@ -225,6 +225,14 @@ TEST_CASE("a workshop's events read back as written and replay to the same works
   const auto replayed = WorkshopRun::replay(loaded.plan, loaded.cases, run.log());
   REQUIRE(replayed.ok());
   CHECK(replayed.value().finished());
+  // Back from the end shows the last step again (the outcome), and the reveal stays made.
+  auto again = replayed.value();
+  REQUIRE(again.apply(PreviousStep{}));
+  CHECK_FALSE(again.finished());
+  CHECK(again.stepIndex() == static_cast<int>(again.steps().size()) - 1);
+  CHECK(again.step().reveal == core::RevealKind::Outcome);
+  REQUIRE(again.apply(PreviousStep{}));
+  CHECK(again.revealed(2, 2, core::RevealKind::Outcome));
   CHECK(replayed.value().log() == run.log());
   CHECK(replayed.value().votesAt(1, 3) == run.votesAt(1, 3));
   CHECK(replayed.value().attempt(2).state() == run.attempt(2).state());
