@@ -30,6 +30,15 @@ std::string_view refKindName(RefKind kind) {
   return "item";
 }
 
+namespace {
+// "a fact", "an adult".
+std::string withArticle(std::string_view noun) {
+  const bool vowel =
+      !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
+}
+} // namespace
+
 void checkReferences(const CrossReferences& xref, DiagnosticSink& sink) {
   std::map<RefKind, std::vector<std::string>> candidates; // built on first need, per kind
   for (const auto& ref : xref.refs) {
@@ -46,9 +55,9 @@ void checkReferences(const CrossReferences& xref, DiagnosticSink& sink) {
     }
     std::string message = "'" + ref.where.path() + "' refers to ";
     if (it != xref.ids.end()) {
-      message += "\"" + ref.where.value + "\", which is a " +
-                 std::string(refKindName(it->second.kind)) + ", not a " +
-                 std::string(refKindName(ref.kind));
+      message += "\"" + ref.where.value + "\", which is " +
+                 withArticle(refKindName(it->second.kind)) + ", not " +
+                 withArticle(refKindName(ref.kind));
     } else {
       message += "unknown " + std::string(refKindName(ref.kind)) + " \"" +
                  printable(ref.where.value, 60) + "\"";

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace sim;
@@ -242,4 +243,29 @@ TEST_CASE("relative times are read in words and digits and agree within half a u
   CHECK_FALSE(scenario::relativeTimeIn("three incidents in six months").has_value());
   CHECK_FALSE(scenario::relativeTimeIn("last weeks of term").has_value());
   CHECK_FALSE(scenario::relativeTimeIn("").has_value());
+}
+
+TEST_CASE("consent answers name an adult, once per check and decision point") {
+  std::ifstream in(std::filesystem::path(SIM_SOURCE_DIR) /
+                   "tests/data/engine/consent_conversation.toml");
+  std::ostringstream text;
+  text << in.rdbuf();
+  const auto base = text.str();
+  const auto load = [](const std::string& variant) {
+    std::vector<std::string> out;
+    for (const auto& d : scenario::loadScenarioText(variant, "c.toml").diagnostics) {
+      out.push_back(d.message);
+    }
+    return out;
+  };
+  REQUIRE(load(base).empty());
+  auto child = base;
+  child.replace(child.find("who = \"carl\""), 12, "who = \"leo\"");
+  CHECK(load(child) == std::vector<std::string>{
+                           "'consent[2].who' refers to \"leo\", which is a child, not an adult"});
+  auto twice = base;
+  twice.replace(twice.find("who = \"carl\""), 12, "who = \"gemma\"");
+  const auto messages = load(twice);
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].find("'consent[2]' is a second answer from \"gemma\" about check") == 0);
 }
