@@ -122,10 +122,6 @@ Json group(const scoring::GroupSummary& g) {
 
 std::string fixed(double value, int decimals = 2) { return formatFixed(value, decimals); }
 
-std::string kappaText(const scoring::Statistic& s) {
-  return s.defined ? fixed(s.value) : "n/a (" + std::string(s.note) + ")";
-}
-
 std::string signalText(const scoring::SignalDetection& s) {
   return s.defined ? "d' " + fixed(s.dPrime) + ", c " + fixed(s.criterion)
                    : "d' and c n/a (no cases on one side of the s17 threshold)";

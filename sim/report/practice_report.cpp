@@ -18,17 +18,6 @@ namespace {
 
 std::string fixed(double value, int decimals = 1) { return formatFixed(value, decimals); }
 
-constexpr const char* kStyle =
-    "body{font-family:'DejaVu Sans',sans-serif;color:#111;max-width:46em;margin:2em auto;"
-    "line-height:1.4}h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em;"
-    "border-bottom:1px solid #999}table{border-collapse:collapse;margin:.6em 0;font-size:.9em}"
-    "td,th{border:1px solid #999;padding:.25em .5em;text-align:right}"
-    "th:first-child,td:first-child{text-align:left}figure{margin:1em 0;page-break-inside:avoid}"
-    "figcaption{font-size:.9em;color:#333}.note{font-size:.85em;color:#333}"
-    "td.text{text-align:left}"
-    "@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}"
-    "h2{page-break-after:avoid}table{page-break-inside:avoid}}";
-
 } // namespace
 
 core::Result<std::string> practiceReportHtml(storage::ResultsStore& store,
@@ -60,7 +49,7 @@ core::Result<std::string> practiceReportHtml(storage::ResultsStore& store,
   }
   std::ostringstream out;
   out << "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-      << "<title>Frontdoor practice report: " << escapeHtml(who) << "</title><style>" << kStyle
+      << "<title>Frontdoor practice report: " << escapeHtml(who) << "</title><style>" << kPrintStyle
       << "</style></head><body>\n<h1>Frontdoor practice report</h1>\n<p>For " << escapeHtml(who)
       << ": " << report.decisions << (report.decisions == 1 ? " decision" : " decisions") << " on "
       << report.cases.size() << (report.cases.size() == 1 ? " case" : " cases")

@@ -41,4 +41,8 @@ std::string escapeHtml(std::string_view text) {
   return out;
 }
 
+std::string kappaText(const scoring::Statistic& s) {
+  return s.defined ? formatFixed(s.value, 2) : "n/a (" + std::string(s.note) + ")";
+}
+
 } // namespace sim::report

@@ -17,20 +17,6 @@ namespace sim::report {
 
 namespace {
 
-constexpr const char* kStyle =
-    "body{font-family:'DejaVu Sans',sans-serif;color:#111;max-width:46em;margin:2em auto;"
-    "line-height:1.4}h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em;"
-    "border-bottom:1px solid #999}table{border-collapse:collapse;margin:.6em 0;font-size:.9em}"
-    "td,th{border:1px solid #999;padding:.25em .5em;text-align:right}"
-    "th:first-child,td:first-child{text-align:left}figure{margin:1em 0;page-break-inside:avoid}"
-    "figcaption{font-size:.9em;color:#333}.note{font-size:.85em;color:#333}"
-    "@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}"
-    "h2{page-break-after:avoid}table{page-break-inside:avoid}}";
-
-std::string kappaText(const scoring::Statistic& s) {
-  return s.defined ? formatFixed(s.value, 2) : "not defined (" + std::string(s.note) + ")";
-}
-
 LevelShares sharesOf(const std::array<int, 6>& counts) {
   scoring::LevelCounts wide{};
   for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -107,7 +93,7 @@ std::string workshopReportHtml(const workshop::WorkshopRun& run, const std::stri
   const auto& plan = run.plan();
   out << "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      << "<title>Frontdoor workshop: " << escapeHtml(plan.title) << "</title><style>" << kStyle
+      << "<title>Frontdoor workshop: " << escapeHtml(plan.title) << "</title><style>" << kPrintStyle
       << "</style></head><body>\n<h1>" << escapeHtml(plan.title) << "</h1>\n";
   out << "<p>" << run.participants().size() << " tables or people; " << plan.cases.size()
       << " cases. Workshop: " << escapeHtml(cohort) << ".</p>\n";

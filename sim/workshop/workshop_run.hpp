@@ -59,27 +59,8 @@ public:
   /// records checked, the enquiry answered, the decision point open); when not, why not.
   [[nodiscard]] std::string notReachedYet() const;
 
-  core::Result<int> addParticipant(Participant participant);
-
-  /// Carry out what the room asks for in its attempt. Refused while a vote is open, once
-  /// the current pause's decision is locked, and for decisions (use lock()).
-  core::Result<engine::Event> act(const engine::Action& action);
-
-  /// Record a vote in the open round (replacing the participant's earlier vote in it).
-  core::Result<int> vote(RoomVote vote);
-
-  /// Lock the room's decision at the current decision point (the Lock step).
-  core::Result<engine::Event> lock(const engine::Decide& decision);
-
-  /// Move to the next step. Refused when the current step's pause is not reached yet, at a
-  /// Lock step before the decision is locked, and at the end.
-  core::Result<int> next();
-  /// Back to the previous step, for the presenter to look again. Reveals already made stay
-  /// made; votes can be changed only while their round is the current step.
-  core::Result<int> back();
-
-  /// Apply one event (participant, act, vote, lock, next or back: the methods above); on
-  /// success its line joins the log. The session stores the line before it acknowledges.
+  /// Apply one event (participant, act, vote, lock, next or back); the only way the run
+  /// changes. On success its line joins the log; the caller stores it before acknowledging.
   core::Result<std::string> apply(const WorkshopEvent& event);
   /// The applied events as lines, in order (workshop_event.hpp).
   [[nodiscard]] const std::vector<std::string>& log() const { return m_log; }
@@ -99,6 +80,27 @@ public:
   [[nodiscard]] int decisionPointOf(int caseIndex, int pauseIndex) const;
 
 private:
+  // What each event does (apply() dispatches to them and logs the line): the only ways
+  // the run changes, so the log always reproduces it.
+  core::Result<int> addParticipant(Participant participant);
+
+  /// Carry out what the room asks for in its attempt. Refused while a vote is open, once
+  /// the current pause's decision is locked, and for decisions (use lock()).
+  core::Result<engine::Event> act(const engine::Action& action);
+
+  /// Record a vote in the open round (replacing the participant's earlier vote in it).
+  core::Result<int> vote(RoomVote vote);
+
+  /// Lock the room's decision at the current decision point (the Lock step).
+  core::Result<engine::Event> lock(const engine::Decide& decision);
+
+  /// Move to the next step. Refused when the current step's pause is not reached yet, at a
+  /// Lock step before the decision is locked, and at the end.
+  core::Result<int> next();
+  /// Back to the previous step, for the presenter to look again. Reveals already made stay
+  /// made; votes can be changed only while their round is the current step.
+  core::Result<int> back();
+
   struct PauseRecord {
     std::vector<RoomVote> votes;
     std::vector<core::RevealKind> revealed;

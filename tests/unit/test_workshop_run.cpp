@@ -46,7 +46,7 @@ TEST_CASE("a whole workshop: three cases, six tables, nothing revealed early") {
   const auto loaded = test_support::loadBundledPlan("ninety-minutes");
   auto run = test_support::startRun(loaded);
   for (int t = 1; t <= 6; ++t) {
-    REQUIRE(run.addParticipant({"t" + std::to_string(t), "Table " + std::to_string(t)}));
+    REQUIRE(run.apply(Join{{"t" + std::to_string(t), "Table " + std::to_string(t)}}));
   }
   int reveals = 0;
   int locks = 0;
@@ -76,7 +76,7 @@ TEST_CASE("a whole workshop: three cases, six tables, nothing revealed early") {
     case StepKind::Revote: {
       CHECK(text.find("0 of 6 answered") != std::string::npos);
       for (int t = 0; t < 6; ++t) {
-        REQUIRE(run.vote(test_support::tableVote(t, step.kind == StepKind::Revote)));
+        REQUIRE(run.apply(CastVote{test_support::tableVote(t, step.kind == StepKind::Revote)}));
       }
       const auto during = frameText(audienceFrame(run));
       CHECK(during.find("6 of 6 answered") != std::string::npos);
@@ -86,9 +86,9 @@ TEST_CASE("a whole workshop: three cases, six tables, nothing revealed early") {
     }
     case StepKind::Lock: {
       // Nothing is revealed before the room's decision is locked.
-      CHECK_FALSE(run.next());
-      REQUIRE(run.lock(engine::Decide{
-          core::ResponseLevel::S17, core::NeedLevel::Complex, core::Urgency::OneWorkingDay, {}}));
+      CHECK_FALSE(run.apply(NextStep{}));
+      REQUIRE(run.apply(LockDecision{engine::Decide{
+          core::ResponseLevel::S17, core::NeedLevel::Complex, core::Urgency::OneWorkingDay, {}}}));
       ++locks;
       break;
     }
@@ -98,7 +98,7 @@ TEST_CASE("a whole workshop: three cases, six tables, nothing revealed early") {
       // Votes can no longer change once anything of this pause is revealed.
       RoomVote late;
       late.participant = "t1";
-      CHECK_FALSE(run.vote(late));
+      CHECK_FALSE(run.apply(CastVote{late}));
       if (step.reveal == core::RevealKind::Panel) {
         CHECK(text.find("The panel's decision") != std::string::npos);
       }
@@ -110,7 +110,7 @@ TEST_CASE("a whole workshop: three cases, six tables, nothing revealed early") {
     case StepKind::Discuss:
       break;
     }
-    REQUIRE(run.next());
+    REQUIRE(run.apply(NextStep{}));
   }
   CHECK(locks == 4);    // bedtime, mark on the cheek, second contact twice
   CHECK(reveals == 19); // 5 + 5 + 4 + 5
@@ -175,36 +175,36 @@ TEST_CASE("the room's spread, shift and agreement are counted against the panel'
 TEST_CASE("votes, participants and steps are refused out of turn with a reason") {
   const auto loaded = test_support::loadBundledPlan("ninety-minutes");
   auto run = test_support::startRun(loaded);
-  CHECK_FALSE(run.addParticipant({"t 1", "Table 1"}));           // bad id
-  CHECK_FALSE(run.addParticipant({"t1", std::string(41, 'x')})); // name too long
-  CHECK_FALSE(run.addParticipant({"t1", "Table\n1"}));           // not one line
-  REQUIRE(run.addParticipant({"t1", "Table 1"}));
-  CHECK_FALSE(run.addParticipant({"t2", "Table 1"})); // same name
+  CHECK_FALSE(run.apply(Join{{"t 1", "Table 1"}}));           // bad id
+  CHECK_FALSE(run.apply(Join{{"t1", std::string(41, 'x')}})); // name too long
+  CHECK_FALSE(run.apply(Join{{"t1", "Table\n1"}}));           // not one line
+  REQUIRE(run.apply(Join{{"t1", "Table 1"}}));
+  CHECK_FALSE(run.apply(Join{{"t2", "Table 1"}})); // same name
   // The first pause waits for the contact to be read.
   CHECK(run.notReachedYet() == "Read the contact with the room first.");
-  CHECK_FALSE(run.next());
+  CHECK_FALSE(run.apply(NextStep{}));
   RoomVote v;
   v.participant = "t1";
-  CHECK(run.vote(v).error().message == "No vote is open at this step.");
-  CHECK(run.act(engine::Decide{}).error().message ==
+  CHECK(run.apply(CastVote{v}).error().message == "No vote is open at this step.");
+  CHECK(run.apply(RoomAct{engine::Decide{}}).error().message ==
         "The room's decision is locked at the Lock step, after its vote.");
-  REQUIRE(run.act(engine::ReadContact{}));
-  REQUIRE(run.next()); // to the first vote
+  REQUIRE(run.apply(RoomAct{engine::ReadContact{}}));
+  REQUIRE(run.apply(NextStep{})); // to the first vote
   REQUIRE(run.step().kind == StepKind::Vote);
-  CHECK(run.act(engine::CheckRecords{}).error().message ==
+  CHECK(run.apply(RoomAct{engine::CheckRecords{}}).error().message ==
         "A vote is open: close it (Next) before the room's next enquiry.");
   v.participant = "t9";
-  CHECK_FALSE(run.vote(v));
+  CHECK_FALSE(run.apply(CastVote{v}));
   v.participant = "t1";
   v.confidence = 6;
-  CHECK(run.vote(v).error().message == "Confidence is 1 (a guess) to 5 (certain).");
+  CHECK(run.apply(CastVote{v}).error().message == "Confidence is 1 (a guess) to 5 (certain).");
   v.confidence = 3;
   v.reason = std::string(201, 'a');
-  CHECK_FALSE(run.vote(v));
+  CHECK_FALSE(run.apply(CastVote{v}));
   v.reason = "Mum asked for help herself.";
-  REQUIRE(run.vote(v));
+  REQUIRE(run.apply(CastVote{v}));
   v.response = core::ResponseLevel::EarlyHelp; // a change of mind replaces the vote
-  REQUIRE(run.vote(v));
+  REQUIRE(run.apply(CastVote{v}));
   CHECK(run.answered() == 1);
   REQUIRE(run.votesAt(0, 1).size() == 1);
   CHECK(run.votesAt(0, 1)[0].response == core::ResponseLevel::EarlyHelp);
